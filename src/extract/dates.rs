@@ -1,0 +1,995 @@
+//! Dates and date ranges in résumé lines (English, Chinese, numeric).
+//!
+//! Single dates: "2015年5月", "二〇一九年三月", "2022.08", "2017-03-15", "2015/05", "05/2015",
+//! "Aug. 2021", "September 2017", "5 Aug 2019", "Aug 5, 2019", and bare years "2019".
+//! Ranges join two dates with `-` `–` `—` `~` `～` `至` `到` `to` `until` `till` `through`, or end
+//! in a present marker ("Present", "Current", "now", "至今", "今", "现在", "目前", "to date").
+//! "since 2019", "2019 onwards", "2019年以来" and "2019年起" are open ranges ending at present.
+//!
+//! Years must lie in 1950..=2100, months in 1..=12, days must exist in their month. A range
+//! whose end precedes its start is still returned (the caller decides). Full-width digits and
+//! punctuation are accepted. All offsets are byte offsets on char boundaries.
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Precision {
+    /// Only the year ("2019").
+    Year,
+    /// Year and month ("2019-03").
+    Month,
+    /// Year, month and day ("2019-03-15").
+    Day,
+}
+
+/// A calendar date known to year, month or day precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The year (1950..=2100 when produced by this module).
+    pub year: i32,
+    /// The month, 1..=12.
+    pub month: Option<u8>,
+    /// The day of the month; only set together with `month`.
+    pub day: Option<u8>,
+}
+
+/// Earliest year accepted.
+pub const MIN_YEAR: i32 = 1950;
+/// Latest year accepted.
+pub const MAX_YEAR: i32 = 2100;
+
+impl PartialDate {
+    /// A validated date: year in range, month 1..=12, day existing in that month, no day
+    /// without a month.
+    #[must_use]
+    pub fn new(year: i32, month: Option<u8>, day: Option<u8>) -> Option<Self> {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return None;
+        }
+        match (month, day) {
+            (None, Some(_)) => return None,
+            (Some(m), _) if !(1..=12).contains(&m) => return None,
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => return None,
+            _ => {}
+        }
+        Some(PartialDate { year, month, day })
+    }
+
+    /// How much of the date is known.
+    #[must_use]
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (None, _) => Precision::Year,
+            (Some(_), None) => Precision::Month,
+            (Some(_), Some(_)) => Precision::Day,
+        }
+    }
+
+    /// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the lexical forms of xsd:gYear, xsd:gYearMonth,
+    /// xsd:date).
+    #[must_use]
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+/// The end of a date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateEnd {
+    /// A calendar date.
+    Date(PartialDate),
+    /// "Present", "至今", "now"…: to be resolved against the document's as-of date.
+    Present,
+}
+
+/// A date range, or a single date that may open one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    /// The first date.
+    pub start: PartialDate,
+    /// The end; `None` for a single date ("2015年5月" alone).
+    pub end: Option<DateEnd>,
+    /// Byte offset where the expression starts (including a leading "since").
+    pub start_offset: usize,
+    /// Byte offset just past the expression (including a present marker or "onwards").
+    pub end_offset: usize,
+}
+
+/// Find date ranges (and single dates that open a range) in a line, left to right.
+///
+/// A single date is returned when it has month precision ("Aug. 2021", "2015年5月"); a bare
+/// year ("in 2012 he…", "2019年") only when a range separator and an end follow, a present
+/// marker follows, or "since" precedes it.
+#[must_use]
+pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
+    let s = Scan::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match range_at(&s, i) {
+            Some((range, end)) => {
+                out.push(range);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Parse a single date expression (whole string, surrounding whitespace ignored).
+#[must_use]
+pub fn parse_date(text: &str) -> Option<PartialDate> {
+    let s = Scan::new(text);
+    let tok = date_at(&s, s.skip_ws(0))?;
+    (s.skip_ws(tok.end) == s.len()).then_some(tok.date)
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character scanning
+
+/// Text as normalised chars plus the byte offset of each char (and of the end).
+struct Scan {
+    chars: Vec<char>,
+    offsets: Vec<usize>,
+}
+
+impl Scan {
+    fn new(text: &str) -> Self {
+        let mut chars = Vec::with_capacity(text.len());
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        for (o, c) in text.char_indices() {
+            chars.push(normalize(c));
+            offsets.push(o);
+        }
+        offsets.push(text.len());
+        Scan { chars, offsets }
+    }
+
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn prev(&self, i: usize) -> Option<char> {
+        i.checked_sub(1).and_then(|j| self.at(j))
+    }
+
+    fn is_digit(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|c| c.is_ascii_digit())
+    }
+
+    fn is_alpha(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|c| c.is_ascii_alphabetic())
+    }
+
+    fn byte(&self, i: usize) -> usize {
+        let last = self.offsets.last().copied().unwrap_or(0);
+        self.offsets.get(i).copied().unwrap_or(last)
+    }
+
+    fn skip_ws(&self, mut i: usize) -> usize {
+        while self.at(i).is_some_and(char::is_whitespace) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Match a lower-case pattern case-insensitively; a space matches one or more whitespace chars.
+    fn lit(&self, i: usize, pat: &str) -> Option<usize> {
+        let mut j = i;
+        for p in pat.chars() {
+            if p == ' ' {
+                let k = self.skip_ws(j);
+                if k == j {
+                    return None;
+                }
+                j = k;
+            } else {
+                if self.at(j)?.to_ascii_lowercase() != p {
+                    return None;
+                }
+                j += 1;
+            }
+        }
+        Some(j)
+    }
+
+    /// [`Scan::lit`] plus ASCII word boundaries at ends that are letters.
+    fn word(&self, i: usize, pat: &str) -> Option<usize> {
+        let starts_alpha = pat.starts_with(|c: char| c.is_ascii_alphabetic());
+        if starts_alpha && i > 0 && self.is_alpha(i - 1) {
+            return None;
+        }
+        let end = self.lit(i, pat)?;
+        let ends_alpha = pat.ends_with(|c: char| c.is_ascii_alphabetic());
+        (!(ends_alpha && self.is_alpha(end))).then_some(end)
+    }
+
+    /// Up to `max` ASCII digits at `i`, not followed by another digit.
+    fn small_num(&self, i: usize, max: usize) -> Option<(u32, usize)> {
+        let mut k = i;
+        let mut v = 0u32;
+        while k - i < max {
+            let Some(d) = self.at(k).and_then(|c| c.to_digit(10)) else {
+                break;
+            };
+            v = v * 10 + d;
+            k += 1;
+        }
+        (k > i && !self.is_digit(k)).then_some((v, k))
+    }
+}
+
+/// Fold full-width ASCII and a few look-alikes to their ASCII forms (one char to one char).
+fn normalize(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' if c != '\u{FF0C}' => {
+            char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+        }
+        '\u{3000}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
+        '〜' | '∼' => '~',
+        _ => c,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Dash-like range separators (repeats such as "——" or "--" are consumed together).
+const DASHES: &str = "-–—‐‑‒―−~";
+
+/// Word and CJK range separators.
+const SEPARATOR_WORDS: &[&str] = &["until", "till", "through", "thru", "to", "至", "到"];
+
+/// Present markers after a separator.
+const PRESENT: &[&str] = &[
+    "present",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "date",
+    "ongoing",
+    "至今",
+    "迄今",
+    "现在",
+    "目前",
+    "现今",
+    "当前",
+    "今天",
+    "今",
+];
+
+/// Markers after a start date (no separator) that open a range to the present.
+const OPEN_SUFFIXES: &[&str] = &[
+    "onwards",
+    "onward",
+    "to date",
+    "to present",
+    "until now",
+    "till now",
+    "至今",
+    "迄今",
+    "以来",
+    "起",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Single dates
+
+/// A date found in the text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    date: PartialDate,
+    end: usize,
+    /// Year precision only ("2019", "2019年"): never a range on its own.
+    weak: bool,
+}
+
+fn date_at(s: &Scan, i: usize) -> Option<Tok> {
+    let starts_number = s
+        .at(i)
+        .is_some_and(|c| c.is_ascii_digit() || cn_year_digit(c).is_some());
+    let glued = s
+        .prev(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',');
+    if starts_number && glued {
+        return None;
+    }
+    [
+        cn_date(s, i),
+        ymd_date(s, i),
+        month_year_date(s, i),
+        named_date(s, i),
+        day_named_date(s, i),
+        season_date(s, i),
+        bare_year(s, i),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|t| t.end)
+}
+
+/// Four ASCII digits forming a year in range, not followed by a digit.
+fn year4(s: &Scan, i: usize) -> Option<(i32, usize)> {
+    let (v, end) = s.small_num(i, 4)?;
+    let year = i32::try_from(v).ok()?;
+    (end - i == 4 && (MIN_YEAR..=MAX_YEAR).contains(&year)).then_some((year, end))
+}
+
+fn tok(year: i32, month: Option<u32>, day: Option<u32>, end: usize) -> Option<Tok> {
+    let m = month.map(u8::try_from).transpose().ok()?;
+    let d = day.map(u8::try_from).transpose().ok()?;
+    let date = PartialDate::new(year, m, d)?;
+    Some(Tok {
+        date,
+        end,
+        weak: m.is_none(),
+    })
+}
+
+/// A number-like continuation at `i` ("2019.5万", "2019.5K", "2019%"): not a date.
+fn numberish_at(s: &Scan, i: usize) -> bool {
+    s.at(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || "万亿千百十%+".contains(c))
+}
+
+/// "2019.03", "2019-03-15", "2019/3".
+fn ymd_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (year, k) = year4(s, i)?;
+    let sep = s.at(k).filter(|c| matches!(c, '.' | '-' | '/'))?;
+    let (month, k) = s.small_num(k + 1, 2)?;
+    if numberish_at(s, k) {
+        return None;
+    }
+    let day = (s.at(k) == Some(sep))
+        .then(|| s.small_num(k + 1, 2))
+        .flatten();
+    let day = day.filter(|&(_, end)| !numberish_at(s, end));
+    if let Some((d, end)) = day {
+        if let Some(t) = tok(year, Some(month), Some(d), end) {
+            return Some(t);
+        }
+    }
+    tok(year, Some(month), None, k)
+}
+
+/// "05/2015", "5.2015", "11-2016".
+fn month_year_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (month, k) = s.small_num(i, 2)?;
+    if !matches!(s.at(k), Some('/' | '.' | '-')) {
+        return None;
+    }
+    let (year, end) = year4(s, k + 1)?;
+    tok(year, Some(month), None, end)
+}
+
+/// An English month name (full or abbreviated) with an optional dot.
+fn month_name(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    let (m, end) = MONTHS
+        .iter()
+        .find_map(|&(name, m)| s.word(i, name).map(|e| (m, e)))?;
+    let end = if s.at(end) == Some('.') { end + 1 } else { end };
+    Some((u32::from(m), end))
+}
+
+/// "Aug. 2021", "September 2017", "Aug 5, 2019", "Aug, 2021".
+fn named_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (month, k) = month_name(s, i)?;
+    let k = s.skip_ws(k);
+    let (day, k) = match day_number(s, k) {
+        Some((d, e)) => (Some(d), e),
+        None => (None, k),
+    };
+    let k = s.skip_ws(k);
+    let k = if s.at(k) == Some(',') {
+        s.skip_ws(k + 1)
+    } else {
+        k
+    };
+    let (year, end) = year4(s, k)?;
+    tok(year, Some(month), day, end).or_else(|| tok(year, Some(month), None, end))
+}
+
+/// A day of the month with an optional ordinal suffix and comma: "5", "21st,".
+fn day_number(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    let (d, mut k) = s.small_num(i, 2)?;
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(e) = s.word(k, suffix) {
+            k = e;
+            break;
+        }
+    }
+    if s.at(k) == Some(',') {
+        k += 1;
+    }
+    (s.at(k).is_some_and(char::is_whitespace) && (1..=31).contains(&d)).then_some((d, k))
+}
+
+/// "5 Aug 2019", "21st March 2020".
+fn day_named_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (day, k) = day_number(s, i)?;
+    let (month, k) = month_name(s, s.skip_ws(k))?;
+    let (year, end) = year4(s, s.skip_ws(k))?;
+    tok(year, Some(month), Some(day), end)
+}
+
+/// "Fall 2018", "Summer 2019": year precision (the season is dropped).
+fn season_date(s: &Scan, i: usize) -> Option<Tok> {
+    let k = ["spring", "summer", "autumn", "fall", "winter"]
+        .iter()
+        .find_map(|w| s.word(i, w))?;
+    let (year, end) = year4(s, s.skip_ws(k))?;
+    tok(year, None, None, end)
+}
+
+/// A bare year not glued to a number-like continuation ("2000万", "2019.5万", "2019%").
+fn bare_year(s: &Scan, i: usize) -> Option<Tok> {
+    let (year, end) = year4(s, i)?;
+    let numberish =
+        numberish_at(s, end) || (matches!(s.at(end), Some('.' | ',')) && s.is_digit(end + 1));
+    if numberish {
+        return None;
+    }
+    tok(year, None, None, end)
+}
+
+fn cn_year_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Four Chinese digit chars: "二〇一九".
+fn cn_year4(s: &Scan, i: usize) -> Option<(i32, usize)> {
+    let digits: Option<Vec<u32>> = (i..i + 4)
+        .map(|k| s.at(k).and_then(cn_year_digit))
+        .collect();
+    let year = digits?
+        .into_iter()
+        .fold(0i32, |v, d| v * 10 + i32::try_from(d).unwrap_or(0));
+    (MIN_YEAR..=MAX_YEAR)
+        .contains(&year)
+        .then_some((year, i + 4))
+}
+
+/// A small Chinese number 1..=31: "三", "十", "十二", "二十", "三十一".
+fn cn_small(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    let mut k = i;
+    let (mut tens, mut ones, mut seen_ten) = (0u32, 0u32, false);
+    while k - i < 3 {
+        let c = s.at(k);
+        match (c, c.and_then(cn_year_digit)) {
+            (Some('十'), _) if !seen_ten => {
+                tens = if ones == 0 { 1 } else { ones };
+                ones = 0;
+                seen_ten = true;
+            }
+            (_, Some(d)) if d > 0 && (ones == 0) => ones = d,
+            _ => break,
+        }
+        k += 1;
+    }
+    let v = tens * 10 + ones;
+    (k > i && v > 0).then_some((v, k))
+}
+
+/// A month or day number in a Chinese date: ASCII digits or Chinese numerals.
+fn cn_part(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    s.small_num(i, 2).or_else(|| cn_small(s, i))
+}
+
+/// "2015年5月", "2019年3月5日", "二〇一九年三月", "1981年".
+fn cn_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (year, k) = year4(s, i).or_else(|| cn_year4(s, i))?;
+    let k = s.skip_ws(k);
+    if s.at(k) != Some('年') {
+        return None;
+    }
+    let year_end = k + 1;
+    let Some((month, k)) = cn_month(s, s.skip_ws(year_end)) else {
+        return tok(year, None, None, year_end);
+    };
+    let day = cn_part(s, s.skip_ws(k)).filter(|&(_, e)| matches!(s.at(e), Some('日' | '号')));
+    if let Some((d, e)) = day {
+        if let Some(t) = tok(year, Some(month), Some(d), e + 1) {
+            return Some(t);
+        }
+    }
+    tok(year, Some(month), None, k).or_else(|| tok(year, None, None, year_end))
+}
+
+/// "5月", "十二月", "05月份": the month number and the index after 月 (and 份).
+fn cn_month(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    let (m, k) = cn_part(s, i)?;
+    if s.at(k) != Some('月') {
+        return None;
+    }
+    let end = if s.at(k + 1) == Some('份') {
+        k + 2
+    } else {
+        k + 1
+    };
+    Some((m, end))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+/// A range separator at `i` (after optional whitespace): the index after it.
+fn separator(s: &Scan, i: usize) -> Option<usize> {
+    let k = s.skip_ws(i);
+    let mut e = k;
+    while s.at(e).is_some_and(|c| DASHES.contains(c)) {
+        e += 1;
+    }
+    if e > k {
+        return Some(e);
+    }
+    SEPARATOR_WORDS.iter().find_map(|w| s.word(k, w))
+}
+
+/// A present marker at `i`: the index after it.
+fn present_at(s: &Scan, i: usize) -> Option<usize> {
+    PRESENT.iter().find_map(|w| {
+        let end = s.word(i, w)?;
+        let this_year = *w == "今" && matches!(s.at(end), Some('年' | '日'));
+        (!this_year).then_some(end)
+    })
+}
+
+fn open_suffix_at(s: &Scan, i: usize) -> Option<usize> {
+    OPEN_SUFFIXES.iter().find_map(|w| s.word(i, w))
+}
+
+/// The end of a range after the start token: separator + date/present, or an open suffix.
+fn tail(s: &Scan, start: &Tok) -> Option<(DateEnd, usize)> {
+    let k = s.skip_ws(start.end);
+    if let Some(e) = open_suffix_at(s, k) {
+        return Some((DateEnd::Present, e));
+    }
+    let after = s.skip_ws(separator(s, start.end)?);
+    if let Some(e) = present_at(s, after) {
+        return Some((DateEnd::Present, e));
+    }
+    if let Some(t) = date_at(s, after) {
+        return Some((DateEnd::Date(t.date), t.end));
+    }
+    same_year_month(s, start, after)
+}
+
+/// "2015年5月至9月": an end month without a year, in the start's year.
+fn same_year_month(s: &Scan, start: &Tok, i: usize) -> Option<(DateEnd, usize)> {
+    start.date.month?;
+    let (m, end) = cn_month(s, i)?;
+    let date = PartialDate::new(start.date.year, u8::try_from(m).ok(), None)?;
+    Some((DateEnd::Date(date), end))
+}
+
+/// "Aug – Dec 2019": a month name without a year before a separator and a dated end.
+fn month_only_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
+    let (m, k) = month_name(s, i)?;
+    let after = s.skip_ws(separator(s, k)?);
+    let end = named_date(s, after)?;
+    let end_month = end.date.month?;
+    let m = u8::try_from(m).ok()?;
+    let year = if m > end_month {
+        end.date.year - 1
+    } else {
+        end.date.year
+    };
+    let start = Tok {
+        date: PartialDate::new(year, Some(m), None)?,
+        end: k,
+        weak: false,
+    };
+    Some((start, DateEnd::Date(end.date), end.end))
+}
+
+/// A range (or single date) starting at `i`, with the index just past it.
+fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
+    let since = s.word(i, "since").map(|e| s.skip_ws(e));
+    let j = since.unwrap_or(i);
+    let (start, end, end_idx) = if let Some(t) = date_at(s, j) {
+        match tail(s, &t) {
+            Some((e, idx)) => (t, Some(e), idx),
+            None => (t, None, t.end),
+        }
+    } else {
+        let (t, e, idx) = month_only_range(s, j)?;
+        (t, Some(e), idx)
+    };
+    let end = end.or_else(|| since.map(|_| DateEnd::Present));
+    if end.is_none() && start.weak {
+        return None;
+    }
+    let range = DateRange {
+        start: start.date,
+        end,
+        start_offset: s.byte(i),
+        end_offset: s.byte(end_idx),
+    };
+    Some((range, end_idx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(year: i32, month: u8) -> PartialDate {
+        PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
+    fn y(year: i32) -> PartialDate {
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    fn ymd(year: i32, month: u8, day: u8) -> PartialDate {
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    /// The single range in `text`, as (start, end).
+    fn one(text: &str) -> (PartialDate, Option<DateEnd>) {
+        let found = find_date_ranges(text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        (found[0].start, found[0].end)
+    }
+
+    fn assert_range(text: &str, start: PartialDate, end: PartialDate) {
+        assert_eq!(one(text), (start, Some(DateEnd::Date(end))), "{text:?}");
+    }
+
+    fn assert_present(text: &str, start: PartialDate) {
+        assert_eq!(one(text), (start, Some(DateEnd::Present)), "{text:?}");
+    }
+
+    fn assert_single(text: &str, start: PartialDate) {
+        assert_eq!(one(text), (start, None), "{text:?}");
+    }
+
+    // --- PartialDate ---------------------------------------------------------------------------
+
+    #[test]
+    fn iso_and_precision() {
+        assert_eq!(y(2019).iso(), "2019");
+        assert_eq!(d(2019, 3).iso(), "2019-03");
+        assert_eq!(ymd(2019, 3, 5).iso(), "2019-03-05");
+        assert_eq!(y(2019).precision(), Precision::Year);
+        assert_eq!(d(2019, 3).precision(), Precision::Month);
+        assert_eq!(ymd(2019, 3, 5).precision(), Precision::Day);
+    }
+
+    #[test]
+    fn validation() {
+        assert!(PartialDate::new(2019, Some(13), None).is_none());
+        assert!(PartialDate::new(2019, Some(0), None).is_none());
+        assert!(PartialDate::new(1949, None, None).is_none());
+        assert!(PartialDate::new(2101, None, None).is_none());
+        assert!(PartialDate::new(2019, None, Some(1)).is_none());
+        assert!(PartialDate::new(2019, Some(2), Some(29)).is_none());
+        assert!(PartialDate::new(2020, Some(2), Some(29)).is_some());
+        assert!(PartialDate::new(2019, Some(4), Some(31)).is_none());
+        assert!(PartialDate::new(1950, Some(12), Some(31)).is_some());
+    }
+
+    // --- parse_date ----------------------------------------------------------------------------
+
+    #[test]
+    fn parse_numeric() {
+        assert_eq!(parse_date("2022.08"), Some(d(2022, 8)));
+        assert_eq!(parse_date("2018.1"), Some(d(2018, 1)));
+        assert_eq!(parse_date("2017-03"), Some(d(2017, 3)));
+        assert_eq!(parse_date("2017-03-15"), Some(ymd(2017, 3, 15)));
+        assert_eq!(parse_date("2015/05"), Some(d(2015, 5)));
+        assert_eq!(parse_date("2015/05/12"), Some(ymd(2015, 5, 12)));
+        assert_eq!(parse_date("05/2015"), Some(d(2015, 5)));
+        assert_eq!(parse_date(" 2019 "), Some(y(2019)));
+    }
+
+    #[test]
+    fn parse_chinese() {
+        assert_eq!(parse_date("2015年5月"), Some(d(2015, 5)));
+        assert_eq!(parse_date("2015年05月"), Some(d(2015, 5)));
+        assert_eq!(parse_date("2019年3月5日"), Some(ymd(2019, 3, 5)));
+        assert_eq!(parse_date("2019年"), Some(y(2019)));
+        assert_eq!(parse_date("二〇一九年三月"), Some(d(2019, 3)));
+        assert_eq!(parse_date("二零二一年十二月"), Some(d(2021, 12)));
+        assert_eq!(
+            parse_date("二〇二〇年十月二十一日"),
+            Some(ymd(2020, 10, 21))
+        );
+        assert_eq!(parse_date("2019年3月份"), Some(d(2019, 3)));
+    }
+
+    #[test]
+    fn parse_english() {
+        assert_eq!(parse_date("Aug. 2021"), Some(d(2021, 8)));
+        assert_eq!(parse_date("Sep 2018"), Some(d(2018, 9)));
+        assert_eq!(parse_date("Sept. 2018"), Some(d(2018, 9)));
+        assert_eq!(parse_date("September 2017"), Some(d(2017, 9)));
+        assert_eq!(parse_date("JANUARY 2019"), Some(d(2019, 1)));
+        assert_eq!(parse_date("Aug 5, 2019"), Some(ymd(2019, 8, 5)));
+        assert_eq!(parse_date("5 Aug 2019"), Some(ymd(2019, 8, 5)));
+        assert_eq!(parse_date("21st March 2020"), Some(ymd(2020, 3, 21)));
+        assert_eq!(parse_date("Aug, 2021"), Some(d(2021, 8)));
+    }
+
+    #[test]
+    fn parse_full_width() {
+        assert_eq!(parse_date("２０１９．０３"), Some(d(2019, 3)));
+        assert_eq!(parse_date("２０１５年５月"), Some(d(2015, 5)));
+    }
+
+    #[test]
+    fn parse_rejects() {
+        for text in [
+            "2019.13",
+            "2019年13月",
+            "13/2019",
+            "1949",
+            "2101",
+            "2019-02-30",
+            "Present",
+            "now",
+            "",
+            "abc",
+            "20190",
+            "Jan. '19",
+            "2019 年 in",
+            "Maybe 2019",
+        ] {
+            assert_eq!(parse_date(text), None, "{text:?}");
+        }
+    }
+
+    // --- ranges --------------------------------------------------------------------------------
+
+    #[test]
+    fn english_month_ranges() {
+        assert_range("Aug. 2021 – Aug. 2024", d(2021, 8), d(2024, 8));
+        assert_range("Sep 2018 - Jul 2021", d(2018, 9), d(2021, 7));
+        assert_range("Jan 2019 to Mar 2020", d(2019, 1), d(2020, 3));
+        assert_range("Mar 2019 until Jun 2020", d(2019, 3), d(2020, 6));
+        assert_range("Aug – Dec 2019", d(2019, 8), d(2019, 12));
+        assert_range("Nov - Feb 2020", d(2019, 11), d(2020, 2));
+        assert_range("Fall 2018 – Spring 2020", y(2018), y(2020));
+    }
+
+    #[test]
+    fn english_present() {
+        assert_present("January 2019 – Present", d(2019, 1));
+        assert_present("Jan 2019 - Current", d(2019, 1));
+        assert_present("Jan 2019 - Now", d(2019, 1));
+        assert_present("Jan 2019 - now", d(2019, 1));
+        assert_present("Jan 2019 – present", d(2019, 1));
+        assert_present("September 2017 onwards", d(2017, 9));
+        assert_present("since 2019", y(2019));
+        assert_present("2019 to date", y(2019));
+        assert_present("Since March 2020", d(2020, 3));
+    }
+
+    #[test]
+    fn numeric_ranges() {
+        assert_range("2020.11 - 2021.11", d(2020, 11), d(2021, 11));
+        assert_range("2020.11 – 2021.11", d(2020, 11), d(2021, 11));
+        assert_range("2020.04—2022.07", d(2020, 4), d(2022, 7));
+        assert_range("2020.04——2022.07", d(2020, 4), d(2022, 7));
+        assert_range("2015/05 – 2016/11", d(2015, 5), d(2016, 11));
+        assert_range("05/2015 - 11/2016", d(2015, 5), d(2016, 11));
+        assert_range("2017-03 ~ 2018-01", d(2017, 3), d(2018, 1));
+        assert_range("2017-03～2018-01", d(2017, 3), d(2018, 1));
+        assert_range("2009 - 2012", y(2009), y(2012));
+        assert_range("2009-2012", y(2009), y(2012));
+        assert_range("2019.05 - 2020", d(2019, 5), y(2020));
+        assert_range("２０２０．１１－２０２１．１１", d(2020, 11), d(2021, 11));
+    }
+
+    #[test]
+    fn numeric_present() {
+        assert_present("2022.08 - Present", d(2022, 8));
+        assert_present("2022.08-至今", d(2022, 8));
+        assert_present("2018.1 ~ 今", d(2018, 1));
+        assert_present("2018.1 - 现在", d(2018, 1));
+        assert_present("2018.1 - 目前", d(2018, 1));
+    }
+
+    #[test]
+    fn chinese_ranges() {
+        assert_range("2015年5月至2018年9月", d(2015, 5), d(2018, 9));
+        assert_range("2015年5月-2018年9月", d(2015, 5), d(2018, 9));
+        assert_range("2015年5月 到 2018年9月", d(2015, 5), d(2018, 9));
+        assert_range("1981年至1983年", y(1981), y(1983));
+        assert_range("2015年5月至9月", d(2015, 5), d(2015, 9));
+        assert_present("2013年4月至今", d(2013, 4));
+        assert_present("2009年5月至今", d(2009, 5));
+        assert_present("2019年至今", y(2019));
+        assert_present("2019年以来", y(2019));
+        assert_present("二〇一九年三月至今", d(2019, 3));
+    }
+
+    #[test]
+    fn single_dates_with_month_precision() {
+        assert_single("2015年5月", d(2015, 5));
+        assert_single("Aug. 2021", d(2021, 8));
+        assert_single("joined in Aug. 2021 as SRE", d(2021, 8));
+        assert_single("2017-03-15", ymd(2017, 3, 15));
+        assert_single("二〇一九年三月", d(2019, 3));
+    }
+
+    #[test]
+    fn bare_years_alone_are_not_ranges() {
+        for text in [
+            "in 2012 he joined",
+            "2019年",
+            "2019年获奖",
+            "2019",
+            "2019 - ",
+            "2000-3000 users",
+            "2000万用户",
+            "QPS 2019.5万",
+            "v2019",
+            "Summer 2019",
+            "2000-2500万",
+        ] {
+            assert!(
+                find_date_ranges(text).is_empty(),
+                "{text:?}: {:?}",
+                find_date_ranges(text)
+            );
+        }
+    }
+
+    #[test]
+    fn end_before_start_is_kept() {
+        assert_range("2021.11 - 2020.11", d(2021, 11), d(2020, 11));
+    }
+
+    #[test]
+    fn impossible_dates_rejected() {
+        assert!(find_date_ranges("2019.13 - 2020.14").is_empty());
+        assert!(find_date_ranges("1900 - 1910").is_empty());
+        assert!(find_date_ranges("2019.13 - Present").is_empty());
+    }
+
+    #[test]
+    fn this_year_is_not_present() {
+        assert!(find_date_ranges("2019 - 今年").is_empty());
+    }
+
+    #[test]
+    fn several_ranges_in_a_line() {
+        let text = "Acme 2015.05-2017.03；Globex 2017.04 – 至今";
+        let found = find_date_ranges(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].start, d(2015, 5));
+        assert_eq!(found[1].end, Some(DateEnd::Present));
+        assert_eq!(
+            &text[found[1].start_offset..found[1].end_offset],
+            "2017.04 – 至今"
+        );
+    }
+
+    #[test]
+    fn offsets_cover_expression() {
+        let text = "职位：工程师（2015年5月至2018年9月）";
+        let r = find_date_ranges(text);
+        assert_eq!(
+            &text[r[0].start_offset..r[0].end_offset],
+            "2015年5月至2018年9月"
+        );
+        let text = "worked since 2019 on search";
+        let r = find_date_ranges(text);
+        assert_eq!(&text[r[0].start_offset..r[0].end_offset], "since 2019");
+        let text = "September 2017 onwards.";
+        let r = find_date_ranges(text);
+        assert_eq!(
+            &text[r[0].start_offset..r[0].end_offset],
+            "September 2017 onwards"
+        );
+    }
+
+    #[test]
+    fn emoji_and_cjk_do_not_panic() {
+        let text = "🚀2019年🎉5月😀 – 至今 ✨ Aug.😀2021 📅 ２０１９．０３–今";
+        for r in find_date_ranges(text) {
+            assert!(text.is_char_boundary(r.start_offset) && text.is_char_boundary(r.end_offset));
+        }
+        assert_eq!(
+            find_date_ranges(text).last().map(|r| r.end),
+            Some(Some(DateEnd::Present))
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let inputs = [
+            "",
+            "-",
+            "至今",
+            "年",
+            "月",
+            "9999年99月99日",
+            "0/0",
+            "Aug.",
+            "since",
+            "二〇",
+            "十",
+            "2019.",
+            "2019-",
+            "2019年十三月",
+            "2019年三十二月",
+            "99999999999999999999",
+            "\u{0}",
+            "🎉",
+        ];
+        for text in inputs {
+            let _ = find_date_ranges(text);
+            let _ = parse_date(text);
+        }
+    }
+}

@@ -1,0 +1,489 @@
+//! Extraction: [`Document`](crate::read::Document) → [`CareerRecord`].
+//!
+//! A pipeline of small components, each testable alone:
+//! `layout` (lines, sections, headings) → `person` (name, contacts) →
+//! `experience` (positions, projects/systems) → `education` → `skills`
+//! (vocabulary matching) → `metrics` (numbers with kinds) → `kind`
+//! (résumé / role profile / other). Every fact carries evidence.
+
+pub mod dates;
+pub mod education;
+pub mod experience;
+pub mod layout;
+pub mod metrics;
+pub mod numbers;
+pub mod person;
+pub mod prose;
+pub mod zh_prose;
+
+mod text;
+
+pub use text::extract_text;
+
+use crate::model::{DegreeLevel, Metric, Person, Qualifier, Skill};
+use crate::vocab::{vocabulary, Concept};
+use std::sync::OnceLock;
+
+/// Canonical (label, IRI) of an organisation name, when the vocabulary knows it.
+pub fn canonical_organization(name: &str) -> Option<(String, String)> {
+    let orgs = &vocabulary().organizations;
+    let c = orgs.lookup(name.trim()).or_else(|| {
+        // "Tencent Holdings Ltd." / "腾讯科技（深圳）有限公司": the longest known label inside.
+        let hits = orgs.find_all(name);
+        hits.iter()
+            .filter(|m| !m.needs_context)
+            .max_by_key(|m| m.end - m.start)
+            .map(|m| &orgs.concepts[m.concept])
+    })?;
+    Some((c.label_en.clone(), c.iri.clone()))
+}
+
+/// A skill with its canonical technology name and IRI, when known.
+pub fn canonical_skill(text: &str) -> Skill {
+    let text = text.trim();
+    match vocabulary().technologies.lookup(text) {
+        Some(c) => skill_from_concept(c, text),
+        None => Skill {
+            name: text.to_owned(),
+            text: text.to_owned(),
+            iri: None,
+            evidence: None,
+        },
+    }
+}
+
+fn skill_from_concept(c: &Concept, text: &str) -> Skill {
+    Skill {
+        name: c.label_en.clone(),
+        text: text.to_owned(),
+        iri: Some(c.iri.clone()),
+        evidence: None,
+    }
+}
+
+/// Technologies mentioned in `text`. Ambiguous labels (Go, C, R, Spark…) are kept
+/// only in a technical context: a skills list (`list_context`), or next to another
+/// technology, or in a "(Go/C++)"-style list.
+pub fn find_technologies(text: &str, list_context: bool) -> Vec<Skill> {
+    let techs = &vocabulary().technologies;
+    let hits = techs.find_all(text);
+    let trusted = hits.iter().filter(|m| !m.needs_context).count();
+    let mut out: Vec<Skill> = Vec::new();
+    for m in &hits {
+        let written = &text[m.start..m.end];
+        if m.needs_context && !ambiguous_ok(text, m.start, m.end, written, list_context, trusted) {
+            continue;
+        }
+        let c = &techs.concepts[m.concept];
+        if out.iter().any(|s| s.iri.as_deref() == Some(c.iri.as_str())) {
+            continue;
+        }
+        let mut s = skill_from_concept(c, written);
+        s.evidence = Some(crate::model::Evidence {
+            start: m.start,
+            end: m.end,
+            text: written.to_owned(),
+            confidence: if m.needs_context { 0.7 } else { 0.9 },
+        });
+        out.push(s);
+    }
+    out
+}
+
+/// Whether an ambiguous label (e.g. "Go") is used as a technology here.
+fn ambiguous_ok(
+    text: &str,
+    start: usize,
+    end: usize,
+    written: &str,
+    list_context: bool,
+    trusted_in_text: usize,
+) -> bool {
+    // Ambiguous words must be written as the technology is ("Go", not "go").
+    let has_upper = written.chars().any(|c| c.is_uppercase());
+    let all_lower_ascii = written.chars().all(|c| c.is_ascii_lowercase());
+    if all_lower_ascii && written.len() <= 4 {
+        return false;
+    }
+    if list_context {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    let list_sep = |c: Option<char>| {
+        matches!(
+            c,
+            Some(
+                '/' | ','
+                    | '，'
+                    | '、'
+                    | '('
+                    | '（'
+                    | ')'
+                    | '）'
+                    | '|'
+                    | ';'
+                    | '；'
+                    | ':'
+                    | '：'
+                    | '+'
+                    | '&'
+            )
+        )
+    };
+    let in_list = list_sep(before.chars().next_back()) || list_sep(after.chars().next());
+    let tech_follows = after.starts_with("语言")
+        || [
+            "RPC",
+            "rpc",
+            "service",
+            "services",
+            "服务",
+            "开发",
+            "developer",
+            "engineer",
+            "programming",
+            "code",
+            "microservice",
+            "microservices",
+            "modules",
+            "module",
+        ]
+        .iter()
+        .any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        });
+    has_upper && (in_list && trusted_in_text > 0 || tech_follows)
+}
+
+/// Metrics in `text`, converted to the record form (offsets are byte offsets into `text`).
+pub fn find_metrics(text: &str) -> Vec<Metric> {
+    metrics::find_metrics(text, metric_specs())
+        .into_iter()
+        .map(|m| Metric {
+            kind: m.kind,
+            value: m.value,
+            unit: m.unit,
+            qualifier: match m.qualifier {
+                numbers::Qualifier::Exact => Qualifier::Exact,
+                numbers::Qualifier::AtLeast => Qualifier::AtLeast,
+                numbers::Qualifier::Approximately => Qualifier::Approximately,
+                numbers::Qualifier::UpTo => Qualifier::UpTo,
+            },
+            statistic: m.statistic.map(|s| format!("{s:?}").to_lowercase()),
+            per_second: m.per_second,
+            currency: m.currency,
+            text: text.get(m.start..m.end).unwrap_or_default().to_owned(),
+            evidence: Some(crate::model::Evidence {
+                start: m.start,
+                end: m.end,
+                text: text.get(m.start..m.end).unwrap_or_default().to_owned(),
+                confidence: 0.8,
+            }),
+        })
+        .collect()
+}
+
+/// Metric-kind specs from `ontology/metric-kinds.ttl`.
+pub fn metric_specs() -> &'static [metrics::MetricKindSpec] {
+    static SPECS: OnceLock<Vec<metrics::MetricKindSpec>> = OnceLock::new();
+    SPECS.get_or_init(|| {
+        vocabulary()
+            .metric_kinds
+            .concepts
+            .iter()
+            .map(|c| metrics::MetricKindSpec {
+                id: c.local_name().to_owned(),
+                labels: c.labels.clone(),
+                unit: c
+                    .props
+                    .get(&crate::ns::cg("unit"))
+                    .map(|u| u.rsplit('/').next().unwrap_or(u).to_owned())
+                    .or_else(|| c.props.get(&crate::ns::cg("unitText")).cloned())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    })
+}
+
+/// Normalised degree level of a degree as written (本科, MEng, Ph.D.…), from the lexicon.
+pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
+    let lex = &vocabulary().lexicon;
+    let d = degree.trim();
+    let lower = d.to_lowercase();
+    let matches_any = |collection: &str| {
+        lex.terms(collection).iter().any(|t| {
+            let t = t.to_lowercase();
+            if t.is_ascii() && t.len() <= 4 {
+                // Short Latin abbreviations must be whole tokens ("MS", "BA").
+                lower
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                    .any(|tok| tok.trim_end_matches('.') == t.trim_end_matches('.'))
+            } else {
+                lower.contains(&t)
+            }
+        })
+    };
+    // Check doctor before master before bachelor: "博士研究生" is a doctorate.
+    if matches_any("degree-doctor") {
+        Some(DegreeLevel::Doctor)
+    } else if matches_any("degree-master") {
+        Some(DegreeLevel::Master)
+    } else if matches_any("degree-bachelor") {
+        Some(DegreeLevel::Bachelor)
+    } else if matches_any("degree-other") {
+        Some(DegreeLevel::Other)
+    } else {
+        None
+    }
+}
+
+/// Whether the string is mostly Han characters (a Chinese name).
+pub fn is_han_name(s: &str) -> bool {
+    let n = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '·')
+        .count();
+    n >= 2 && s.chars().filter(|c| is_han(*c)).count() == n
+}
+
+/// Han ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Fill pinyin and other name spellings for a person.
+pub fn add_name_variants(person: &mut Person) {
+    use pinyin::ToPinyin;
+    if is_han_name(&person.name) {
+        let syllables: Vec<&str> = person
+            .name
+            .as_str()
+            .to_pinyin()
+            .flatten()
+            .map(|p| p.plain())
+            .collect();
+        if !syllables.is_empty() {
+            // Surname first, given name joined: 张三丰 → "Zhang Sanfeng".
+            let cap = |s: &str| {
+                let mut c = s.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            };
+            let given: String = syllables[1..].concat();
+            let py = if given.is_empty() {
+                cap(syllables[0])
+            } else {
+                format!("{} {}", cap(syllables[0]), cap(&given))
+            };
+            person.pinyin = Some(py.clone());
+            if !person.names.contains(&py) {
+                person.names.push(py);
+            }
+        }
+    }
+}
+
+/// Lexicon word lists used by the structured extractor, with the predicates built on them.
+#[derive(Debug)]
+pub struct Words {
+    /// Title head words of the prose lexicon (mostly Chinese).
+    pub title_zh: Vec<String>,
+    /// English title head words.
+    pub title_en: Vec<String>,
+    /// English words that open a title.
+    pub title_open_en: Vec<String>,
+    /// Organisation name endings.
+    pub org_suffixes: Vec<String>,
+    /// Department name endings.
+    pub department_markers: Vec<String>,
+    /// Words naming a system or service.
+    pub system_words: Vec<String>,
+    /// Labels that introduce a technology list.
+    pub tech_labels: Vec<String>,
+    /// Phrases of role descriptions.
+    pub role_cues: Vec<String>,
+    /// Spoken languages.
+    pub languages: Vec<String>,
+    /// School words.
+    pub school_words: Vec<String>,
+}
+
+fn ascii_token_eq(text: &str, word: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .any(|t| {
+            t.eq_ignore_ascii_case(word)
+                || t.trim_end_matches('.')
+                    .eq_ignore_ascii_case(word.trim_end_matches('.'))
+        })
+}
+
+impl Words {
+    /// The process-wide word lists.
+    pub fn get() -> &'static Words {
+        static WORDS: OnceLock<Words> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            let lex = &vocabulary().lexicon;
+            let mut title_en = lex.terms("title-head-en");
+            let heads = lex.terms("title-head");
+            title_en.extend(heads.iter().filter(|t| t.is_ascii()).cloned());
+            Words {
+                title_zh: heads.into_iter().filter(|t| !t.is_ascii()).collect(),
+                title_en,
+                title_open_en: lex.terms("title-modifier-en"),
+                org_suffixes: lex.terms("org-suffix"),
+                department_markers: lex.terms("department-marker"),
+                system_words: lex.terms("system-word"),
+                tech_labels: lex.terms("tech-list-label"),
+                role_cues: lex.terms("role-profile-cue"),
+                languages: lex.terms("spoken-language"),
+                school_words: lex.terms("school-word"),
+            }
+        })
+    }
+
+    /// Whether the text reads as a job title ("Senior Backend Engineer", "技术负责人").
+    pub fn is_title(&self, s: &str) -> bool {
+        let s = s.trim();
+        if s.is_empty() || s.chars().count() > 60 {
+            return false;
+        }
+        self.title_zh.iter().any(|t| s.contains(t.as_str()))
+            || self.title_en.iter().any(|t| ascii_token_eq(s, t))
+    }
+
+    /// Whether a token opens a title.
+    pub fn starts_title(&self, token: &str) -> bool {
+        self.title_open_en
+            .iter()
+            .chain(&self.title_en)
+            .any(|w| w.eq_ignore_ascii_case(token))
+    }
+
+    /// Whether the text ends like an organisation name (公司, Inc., Ltd.…).
+    pub fn has_org_suffix(&self, s: &str) -> bool {
+        let s = s.trim().trim_end_matches(['.', ')', '）']);
+        self.org_suffixes.iter().any(|suf| {
+            if suf.is_ascii() {
+                ascii_token_eq(s, suf)
+            } else {
+                s.ends_with(suf.as_str())
+            }
+        })
+    }
+
+    /// Whether the text names a department.
+    pub fn is_department(&self, s: &str) -> bool {
+        self.department_markers
+            .iter()
+            .any(|m| s.contains(m.as_str()))
+            || ["Department", "Dept", "Team", "Group", "Division", "Lab"]
+                .iter()
+                .any(|w| ascii_token_eq(s, w))
+    }
+
+    /// Whether a project name names a running system.
+    pub fn is_system(&self, name: &str) -> bool {
+        self.system_words.iter().any(|w| {
+            if w.is_ascii() {
+                ascii_token_eq(name, w)
+            } else {
+                name.contains(w.as_str())
+            }
+        })
+    }
+
+    /// Whether a line starts with a technology-list label ("技术栈：", "Tech Stack:").
+    pub fn starts_with_tech_label(&self, text: &str) -> bool {
+        let Some(i) = text.find([':', '：']) else {
+            return false;
+        };
+        let label = text[..i].trim();
+        self.tech_labels
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(label))
+            || label.chars().count() <= 20
+                && self.tech_labels.iter().any(|t| label.ends_with(t.as_str()))
+    }
+
+    /// Whether the text names a school.
+    pub fn is_school(&self, s: &str) -> bool {
+        self.school_words.iter().any(|w| {
+            if w.is_ascii() {
+                ascii_token_eq(s, w)
+            } else {
+                s.contains(w.as_str())
+            }
+        })
+    }
+
+    /// Whether the text is a university known to the vocabulary.
+    pub fn is_known_university(&self, s: &str) -> bool {
+        let orgs = &vocabulary().organizations;
+        orgs.lookup(s.trim())
+            .is_some_and(|c| c.types.iter().any(|t| t.ends_with("#University")))
+    }
+}
+
+/// Visit every evidence slot of a record.
+pub fn visit_evidence(
+    record: &mut crate::model::CareerRecord,
+    f: &mut impl FnMut(&mut Option<crate::model::Evidence>),
+) {
+    let skills = |v: &mut Vec<Skill>, f: &mut dyn FnMut(&mut Option<crate::model::Evidence>)| {
+        for s in v {
+            f(&mut s.evidence);
+        }
+    };
+    let metrics = |v: &mut Vec<Metric>, f: &mut dyn FnMut(&mut Option<crate::model::Evidence>)| {
+        for m in v {
+            f(&mut m.evidence);
+        }
+    };
+    if let Some(p) = &mut record.person {
+        f(&mut p.evidence);
+    }
+    for pos in &mut record.positions {
+        f(&mut pos.evidence);
+        skills(&mut pos.technologies, f);
+        metrics(&mut pos.metrics, f);
+        for pr in &mut pos.projects {
+            f(&mut pr.evidence);
+            skills(&mut pr.technologies, f);
+            metrics(&mut pr.metrics, f);
+        }
+    }
+    for pr in &mut record.projects {
+        f(&mut pr.evidence);
+        skills(&mut pr.technologies, f);
+        metrics(&mut pr.metrics, f);
+    }
+    for e in &mut record.education {
+        f(&mut e.evidence);
+    }
+    skills(&mut record.skills, f);
+    metrics(&mut record.metrics, f);
+    if let Some(r) = &mut record.role_profile {
+        f(&mut r.evidence);
+        skills(&mut r.required, f);
+    }
+}
+
+/// For records read from structured input (JSON Resume), place each evidence quote at
+/// its first occurrence in the document text (character offsets); drop quotes not found.
+pub fn anchor_evidence(record: &mut crate::model::CareerRecord, text: &str) {
+    visit_evidence(record, &mut |ev| {
+        if let Some(e) = ev {
+            match text.find(e.text.as_str()) {
+                Some(i) if !e.text.is_empty() => {
+                    e.start = crate::read::char_offset(text, i);
+                    e.end = e.start + e.text.chars().count();
+                }
+                _ => *ev = None,
+            }
+        }
+    });
+}

@@ -1,0 +1,283 @@
+//! The text pipeline: layout → person → experience → education → skills → kind,
+//! with the Chinese prose-bio extractor for documents written as prose.
+
+use super::education::extract_education;
+use super::experience::extract_experience;
+use super::layout::{self, Line, Section};
+use super::person::extract_person;
+use super::{add_name_variants, canonical_organization, find_technologies, is_han, prose, Words};
+use crate::model::{CareerRecord, DocumentKind, Evidence, Person, RoleProfile, Skill};
+use crate::read::Document;
+
+/// Extract a record from a decoded text or Markdown document.
+pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) -> CareerRecord {
+    let words = Words::get();
+    let text = doc.text.as_str();
+    let lines = layout::lines(text);
+    let mut record = CareerRecord {
+        source: source.to_owned(),
+        sha256: sha256.to_owned(),
+        format: format.to_owned(),
+        ..CareerRecord::default()
+    };
+    let mut person = extract_person(text, &lines, &words.title_zh);
+    let ex = extract_experience(&lines, words);
+    record.positions = ex.positions;
+    record.projects = ex.projects;
+    record.metrics = ex.metrics;
+    record.education = extract_education(&lines, words);
+    record.skills = skills(&lines);
+    person.languages = languages(&lines, words);
+
+    if record.positions.is_empty() && text.chars().filter(|c| is_han(*c)).count() > 20 {
+        prose::apply_zh_bio(text, &mut record, &mut person);
+    }
+    record.kind = classify(text, &lines, &record, &person, words);
+    match record.kind {
+        DocumentKind::Resume => {
+            if person.name.is_empty() {
+                person.name = "(unnamed)".into();
+            }
+            add_name_variants(&mut person);
+            record.person = Some(person);
+        }
+        DocumentKind::RoleProfile => {
+            record.role_profile = Some(role_profile(text, &lines, &record, words));
+            clear_person_facts(&mut record);
+        }
+        DocumentKind::Other => clear_person_facts(&mut record),
+    }
+    to_char_offsets(&mut record, text);
+    record
+}
+
+/// A role profile or other document describes nobody: no positions, education or skills.
+fn clear_person_facts(record: &mut CareerRecord) {
+    record.positions.clear();
+    record.education.clear();
+    record.projects.clear();
+    record.metrics.clear();
+    record.skills.clear();
+}
+
+/// Skills: every technology in a skills section (as a list), plus technologies used
+/// anywhere in the document (deduplicated), plus short unknown items of skill lists.
+fn skills(lines: &[Line<'_>]) -> Vec<Skill> {
+    let mut out: Vec<Skill> = Vec::new();
+    let push = |s: Skill, out: &mut Vec<Skill>| {
+        if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&s.name)) {
+            out.push(s);
+        }
+    };
+    for l in lines {
+        if l.is_heading || l.text.is_empty() {
+            continue;
+        }
+        let in_skills = l.section == Section::Skills;
+        for mut s in find_technologies(&l.text, in_skills) {
+            if let Some(ev) = &mut s.evidence {
+                match l.locate(&ev.text) {
+                    Some((a, b)) => (ev.start, ev.end) = (a, b),
+                    None => s.evidence = None,
+                }
+            }
+            push(s, &mut out);
+        }
+        if in_skills {
+            for item in skill_list_items(&l.text) {
+                if crate::vocab::vocabulary()
+                    .technologies
+                    .lookup(&item)
+                    .is_none()
+                {
+                    let ev = l.locate(&item).map(|(a, b)| Evidence {
+                        start: a,
+                        end: b,
+                        text: item.clone(),
+                        confidence: 0.5,
+                    });
+                    push(
+                        Skill {
+                            name: item.clone(),
+                            text: item,
+                            iri: None,
+                            evidence: ev,
+                        },
+                        &mut out,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Short items of a comma/slash separated skills line ("ECLIPSE (Less than 1 year)" → "ECLIPSE").
+fn skill_list_items(text: &str) -> Vec<String> {
+    let body = match text.find([':', '：']) {
+        Some(i) if i < 40 => &text[i + text[i..].chars().next().map_or(1, char::len_utf8)..],
+        _ => text,
+    };
+    let items: Vec<&str> = body.split([',', '，', '、', ';', '；', '|', '·']).collect();
+    if items.len() < 3 {
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .map(|i| {
+            let i = i.trim();
+            let i = match i.find(['(', '（']) {
+                Some(p) => &i[..p],
+                None => i,
+            };
+            i.trim()
+                .trim_start_matches("and ")
+                .trim_end_matches(['.', '。'])
+                .trim()
+                .to_owned()
+        })
+        .filter(|i| {
+            let n = i.chars().count();
+            (2..=30).contains(&n)
+                && i.split_whitespace().count() <= 4
+                && !i.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Languages spoken, from a languages section or a "Languages:" line.
+fn languages(lines: &[Line<'_>], words: &Words) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        let labelled = l.text.to_lowercase().contains("language") || l.text.contains("语言");
+        if l.section != Section::Languages && !labelled {
+            continue;
+        }
+        for lang in &words.languages {
+            let found = if lang.is_ascii() {
+                l.text
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.eq_ignore_ascii_case(lang))
+            } else {
+                l.text.contains(lang.as_str())
+            };
+            if found && !out.contains(lang) {
+                out.push(lang.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Résumé, role profile or other.
+fn classify(
+    text: &str,
+    lines: &[Line<'_>],
+    record: &CareerRecord,
+    person: &Person,
+    words: &Words,
+) -> DocumentKind {
+    let lower = text.to_lowercase();
+    let role_cues = words
+        .role_cues
+        .iter()
+        .filter(|c| lower.contains(&c.to_lowercase()))
+        .count();
+    let contacts = !person.emails.is_empty() || !person.phones.is_empty();
+    let headings = lines.iter().filter(|l| l.is_heading).count();
+    let dated_positions = record
+        .positions
+        .iter()
+        .filter(|p| p.start.is_some())
+        .count();
+    let first_person = ["本人", "我的", " my ", " i "]
+        .iter()
+        .any(|c| lower.contains(c));
+    if role_cues >= 2 && !contacts && dated_positions == 0 && !first_person {
+        return DocumentKind::RoleProfile;
+    }
+    let has_name = !person.name.is_empty();
+    let resume_evidence = dated_positions > 0
+        || !record.education.is_empty()
+        || contacts
+        || (headings >= 2 && has_name);
+    if resume_evidence {
+        DocumentKind::Resume
+    } else {
+        DocumentKind::Other
+    }
+}
+
+/// Title, organisation and required technologies of a role description.
+fn role_profile(
+    text: &str,
+    lines: &[Line<'_>],
+    record: &CareerRecord,
+    words: &Words,
+) -> RoleProfile {
+    let first = lines
+        .iter()
+        .find(|l| !l.text.is_empty())
+        .map_or("", |l| l.text.as_str());
+    let orgs = &crate::vocab::vocabulary().organizations;
+    let org_hit = orgs.find_all(first).into_iter().find(|m| !m.needs_context);
+    let mut profile = RoleProfile::default();
+    let after_org = match org_hit {
+        Some(m) => {
+            let written = &first[m.start..m.end];
+            profile.organization = Some(written.to_owned());
+            if let Some((label, iri)) = canonical_organization(written) {
+                profile.organization_label = Some(label);
+                profile.organization_iri = Some(iri);
+            }
+            &first[m.end..]
+        }
+        None => first,
+    };
+    // The title: capitalised words up to and including the last title head word.
+    let tokens: Vec<&str> = after_org
+        .split(|c: char| c.is_whitespace() || c == '?' || c == ',' || c == ':')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let head = tokens
+        .iter()
+        .rposition(|t| words.title_en.iter().any(|h| h.eq_ignore_ascii_case(t)));
+    profile.title = match head {
+        Some(h) => {
+            let start = (0..=h)
+                .rev()
+                .take_while(|&k| tokens[k].chars().next().is_some_and(char::is_uppercase))
+                .last()
+                .unwrap_or(h);
+            tokens[start..=h].join(" ")
+        }
+        None => first.trim().to_owned(),
+    };
+    if let Some(i) = text.find(&profile.title) {
+        profile.evidence = Some(Evidence {
+            start: i,
+            end: i + profile.title.len(),
+            text: profile.title.clone(),
+            confidence: 0.7,
+        });
+    }
+    profile.required = record
+        .skills
+        .iter()
+        .filter(|s| s.iri.is_some())
+        .cloned()
+        .collect();
+    profile
+}
+
+/// Evidence offsets were collected as byte offsets into the text; the contract is
+/// character offsets.
+fn to_char_offsets(record: &mut CareerRecord, text: &str) {
+    let mut fix = |ev: &mut Option<Evidence>| {
+        if let Some(e) = ev {
+            e.start = crate::read::char_offset(text, e.start);
+            e.end = crate::read::char_offset(text, e.end);
+        }
+    };
+    super::visit_evidence(record, &mut fix);
+}

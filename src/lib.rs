@@ -1,0 +1,20 @@
+//! careergraph: résumés → a career knowledge graph (RDF) in an embedded Oxigraph store.
+//!
+//! The pipeline runs one way (see ARCHITECTURE.md):
+//! [`read`] (bytes → text) → [`extract`] / [`jsonresume`] (text → [`model::CareerRecord`])
+//! → [`map`] (record → quads) → [`store`] (Oxigraph) → [`query`] / [`export`] / [`output`].
+//! [`ingest`] drives the pipeline over files and folders; [`vocab`] holds the
+//! vocabularies compiled from `ontology/*.ttl`.
+
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod jsonresume;
+pub mod map;
+pub mod model;
+pub mod ns;
+pub mod output;
+pub mod query;
+pub mod read;
+pub mod store;
+pub mod vocab;

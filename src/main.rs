@@ -1,0 +1,548 @@
+//! The `careergraph` command line: a thin layer over the library.
+//!
+//! Exit codes: 0 ok, 1 some inputs failed (the others were still processed),
+//! 2 usage error or a command that could not run at all.
+
+use anyhow::{bail, Context, Result};
+use careergraph::ingest::{self, Found, InputFormat, Outcome};
+use careergraph::map::MapOptions;
+use careergraph::output::{self, ResultFormat};
+use careergraph::query::{self, NamedQuery};
+use careergraph::store::{CareerStore, PutOutcome};
+use careergraph::{export, ns};
+use clap::{Parser, Subcommand, ValueEnum};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::NamedNode;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "careergraph",
+    version,
+    about = "Turn résumés (English, Chinese, bilingual) into a career knowledge graph and query it with SPARQL.",
+    long_about = "careergraph reads résumés (JSON Resume, plain text, Markdown; English, Chinese or both) \
+and builds an RDF graph of people, organisations, positions, technologies, projects and metrics in an \
+embedded Oxigraph store. Ask cross-candidate questions with SPARQL, export RDF or GraphML.\n\n\
+Quick start:\n  careergraph ingest examples/\n  careergraph query go-qps-10k\n  careergraph queries",
+    after_help = "Exit codes: 0 ok, 1 some inputs failed (others still processed), 2 usage error."
+)]
+struct Cli {
+    /// Store directory (Oxigraph on disk).
+    #[arg(
+        long,
+        global = true,
+        env = "CAREERGRAPH_STORE",
+        default_value = "careergraph.db"
+    )]
+    store: PathBuf,
+    /// Base IRI for people, positions, documents… (vocabulary IRIs are fixed).
+    #[arg(long, global = true, env = "CAREERGRAPH_BASE_IRI", default_value = ns::DEFAULT_BASE)]
+    base_iri: String,
+    /// No progress or summary lines on stderr.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read résumés and RDF files into the store (one transaction per document).
+    #[command(
+        after_help = "Examples:\n  careergraph ingest examples/\n  careergraph ingest cv.txt profiles/ dump.nq\n  cat cv.md | careergraph ingest -\n\n\
+Inputs: .json (JSON Resume), .txt/.md (résumé text), .nt/.nq/.ttl/.trig/.rdf (RDF as it is).\n\
+Folders are walked recursively. Re-ingesting an unchanged file changes nothing; a changed file replaces its graph."
+    )]
+    Ingest {
+        /// Files, folders, or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Store raw e-mail addresses and phone numbers (default: salted hashes only).
+        #[arg(long)]
+        keep_contacts: bool,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = 16 * 1024 * 1024)]
+        max_file_size: u64,
+    },
+    /// Print extracted career records without storing them.
+    #[command(
+        after_help = "Examples:\n  careergraph extract cv.txt\n  careergraph extract resumes/ --format jsonl\n  careergraph extract cv.md --format turtle"
+    )]
+    Extract {
+        /// Files, folders, or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+        /// Skip files larger than this many bytes.
+        #[arg(long, default_value_t = 16 * 1024 * 1024)]
+        max_file_size: u64,
+    },
+    /// Run a SPARQL query: a named query, a .rq file, or - for stdin.
+    #[command(
+        after_help = "Examples:\n  careergraph query go-qps-10k\n  careergraph query go-qps-10k --param tech=Java --param min=5000\n  \
+careergraph query worked-at --param org=腾讯 --format csv\n  careergraph query my.rq --format json\n  \
+echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | careergraph query -\n\n\
+Parameters are bound as typed RDF terms, never pasted into the query text.\n\
+The default graph is the union of all graphs."
+    )]
+    Query {
+        /// Named query (see `careergraph queries`), a .rq file, or -.
+        query: String,
+        /// Parameter NAME=VALUE (repeatable).
+        #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ResultFormat::Table)]
+        format: ResultFormat,
+        /// Stop the query after this many seconds.
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        /// Maximum rows printed by the table format.
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+    },
+    /// List the named queries with their descriptions and parameters.
+    #[command(after_help = "Example:\n  careergraph queries")]
+    Queries,
+    /// Write the store (or one graph) as RDF.
+    #[command(
+        after_help = "Examples:\n  careergraph export --format nquads --out talent.nq.gz\n  \
+careergraph export --format turtle --graph https://w3id.org/careergraph/data/document/<sha256>"
+    )]
+    Export {
+        /// Serialisation.
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Nquads)]
+        format: ExportFormat,
+        /// Only this named graph.
+        #[arg(long)]
+        graph: Option<String>,
+        /// Output file (default stdout); a .gz name implies --gzip.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Compress with gzip.
+        #[arg(long)]
+        gzip: bool,
+    },
+    /// Counts of documents, people, organisations, positions, technologies, metrics, triples.
+    #[command(after_help = "Examples:\n  careergraph stats\n  careergraph stats --format json")]
+    Stats {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Jsonl,
+    Turtle,
+    Trig,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+}
+
+impl ExportFormat {
+    fn rdf(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    Table,
+    Json,
+}
+
+/// A command finished but some inputs failed.
+struct Partial;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(Partial)) => ExitCode::from(1),
+        Err(e) => {
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            eprintln!("careergraph: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<Option<Partial>> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Ingest {
+            paths,
+            keep_contacts,
+            max_file_size,
+        } => cmd_ingest(
+            &cli.store,
+            &cli.base_iri,
+            &paths,
+            keep_contacts,
+            max_file_size,
+            quiet,
+        ),
+        Command::Extract {
+            paths,
+            format,
+            max_file_size,
+        } => cmd_extract(&cli.base_iri, &paths, format, max_file_size, quiet),
+        Command::Query {
+            query,
+            params,
+            format,
+            timeout,
+            limit,
+        } => cmd_query(&cli.store, &query, &params, format, timeout, limit, quiet).map(|_| None),
+        Command::Queries => cmd_queries().map(|_| None),
+        Command::Export {
+            format,
+            graph,
+            out,
+            gzip,
+        } => cmd_export(
+            &cli.store,
+            format,
+            graph.as_deref(),
+            out.as_deref(),
+            gzip,
+            quiet,
+        )
+        .map(|_| None),
+        Command::Stats { format } => cmd_stats(&cli.store, format).map(|_| None),
+    }
+}
+
+/// Progress line on stderr (only when not quiet).
+fn note(quiet: bool, msg: impl std::fmt::Display) {
+    if !quiet {
+        eprintln!("{msg}");
+    }
+}
+
+fn cmd_ingest(
+    store_path: &Path,
+    base: &str,
+    paths: &[PathBuf],
+    keep_contacts: bool,
+    max_size: u64,
+    quiet: bool,
+) -> Result<Option<Partial>> {
+    let store = CareerStore::open(store_path)?;
+    let salt = store.salt()?;
+    let opts = MapOptions::new(base, &salt, keep_contacts).context("--base-iri")?;
+    let (mut added, mut replaced, mut unchanged, mut loaded, mut skipped, mut failed) =
+        (0, 0, 0, 0, 0, 0);
+    let started = std::time::Instant::now();
+    for found in ingest::walk(paths) {
+        match found {
+            Found::Skipped(_) => skipped += 1,
+            Found::Error(path, msg) => {
+                failed += 1;
+                eprintln!("careergraph: {}: {msg}", path.display());
+            }
+            Found::File(path, format) => {
+                match ingest::ingest_one(&store, &path, format, &opts, max_size) {
+                    Ok(Outcome::Stored(PutOutcome::Added)) => added += 1,
+                    Ok(Outcome::Stored(PutOutcome::Replaced)) => replaced += 1,
+                    Ok(Outcome::Stored(PutOutcome::Unchanged)) => unchanged += 1,
+                    Ok(Outcome::Loaded(_)) => loaded += 1,
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("careergraph: {}: {e}", path.display());
+                    }
+                }
+            }
+        }
+    }
+    note(
+        quiet,
+        format_args!(
+            "ingested into {}: {added} added, {replaced} replaced, {unchanged} unchanged, {loaded} RDF files loaded; {skipped} skipped, {failed} failed ({:.2}s)",
+            store_path.display(),
+            started.elapsed().as_secs_f64()
+        ),
+    );
+    Ok((failed > 0).then_some(Partial))
+}
+
+fn cmd_extract(
+    base: &str,
+    paths: &[PathBuf],
+    format: ExtractFormat,
+    max_size: u64,
+    quiet: bool,
+) -> Result<Option<Partial>> {
+    let salt = std::env::var("CAREERGRAPH_SALT").unwrap_or_default();
+    let opts = MapOptions::new(base, &salt, false).context("--base-iri")?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut records = Vec::new();
+    let mut failed = 0;
+    for found in ingest::walk(paths) {
+        let (path, fmt) = match found {
+            Found::File(p, InputFormat::Rdf(_)) => {
+                note(
+                    quiet,
+                    format_args!(
+                        "careergraph: {}: RDF is not extracted (use ingest)",
+                        p.display()
+                    ),
+                );
+                continue;
+            }
+            Found::File(p, f) => (p, f),
+            Found::Skipped(_) => continue,
+            Found::Error(p, msg) => {
+                failed += 1;
+                eprintln!("careergraph: {}: {msg}", p.display());
+                continue;
+            }
+        };
+        let record = ingest::read_input(&path, max_size)
+            .and_then(|b| ingest::extract_record(&path.display().to_string(), fmt, &b));
+        match record {
+            Ok(r) => match format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &r)?;
+                    writeln!(out)?;
+                }
+                _ => records.push(r),
+            },
+            Err(e) => {
+                failed += 1;
+                eprintln!("careergraph: {}: {e}", path.display());
+            }
+        }
+    }
+    match format {
+        ExtractFormat::Jsonl => {}
+        ExtractFormat::Json => {
+            if records.len() == 1 {
+                serde_json::to_writer_pretty(&mut out, &records[0])?;
+            } else {
+                serde_json::to_writer_pretty(&mut out, &records)?;
+            }
+            writeln!(out)?;
+        }
+        ExtractFormat::Turtle | ExtractFormat::Trig => {
+            let rdf = if format == ExtractFormat::Turtle {
+                RdfFormat::Turtle
+            } else {
+                RdfFormat::TriG
+            };
+            let mut ser = oxigraph::io::RdfSerializer::from_format(rdf);
+            for (p, iri) in ns::PREFIXES {
+                ser = ser.with_prefix(*p, *iri)?;
+            }
+            let mut w = ser.for_writer(&mut out);
+            for r in &records {
+                for q in careergraph::map::record_to_quads(r, &opts)? {
+                    if rdf == RdfFormat::Turtle {
+                        w.serialize_triple(q.as_ref())?;
+                    } else {
+                        w.serialize_quad(&q)?;
+                    }
+                }
+            }
+            w.finish()?;
+        }
+    }
+    out.flush()?;
+    Ok((failed > 0).then_some(Partial))
+}
+
+fn parse_params(params: &[String]) -> Result<Vec<(String, String)>> {
+    params
+        .iter()
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+            _ => bail!("--param {p:?}: expected NAME=VALUE"),
+        })
+        .collect()
+}
+
+fn load_query(name: &str) -> Result<NamedQuery> {
+    if name == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the query from stdin")?;
+        return Ok(NamedQuery::from_text("stdin", &text));
+    }
+    if let Some(q) = query::named_queries().into_iter().find(|q| q.name == name) {
+        return Ok(q);
+    }
+    let path = Path::new(name);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading query file {}", path.display()))?;
+        return Ok(NamedQuery::from_text(name, &text));
+    }
+    Err(query::QueryError::Unknown(name.to_owned()).into())
+}
+
+fn cmd_query(
+    store_path: &Path,
+    name: &str,
+    params: &[String],
+    format: ResultFormat,
+    timeout: u64,
+    limit: usize,
+    quiet: bool,
+) -> Result<()> {
+    let q = load_query(name)?;
+    let bound = q.bind(&parse_params(params)?)?;
+    let store = CareerStore::open_read_only(store_path)?;
+    let token = oxigraph::sparql::CancellationToken::new();
+    let watchdog = {
+        let token = token.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(timeout));
+            token.cancel();
+        })
+    };
+    drop(watchdog);
+    let results = store.evaluate(bound, Some(token))?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (rows, truncated) = output::write_results(results, format, Some(limit), &mut out)
+        .map_err(|e| anyhow::anyhow!("{e} (timeout is {timeout}s; see --timeout)"))?;
+    out.flush()?;
+    if format == ResultFormat::Table && std::io::stderr().is_terminal() || truncated {
+        note(
+            quiet,
+            format_args!(
+                "{rows} row(s){}",
+                if truncated {
+                    format!(", truncated at --limit {limit}")
+                } else {
+                    String::new()
+                }
+            ),
+        );
+    }
+    Ok(())
+}
+
+fn cmd_queries() -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for q in query::named_queries() {
+        writeln!(out, "{}\n    {}\n    {}", q.name, q.title, q.description)?;
+        for p in &q.params {
+            let kind = format!("{:?}", p.kind).to_lowercase();
+            match &p.default {
+                Some(d) => writeln!(
+                    out,
+                    "    --param {}=… ({kind}, default {d}): {}",
+                    p.name, p.description
+                )?,
+                None => writeln!(
+                    out,
+                    "    --param {}=… ({kind}, required): {}",
+                    p.name, p.description
+                )?,
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn cmd_export(
+    store_path: &Path,
+    format: ExportFormat,
+    graph: Option<&str>,
+    out_path: Option<&Path>,
+    gzip: bool,
+    quiet: bool,
+) -> Result<()> {
+    let store = CareerStore::open_read_only(store_path)?;
+    let graph = graph
+        .map(|g| NamedNode::new(g.trim_start_matches('<').trim_end_matches('>')))
+        .transpose()
+        .context("--graph is not a valid IRI")?;
+    let gzip = gzip || out_path.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
+    let sink: Box<dyn Write> = match out_path {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
+        }
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let sink = std::io::BufWriter::new(sink);
+    let n = if gzip {
+        let mut gz = flate2::write::GzEncoder::new(sink, flate2::Compression::default());
+        let n = export::export_rdf(&store, format.rdf(), graph.as_ref(), &mut gz)?;
+        gz.finish()?.flush()?;
+        n
+    } else {
+        export::export_rdf(&store, format.rdf(), graph.as_ref(), sink)?
+    };
+    note(quiet, format_args!("exported {n} quads"));
+    Ok(())
+}
+
+fn cmd_stats(store_path: &Path, format: StatsFormat) -> Result<()> {
+    let store = CareerStore::open_read_only(store_path)?;
+    let s = store.stats()?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &s)?;
+            writeln!(out)?;
+        }
+        StatsFormat::Table => {
+            let rows = [
+                ("documents", s.documents),
+                ("people", s.people),
+                ("role profiles", s.role_profiles),
+                ("organisations", s.organizations),
+                ("positions", s.positions),
+                ("technologies", s.technologies),
+                ("metrics", s.metrics),
+                ("graphs", s.graphs),
+                ("triples", s.triples),
+            ];
+            for (k, v) in rows {
+                writeln!(out, "{k:<14} {v}")?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,430 @@
+//! The embedded store: Oxigraph on disk (RocksDB) or in memory.
+//!
+//! Layout: one named graph per source document (IRI `BASE/document/SHA256`), the
+//! ontology and concept schemes in [`ns::VOCABULARY_GRAPH`], store metadata (salt,
+//! vocabulary hash) in [`ns::META_GRAPH`]. Writes of one document are one
+//! transaction: a reader never sees half a document.
+
+use crate::ns;
+use crate::vocab::{self, vocabulary};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Store failures.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process holds the store open for writing.
+    #[error("store {path} is in use by another careergraph process (only one writer at a time); wait for it to finish or use another --store")]
+    InUse {
+        /// Store directory.
+        path: PathBuf,
+    },
+    /// The store directory could not be opened.
+    #[error("cannot open store {path}: {source}")]
+    Open {
+        /// Store directory.
+        path: PathBuf,
+        /// Underlying error.
+        source: StorageError,
+    },
+    /// No store exists at the path (read-only commands never create one).
+    #[error("no store at {0} (run `careergraph ingest` first, or pass --store)")]
+    Missing(PathBuf),
+    /// The binary was built without the `disk` feature.
+    #[error("this build has no on-disk store (built without the `disk` feature)")]
+    NoDiskSupport,
+    /// Storage-level failure.
+    #[error("storage error: {0}")]
+    Storage(#[from] StorageError),
+    /// An RDF file did not parse.
+    #[error("RDF parse error: {0}")]
+    Parse(String),
+    /// A query failed.
+    #[error("query failed: {0}")]
+    Query(String),
+}
+
+/// What happened to one document on [`CareerStore::put_document`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutOutcome {
+    /// The same content was already stored: nothing changed.
+    Unchanged,
+    /// A new document graph was added.
+    Added,
+    /// The graph of an earlier version of the same file was replaced.
+    Replaced,
+}
+
+/// Counts reported by `careergraph stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Source documents.
+    pub documents: u64,
+    /// People.
+    pub people: u64,
+    /// Role profiles.
+    pub role_profiles: u64,
+    /// Distinct organisations referenced by positions or education.
+    pub organizations: u64,
+    /// Positions.
+    pub positions: u64,
+    /// Distinct technologies/skills used or listed.
+    pub technologies: u64,
+    /// Metrics.
+    pub metrics: u64,
+    /// Named graphs.
+    pub graphs: u64,
+    /// All quads in the store, vocabulary included.
+    pub triples: u64,
+}
+
+/// The careergraph store.
+pub struct CareerStore {
+    store: Store,
+    read_only: bool,
+}
+
+impl CareerStore {
+    /// Open (creating if needed) the on-disk store for writing, loading the vocabulary.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let store = open_disk(path, false)?;
+        let s = CareerStore {
+            store,
+            read_only: false,
+        };
+        s.ensure_vocabulary()?;
+        Ok(s)
+    }
+
+    /// Open an existing on-disk store read-only (many readers may share it).
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_owned()));
+        }
+        Ok(CareerStore {
+            store: open_disk(path, true)?,
+            read_only: true,
+        })
+    }
+
+    /// A fresh in-memory store with the vocabulary loaded.
+    pub fn memory() -> Result<Self, StoreError> {
+        let s = CareerStore {
+            store: Store::new()?,
+            read_only: false,
+        };
+        s.ensure_vocabulary()?;
+        Ok(s)
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// Whether the store was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn meta_value(&self, local: &str) -> Result<Option<String>, StoreError> {
+        let p = NamedNode::new_unchecked(ns::cg(local));
+        let g = NamedNode::new_unchecked(ns::META_GRAPH);
+        let found = self
+            .store
+            .quads_for_pattern(None, Some(p.as_ref()), None, Some(g.as_ref().into()))
+            .next()
+            .transpose()?;
+        Ok(found.and_then(|q| match q.object {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        }))
+    }
+
+    fn meta_quad(local: &str, value: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(ns::META_GRAPH),
+            NamedNode::new_unchecked(ns::cg(local)),
+            Literal::new_simple_literal(value),
+            NamedNode::new_unchecked(ns::META_GRAPH),
+        )
+    }
+
+    /// (Re)load the vocabulary graph when the embedded vocabulary changed.
+    fn ensure_vocabulary(&self) -> Result<(), StoreError> {
+        let hash = vocabulary_hash();
+        if self.meta_value("vocabularyHash")?.as_deref() == Some(hash.as_str()) {
+            return Ok(());
+        }
+        let graph = NamedNode::new_unchecked(ns::VOCABULARY_GRAPH);
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(graph.as_ref())?;
+        for q in &vocabulary().quads {
+            tx.insert(
+                Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    graph.clone(),
+                )
+                .as_ref(),
+            );
+        }
+        let meta = NamedNode::new_unchecked(ns::META_GRAPH);
+        let p = NamedNode::new_unchecked(ns::cg("vocabularyHash"));
+        let old: Vec<Quad> = tx
+            .quads_for_pattern(None, Some(p.as_ref()), None, Some(meta.as_ref().into()))
+            .collect::<Result<_, _>>()?;
+        for q in &old {
+            tx.remove(q.as_ref());
+        }
+        tx.insert(Self::meta_quad("vocabularyHash", &hash).as_ref());
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The store's salt for contact hashes, created on first use
+    /// (`CAREERGRAPH_SALT` fixes it, e.g. to share person IRIs between stores).
+    pub fn salt(&self) -> Result<String, StoreError> {
+        if let Some(s) = self.meta_value("salt")? {
+            return Ok(s);
+        }
+        let salt = std::env::var("CAREERGRAPH_SALT").unwrap_or_else(|_| random_hex());
+        if !self.read_only {
+            self.store.insert(Self::meta_quad("salt", &salt).as_ref())?;
+        }
+        Ok(salt)
+    }
+
+    /// Whether a named graph exists.
+    pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        Ok(self.store.contains_named_graph(graph.as_ref())?)
+    }
+
+    /// Store one document graph atomically. Same graph already present → unchanged;
+    /// other graphs recorded for the same `path` are dropped in the same transaction.
+    pub fn put_document(
+        &self,
+        graph: &NamedNode,
+        path: Option<&str>,
+        quads: &[Quad],
+    ) -> Result<PutOutcome, StoreError> {
+        if self.has_graph(graph)? {
+            return Ok(PutOutcome::Unchanged);
+        }
+        let previous = match path {
+            Some(p) => self.graphs_with_path(p)?,
+            None => Vec::new(),
+        };
+        let mut tx = self.store.start_transaction()?;
+        for old in &previous {
+            tx.remove_named_graph(old.as_ref())?;
+        }
+        tx.insert_named_graph(graph.as_ref());
+        for q in quads {
+            tx.insert(q.as_ref());
+        }
+        if let Some(p) = path {
+            tx.insert(
+                Quad::new(
+                    graph.clone(),
+                    NamedNode::new_unchecked(ns::cg("path")),
+                    Literal::new_simple_literal(p),
+                    graph.clone(),
+                )
+                .as_ref(),
+            );
+        }
+        tx.commit()?;
+        Ok(if previous.is_empty() {
+            PutOutcome::Added
+        } else {
+            PutOutcome::Replaced
+        })
+    }
+
+    /// Named graphs whose source document was ingested from `path`.
+    pub fn graphs_with_path(&self, path: &str) -> Result<Vec<NamedNode>, StoreError> {
+        let p = NamedNode::new_unchecked(ns::cg("path"));
+        let lit = Literal::new_simple_literal(path);
+        let mut out = Vec::new();
+        for q in
+            self.store
+                .quads_for_pattern(None, Some(p.as_ref()), Some(lit.as_ref().into()), None)
+        {
+            if let GraphName::NamedNode(g) = q?.graph_name {
+                out.push(g);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Load RDF as it is, in one transaction. Triples formats go to `default_graph`
+    /// (a named graph), quad formats keep their graphs. Returns the number of quads read.
+    pub fn load_rdf(
+        &self,
+        bytes: &[u8],
+        format: RdfFormat,
+        default_graph: &NamedNode,
+    ) -> Result<usize, StoreError> {
+        let parser = RdfParser::from_format(format)
+            .with_default_graph(default_graph.clone())
+            .for_slice(bytes);
+        let quads: Vec<Quad> = parser
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Parse(e.to_string()))?;
+        let mut tx = self.store.start_transaction()?;
+        for q in &quads {
+            tx.insert(q.as_ref());
+        }
+        tx.commit()?;
+        Ok(quads.len())
+    }
+
+    /// Evaluate a parsed query with the default graph as the union of all graphs.
+    pub fn evaluate(
+        &self,
+        query: spargebra::Query,
+        cancel: Option<oxigraph::sparql::CancellationToken>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut ev = SparqlEvaluator::new();
+        if let Some(token) = cancel {
+            ev = ev.with_cancellation_token(token);
+        }
+        let mut prepared = ev.for_query(query);
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    /// Count one number with a SELECT (COUNT(...) AS ?n) query.
+    fn count(&self, body: &str) -> Result<u64, StoreError> {
+        let text = format!(
+            "PREFIX cg: <{}> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {body} }}",
+            ns::CG
+        );
+        let query = spargebra::SparqlParser::new()
+            .parse_query(&text)
+            .map_err(|e| StoreError::Query(e.to_string()))?;
+        if let QueryResults::Solutions(mut rows) = self.evaluate(query, None)? {
+            if let Some(row) = rows.next() {
+                let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
+                if let Some(Term::Literal(l)) = row.get("n") {
+                    return Ok(l.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(0)
+    }
+
+    /// Counts of documents, people, organisations…
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        Ok(Stats {
+            documents: self.count("?x a cg:SourceDocument")?,
+            people: self.count("?x a cg:Person")?,
+            role_profiles: self.count("?x a cg:RoleProfile")?,
+            organizations: self.count("?s cg:organization ?x")?,
+            positions: self.count("?x a cg:Position")?,
+            technologies: self.count(
+                "{ ?s cg:usedTechnology ?x } UNION { ?s cg:hasSkill ?x } UNION { ?s cg:requiresTechnology ?x }",
+            )?,
+            metrics: self.count("?x a cg:Metric")?,
+            graphs: self.store.named_graphs().count() as u64,
+            triples: self.store.len()? as u64,
+        })
+    }
+
+    /// Document graphs (those typed `cg:SourceDocument` in themselves), sorted.
+    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut out = Vec::new();
+        for g in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(n) = g? {
+                if n.as_str() != ns::VOCABULARY_GRAPH && n.as_str() != ns::META_GRAPH {
+                    out.push(n);
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Number of quads in one graph.
+    pub fn graph_len(&self, graph: &NamedNode) -> Result<usize, StoreError> {
+        let g: GraphNameRef<'_> = graph.as_ref().into();
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(g))
+            .count())
+    }
+}
+
+fn open_disk(path: &Path, read_only: bool) -> Result<Store, StoreError> {
+    #[cfg(feature = "disk")]
+    {
+        let result = if read_only {
+            Store::open_read_only(path)
+        } else {
+            if let Err(e) = std::fs::create_dir_all(path) {
+                return Err(StoreError::Open {
+                    path: path.to_owned(),
+                    source: StorageError::Io(e),
+                });
+            }
+            Store::open(path)
+        };
+        result.map_err(|e| {
+            let msg = e.to_string();
+            if msg.contains("LOCK") || msg.contains("lock") {
+                StoreError::InUse {
+                    path: path.to_owned(),
+                }
+            } else {
+                StoreError::Open {
+                    path: path.to_owned(),
+                    source: e,
+                }
+            }
+        })
+    }
+    #[cfg(not(feature = "disk"))]
+    {
+        let _ = (path, read_only);
+        Err(StoreError::NoDiskSupport)
+    }
+}
+
+/// Hash of the embedded vocabulary sources (changes when any .ttl changes).
+pub fn vocabulary_hash() -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION"));
+    for (name, text) in vocab::SOURCES {
+        h.update(name.as_bytes());
+        h.update(text.as_bytes());
+    }
+    crate::map::hex(&h.finalize())[..32].to_owned()
+}
+
+fn random_hex() -> String {
+    use std::io::Read;
+    let mut buf = [0u8; 16];
+    let from_os = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .is_ok();
+    if !from_os {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let mut h = Sha256::new();
+        h.update(now.to_le_bytes());
+        h.update(std::process::id().to_le_bytes());
+        buf.copy_from_slice(&h.finalize()[..16]);
+    }
+    crate::map::hex(&buf)
+}
