@@ -38,14 +38,14 @@ check "go-qps-10k: exactly the two Go + QPS>10K résumés" "$(f 000) $(f 001)" "
 check "worked-at Tencent: both Tencent résumés" "$(f 000) $(f 001)" "$(files_of worked-at --param org=Tencent)"
 check "worked-at Amazon: the résumé that says 亚马逊" "$(f 003)" "$(files_of worked-at --param org=Amazon)"
 people_in() { # seed prefix -> number of persons whose document is that file
-  "$bin" query - --format csv <<Q | tail -n +2
+  "$bin" query - --format csv <<Q | tail -n +2 | tr -d '\r'
 PREFIX cg: <https://w3id.org/careergraph/ont#>
 SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a cg:Person ; cg:inDocument ?d . ?d cg:path ?path . FILTER(STRENDS(?path, "$(f $1)")) }
 Q
 }
 check "the bilingual résumé is one person" "1" "$(people_in 001)"
 check "the role article is not a person" "0" "$(people_in 004)"
-roles=$("$bin" query - --format csv <<'Q' | tail -n +2
+roles=$("$bin" query - --format csv <<'Q' | tail -n +2 | tr -d '\r'
 PREFIX cg: <https://w3id.org/careergraph/ont#>
 SELECT (COUNT(?r) AS ?n) WHERE { ?r a cg:RoleProfile }
 Q

@@ -471,8 +471,10 @@ pub fn statistic_iri(stat: Option<&str>) -> Option<String> {
     let local = match stat?.to_ascii_lowercase().as_str() {
         "peak" | "max" => "Peak",
         "average" | "avg" | "mean" | "daily" => "Average",
+        "p999" => "P999",
         "p99" => "P99",
         "p95" => "P95",
+        "p90" => "P90",
         "p50" | "median" => "P50",
         "total" => "Total",
         _ => return None,

@@ -15,7 +15,7 @@ fn set_institution(ed: &mut Education, name: &str) {
 
 /// "B.S. in Computer Science" → ("B.S.", Some("Computer Science")).
 fn split_degree_field(s: &str) -> (String, Option<String>) {
-    for sep in [" in ", " of ", "/"] {
+    for sep in [" in ", "/"] {
         if let Some(i) = s.find(sep) {
             let (d, f) = (s[..i].trim(), s[i + sep.len()..].trim());
             if degree_level(d).is_some() && !f.is_empty() {
@@ -148,5 +148,10 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         }
     }
     flush(&mut cur, &mut out);
+    // A degree with no institution ("Qualifications: MEng & BEng") adds nothing when
+    // full records exist.
+    if out.iter().any(|e| !e.institution.is_empty()) {
+        out.retain(|e| !e.institution.is_empty());
+    }
     out
 }

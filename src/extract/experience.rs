@@ -227,8 +227,10 @@ fn title_from_body(text: &str, words: &Words) -> Option<String> {
 /// `**Name** (Go/C++) — …` or a standalone bold line: a system inside a position.
 fn system_start(l: &Line<'_>) -> Option<(String, String)> {
     let raw = l.raw.trim_start();
-    let after_bullet = raw
-        .trim_start_matches(['-', '*', '•', ' ', '+'])
+    let after_bullet = ["- ", "* ", "• ", "•", "+ "]
+        .iter()
+        .find_map(|b| raw.strip_prefix(b))
+        .unwrap_or(raw)
         .trim_start();
     let inner = after_bullet.strip_prefix("**")?;
     let end = inner.find("**")?;
@@ -250,7 +252,17 @@ fn project_entry(l: &Line<'_>, ranges: &[DateRange]) -> Option<Project> {
     let r = ranges.first()?;
     let before = l.text.get(..r.start_offset.min(l.text.len()))?;
     let parts = split_parts(before);
-    let name = parts.first()?.clone();
+    // Glued text: the name is what follows the last sentence end before the first "|".
+    let first = parts.first()?;
+    let name = first
+        .rsplit(['。', '；', ';'])
+        .next()
+        .unwrap_or(first)
+        .trim()
+        .to_owned();
+    if name.is_empty() {
+        return None;
+    }
     let (start, end, _) = range_iso(r);
     Some(Project {
         name,
@@ -351,7 +363,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut scope = Scope::Person;
     let mut system_indent = 0usize;
     let mut system_standalone = false;
-    let mut body_started = false;
+    let mut body_lines = 0usize;
     for (i, l) in lines.iter().enumerate() {
         if l.is_heading {
             scope = Scope::Person;
@@ -382,7 +394,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                 }
                 ex.positions.push(pos);
                 scope = Scope::Position(ex.positions.len() - 1);
-                body_started = false;
+                body_lines = 0;
                 continue;
             }
         }
@@ -392,11 +404,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             _ => None,
         };
         if let Some(p) = current_pos {
-            if !body_started {
-                body_started = true;
-                if ex.positions[p].title.is_none() {
-                    ex.positions[p].title = title_from_body(&l.text, words);
-                }
+            body_lines += 1;
+            if body_lines <= 3 && ex.positions[p].title.is_none() {
+                ex.positions[p].title = title_from_body(&l.text, words);
             }
             if let Some((name, after)) = system_start(l) {
                 let mut project = Project {

@@ -121,6 +121,15 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         }
     }
     let text = s
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
         .replace("&emsp;", "  ")
         .replace("&nbsp;", " ")
         .replace("**", "")
@@ -188,6 +197,10 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             };
             if let Some(s) = heading {
                 section = s;
+            } else if section != Section::Contact && !super::person::emails(raw).is_empty() {
+                // Contact details outside a contact section open a new header (the second
+                // half of a bilingual file, or a second résumé glued after the first).
+                section = Section::Header;
             }
             out.push(Line {
                 start,

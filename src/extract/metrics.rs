@@ -736,7 +736,7 @@ fn candidates(text: &str, kinds: &[MetricKindSpec], values: &[Value], hits: &[Hi
             let Some(gap_text) = text.get(gap.0..gap.1) else {
                 continue;
             };
-            if !gap_ok(gap_text) || occupied(text, gap, values, hits, fam) {
+            if !gap_ok(gap_text) || occupied(text, gap, (v, fam), values, (hits, kinds)) {
                 continue;
             }
             let Some((value, value_end)) = unit_fit(text, v, fam) else {
@@ -854,13 +854,27 @@ fn forced(
         .collect()
 }
 
-/// Another value or keyword lies inside the gap.
-/// Values that could not be of the kind's family ("DAU grew 20% to 5M") do not count.
-fn occupied(text: &str, gap: (usize, usize), values: &[Value], hits: &[Hit], fam: Family) -> bool {
-    values
+/// Another value or keyword lies inside the gap. Values that could not be of the kind ("DAU
+/// grew 20% to 5M") and keywords whose kind could not take the value ("日处理数据10亿条": 数据
+/// needs bytes) do not count.
+fn occupied(
+    text: &str,
+    gap: (usize, usize),
+    (value, fam): (&Value, Family),
+    values: &[Value],
+    (hits, kinds): (&[Hit], &[MetricKindSpec]),
+) -> bool {
+    let inside = |s: usize, e: usize| s >= gap.0 && e <= gap.1;
+    let value_blocks = values
         .iter()
-        .any(|v| v.start >= gap.0 && v.end <= gap.1 && unit_fit(text, v, fam).is_some())
-        || hits.iter().any(|h| h.start >= gap.0 && h.end <= gap.1)
+        .any(|v| inside(v.start, v.end) && unit_fit(text, v, fam).is_some());
+    let hit_blocks = hits.iter().any(|h| {
+        let takes = kinds
+            .get(h.kind)
+            .is_some_and(|k| unit_fit(text, value, family(&k.unit)).is_some());
+        inside(h.start, h.end) && takes
+    });
+    value_blocks || hit_blocks
 }
 
 /// English words after a number that do not make it count something else.
@@ -1230,7 +1244,7 @@ mod tests {
             ),
             MetricKindSpec::new(
                 "items-per-day",
-                &["items daily", "items per day", "日处理量"],
+                &["items daily", "items per day", "日处理量", "日处理"],
                 "per day",
             ),
             MetricKindSpec::new(
@@ -1482,6 +1496,12 @@ mod tests {
         one("500TB of storage", "storage", 5e14, Exact);
         one("10T数据", "storage", 1e13, Exact);
         one("2 TiB storage", "storage", 2.0 * 1_099_511_627_776.0, Exact);
+    }
+
+    #[test]
+    fn keyword_of_another_unit_does_not_block() {
+        one("日处理数据10亿条", "items-per-day", 1e9, Exact);
+        assert!(find("QPS和TPS 10K").iter().all(|m| m.kind == "tps"));
     }
 
     #[test]

@@ -105,8 +105,17 @@ fn ambiguous_ok(
     if all_lower_ascii && written.len() <= 4 {
         return false;
     }
+    let next = text[end..].chars().next();
+    if next.is_some_and(is_han) && !text[end..].starts_with("语言") {
+        // "C端", "Go过" — a Latin letter glued to Chinese text is not a technology name.
+        return false;
+    }
     if list_context {
         return true;
+    }
+    if written.chars().count() == 1 {
+        // C, R, D: only in skills lists and technology lists.
+        return false;
     }
     let before = text[..start].trim_end();
     let after = text[end..].trim_start();
@@ -162,6 +171,7 @@ fn ambiguous_ok(
 pub fn find_metrics(text: &str) -> Vec<Metric> {
     metrics::find_metrics(text, metric_specs())
         .into_iter()
+        .filter(|m| m.value > 0.0 && m.value.is_finite())
         .map(|m| Metric {
             kind: m.kind,
             value: m.value,
@@ -172,7 +182,7 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
                 numbers::Qualifier::Approximately => Qualifier::Approximately,
                 numbers::Qualifier::UpTo => Qualifier::UpTo,
             },
-            statistic: m.statistic.map(|s| format!("{s:?}").to_lowercase()),
+            statistic: m.statistic.map(|s| s.as_str().to_owned()),
             per_second: m.per_second,
             currency: m.currency,
             text: text.get(m.start..m.end).unwrap_or_default().to_owned(),

@@ -165,8 +165,10 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], title_words: &[String]) ->
             }
         }
     }
+    let doc_titles = crate::vocab::vocabulary().lexicon.terms("document-title");
+    let is_doc_title = |t: &str| doc_titles.iter().any(|d| d.eq_ignore_ascii_case(t.trim()));
     for l in &head_zone {
-        if l.is_heading || l.text.is_empty() {
+        if l.is_heading || l.text.is_empty() || is_doc_title(&l.text) {
             continue;
         }
         let t = l.text.trim();
@@ -188,6 +190,21 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], title_words: &[String]) ->
             if t.contains('|') || t.chars().count() > 40 {
                 candidates.push((n, l.start));
                 break;
+            }
+        }
+    }
+    if candidates.is_empty() {
+        // No header name: the line that carries the contact details usually starts with it
+        // ("王小明高级后端工程师|深圳|138…|x@example.cn", glued by PDF conversion).
+        if let Some(l) = lines
+            .iter()
+            .find(|l| !emails(l.raw).is_empty() || !phones(l.raw).is_empty())
+        {
+            let first = l.text.split('|').next().unwrap_or("").trim();
+            if looks_like_latin_name(first) {
+                candidates.push((first.to_owned(), l.start));
+            } else if let Some(n) = leading_han_name(first, title_words) {
+                candidates.push((n, l.start));
             }
         }
     }

@@ -118,3 +118,20 @@ pub fn apply_zh_bio(text: &str, record: &mut CareerRecord, person: &mut Person) 
     }
     let _ = text;
 }
+
+/// Only the name of a prose bio ("刘某，现任…") for a résumé whose header has none.
+pub fn apply_zh_name(text: &str, person: &mut Person) {
+    // The bio opens the document; later prose mentions other people.
+    let Some(from) = text.find(super::is_han) else {
+        return;
+    };
+    let head: String = text[from..].chars().take(600).collect();
+    if let Some(mut n) = zh_prose::extract_zh_bio(&head, lexicon()).name {
+        if super::is_han_name(&n.text) {
+            n.start += from;
+            n.end += from;
+            person.name = n.text.clone();
+            person.evidence = Some(evidence(&n, 0.6));
+        }
+    }
+}

@@ -29,8 +29,11 @@ pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) ->
     record.skills = skills(&lines);
     person.languages = languages(&lines, words);
 
-    if record.positions.is_empty() && text.chars().filter(|c| is_han(*c)).count() > 20 {
+    let chinese = text.chars().filter(|c| is_han(*c)).count() > 20;
+    if record.positions.is_empty() && chinese {
         prose::apply_zh_bio(text, &mut record, &mut person);
+    } else if person.name.is_empty() && chinese {
+        prose::apply_zh_name(text, &mut person);
     }
     record.kind = classify(text, &lines, &record, &person, words);
     match record.kind {
@@ -85,11 +88,12 @@ fn skills(lines: &[Line<'_>]) -> Vec<Skill> {
         }
         if in_skills {
             for item in skill_list_items(&l.text) {
-                if crate::vocab::vocabulary()
+                let known = crate::vocab::vocabulary()
                     .technologies
                     .lookup(&item)
-                    .is_none()
-                {
+                    .is_some()
+                    || !find_technologies(&item, true).is_empty();
+                if !known {
                     let ev = l.locate(&item).map(|(a, b)| Evidence {
                         start: a,
                         end: b,
@@ -200,7 +204,8 @@ fn classify(
     let resume_evidence = dated_positions > 0
         || !record.education.is_empty()
         || contacts
-        || (headings >= 2 && has_name);
+        || (headings >= 2 && has_name)
+        || (has_name && !record.positions.is_empty());
     if resume_evidence {
         DocumentKind::Resume
     } else {
