@@ -65,3 +65,48 @@ pub fn export_rdf<W: Write>(
     writer.finish()?.flush()?;
     Ok(count)
 }
+
+/// Extra link graphs for `export --links`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Links {
+    /// `owl:sameAs` from organisation and technology concepts to Wikidata, in the graph
+    /// [`LINKS_GRAPH`], for stores that merge identical resources.
+    Owl,
+}
+
+/// Named graph of the `owl:sameAs` links.
+pub const LINKS_GRAPH: &str = "https://w3id.org/careergraph/graph/links";
+
+/// Write `owl:sameAs` links for every vocabulary concept with a `skos:exactMatch`.
+/// Triple formats get the triples; quad formats put them in [`LINKS_GRAPH`].
+pub fn export_links<W: Write>(
+    store: &CareerStore,
+    format: RdfFormat,
+    links: Links,
+    out: W,
+) -> Result<usize, ExportError> {
+    let Links::Owl = links;
+    let exact = NamedNode::new_unchecked(format!("{}exactMatch", ns::SKOS));
+    let same_as = NamedNode::new_unchecked(format!("{}sameAs", ns::OWL));
+    let graph = NamedNode::new_unchecked(LINKS_GRAPH);
+    let vocab = NamedNode::new_unchecked(ns::VOCABULARY_GRAPH);
+    let mut writer = RdfSerializer::from_format(format).for_writer(out);
+    let mut n = 0;
+    for q in store.inner().quads_for_pattern(
+        None,
+        Some(exact.as_ref()),
+        None,
+        Some(vocab.as_ref().into()),
+    ) {
+        let q = q.map_err(StoreError::from)?;
+        let quad = oxigraph::model::Quad::new(q.subject, same_as.clone(), q.object, graph.clone());
+        if format.supports_datasets() {
+            writer.serialize_quad(&quad)?;
+        } else {
+            writer.serialize_triple(quad.as_ref())?;
+        }
+        n += 1;
+    }
+    writer.finish()?.flush()?;
+    Ok(n)
+}

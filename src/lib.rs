@@ -8,12 +8,14 @@
 
 pub mod export;
 pub mod extract;
+pub mod graphml;
 pub mod ingest;
 pub mod jsonresume;
 pub mod map;
 pub mod model;
 pub mod ns;
 pub mod output;
+pub mod push;
 pub mod query;
 pub mod read;
 pub mod store;

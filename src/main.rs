@@ -126,6 +126,50 @@ careergraph export --format turtle --graph https://w3id.org/careergraph/data/doc
         /// Compress with gzip.
         #[arg(long)]
         gzip: bool,
+        /// GraphML/DOT projection.
+        #[arg(long, value_enum, default_value_t = careergraph::graphml::View::Full)]
+        view: careergraph::graphml::View,
+        /// GraphML/DOT label language (falls back to the other).
+        #[arg(long, value_enum, default_value_t = careergraph::graphml::Lang::En)]
+        lang: careergraph::graphml::Lang,
+        /// GraphML/DOT: keep only people matching this SPARQL group pattern over ?person
+        /// (prefixes cg:, tech:, orgv:, mk:, schema:, skos:… are predeclared).
+        #[arg(long = "where", value_name = "PATTERN")]
+        where_pattern: Option<String>,
+        /// Also write owl:sameAs links to Wikidata in their own graph (for stores that merge).
+        #[arg(long, value_enum)]
+        links: Option<careergraph::export::Links>,
+    },
+    /// Send every document graph to a SPARQL 1.1 store (Graph Store Protocol PUT, one request per graph).
+    #[command(
+        after_help = "Examples:\n  careergraph push --endpoint http://127.0.0.1:7878/store --dry-run\n  \
+careergraph push --endpoint http://127.0.0.1:7878/store\n  \
+careergraph push --endpoint http://db:8890/sparql-graph-crud --update-endpoint http://db:8890/sparql\n\n\
+Auth from the environment: CAREERGRAPH_PUSH_TOKEN (bearer) or CAREERGRAPH_PUSH_USER and\n\
+CAREERGRAPH_PUSH_PASSWORD (basic). PUT replaces a graph whole, so pushing twice is idempotent."
+    )]
+    Push {
+        /// Graph Store Protocol endpoint.
+        #[arg(long)]
+        endpoint: String,
+        /// Send graphs as SPARQL Updates (DROP + INSERT DATA) to this endpoint instead of PUTs.
+        #[arg(long)]
+        update_endpoint: Option<String>,
+        /// Payload format of PUTs.
+        #[arg(long, value_enum, default_value_t = careergraph::push::Payload::Ntriples)]
+        payload: careergraph::push::Payload,
+        /// Per-request timeout in seconds.
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        /// Attempts per graph on 5xx or connection errors (exponential backoff).
+        #[arg(long, default_value_t = 4)]
+        retries: u32,
+        /// Do not send the vocabulary graph (labels of organisations and technologies).
+        #[arg(long)]
+        no_vocabulary: bool,
+        /// List what would be sent, send nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Counts of documents, people, organisations, positions, technologies, metrics, triples.
     #[command(after_help = "Examples:\n  careergraph stats\n  careergraph stats --format json")]
@@ -151,17 +195,20 @@ enum ExportFormat {
     Nquads,
     Trig,
     Rdfxml,
+    Graphml,
+    Dot,
 }
 
 impl ExportFormat {
-    fn rdf(self) -> RdfFormat {
-        match self {
+    fn rdf(self) -> Option<RdfFormat> {
+        Some(match self {
             ExportFormat::Turtle => RdfFormat::Turtle,
             ExportFormat::Ntriples => RdfFormat::NTriples,
             ExportFormat::Nquads => RdfFormat::NQuads,
             ExportFormat::Trig => RdfFormat::TriG,
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
-        }
+            ExportFormat::Graphml | ExportFormat::Dot => return None,
+        })
     }
 }
 
@@ -234,16 +281,46 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
             graph,
             out,
             gzip,
+            view,
+            lang,
+            where_pattern,
+            links,
         } => cmd_export(
             &cli.store,
             format,
-            graph.as_deref(),
-            out.as_deref(),
-            gzip,
+            &ExportOptions {
+                graph: graph.as_deref(),
+                out: out.as_deref(),
+                gzip,
+                view,
+                lang,
+                where_pattern: where_pattern.as_deref(),
+                links,
+            },
             quiet,
         )
         .map(|_| None),
         Command::Stats { format } => cmd_stats(&cli.store, format).map(|_| None),
+        Command::Push {
+            endpoint,
+            update_endpoint,
+            payload,
+            timeout,
+            retries,
+            no_vocabulary,
+            dry_run,
+        } => {
+            let opts = careergraph::push::PushOptions {
+                endpoint,
+                update_endpoint,
+                payload,
+                timeout: std::time::Duration::from_secs(timeout),
+                retries,
+                backoff: std::time::Duration::from_millis(500),
+                include_vocabulary: !no_vocabulary,
+            };
+            cmd_push(&cli.store, &opts, dry_run, quiet)
+        }
     }
 }
 
@@ -484,37 +561,165 @@ fn cmd_queries() -> Result<()> {
     Ok(())
 }
 
+/// Output of `export`: plain or gzip, finished explicitly so errors are not lost.
+enum Sink<W: Write> {
+    Plain(W),
+    Gzip(flate2::write::GzEncoder<W>),
+}
+
+impl<W: Write> Sink<W> {
+    fn new(w: W, gzip: bool) -> Self {
+        if gzip {
+            Sink::Gzip(flate2::write::GzEncoder::new(
+                w,
+                flate2::Compression::default(),
+            ))
+        } else {
+            Sink::Plain(w)
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Sink::Plain(mut w) => w.flush(),
+            Sink::Gzip(g) => g.finish()?.flush(),
+        }
+    }
+}
+
+impl<W: Write> Write for Sink<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Plain(w) => w.write(buf),
+            Sink::Gzip(g) => g.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Plain(w) => w.flush(),
+            Sink::Gzip(g) => g.flush(),
+        }
+    }
+}
+
+/// Options of `export`.
+struct ExportOptions<'a> {
+    graph: Option<&'a str>,
+    out: Option<&'a Path>,
+    gzip: bool,
+    view: careergraph::graphml::View,
+    lang: careergraph::graphml::Lang,
+    where_pattern: Option<&'a str>,
+    links: Option<careergraph::export::Links>,
+}
+
 fn cmd_export(
     store_path: &Path,
     format: ExportFormat,
-    graph: Option<&str>,
-    out_path: Option<&Path>,
-    gzip: bool,
+    o: &ExportOptions<'_>,
     quiet: bool,
 ) -> Result<()> {
     let store = CareerStore::open_read_only(store_path)?;
-    let graph = graph
+    let graph = o
+        .graph
         .map(|g| NamedNode::new(g.trim_start_matches('<').trim_end_matches('>')))
         .transpose()
         .context("--graph is not a valid IRI")?;
-    let gzip = gzip || out_path.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
-    let sink: Box<dyn Write> = match out_path {
+    let gzip = o.gzip
+        || o.out
+            .is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
+    // Write to a temporary file next to the target and rename at the end: a failed
+    // export never leaves a truncated file under the requested name.
+    let tmp_path = o.out.map(|p| p.with_extension("partial"));
+    let sink: Box<dyn Write> = match &tmp_path {
         Some(p) => {
             Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
         }
         None => Box::new(std::io::stdout().lock()),
     };
-    let sink = std::io::BufWriter::new(sink);
-    let n = if gzip {
-        let mut gz = flate2::write::GzEncoder::new(sink, flate2::Compression::default());
-        let n = export::export_rdf(&store, format.rdf(), graph.as_ref(), &mut gz)?;
-        gz.finish()?.flush()?;
-        n
-    } else {
-        export::export_rdf(&store, format.rdf(), graph.as_ref(), sink)?
+    let mut sink = Sink::new(std::io::BufWriter::new(sink), gzip);
+    let what = match format.rdf() {
+        Some(rdf) => {
+            let mut n = export::export_rdf(&store, rdf, graph.as_ref(), &mut sink)?;
+            if let Some(links) = o.links {
+                n += export::export_links(&store, rdf, links, &mut sink)?;
+            }
+            format!("{n} quads")
+        }
+        None => {
+            let g = careergraph::graphml::project(
+                &store,
+                o.view,
+                o.lang,
+                graph.as_ref(),
+                o.where_pattern,
+            )?;
+            if format == ExportFormat::Graphml {
+                careergraph::graphml::write_graphml(&g, &mut sink)?;
+            } else {
+                careergraph::graphml::write_dot(&g, &mut sink)?;
+            }
+            format!("{} nodes, {} edges", g.node_count(), g.edge_count())
+        }
     };
-    note(quiet, format_args!("exported {n} quads"));
+    sink.finish()?;
+    if let (Some(tmp), Some(out)) = (&tmp_path, o.out) {
+        std::fs::rename(tmp, out).with_context(|| format!("renaming to {}", out.display()))?;
+    }
+    note(quiet, format_args!("exported {what}"));
     Ok(())
+}
+
+fn cmd_push(
+    store_path: &Path,
+    opts: &careergraph::push::PushOptions,
+    dry_run: bool,
+    quiet: bool,
+) -> Result<Option<Partial>> {
+    let store = CareerStore::open_read_only(store_path)?;
+    if dry_run {
+        let plan = careergraph::push::plan(&store, opts)?;
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let mut triples = 0;
+        for p in &plan {
+            writeln!(out, "{}\t{}\t{}", p.graph.as_str(), p.triples, p.url)?;
+            triples += p.triples;
+        }
+        note(
+            quiet,
+            format_args!(
+                "dry run: would send {} graphs, {triples} triples",
+                plan.len()
+            ),
+        );
+        return Ok(None);
+    }
+    let tty = std::io::stderr().is_terminal() && !quiet;
+    match careergraph::push::push(&store, opts, |p| {
+        if tty {
+            eprint!("\rsent {} ({} triples)\x1b[K", p.graph.as_str(), p.triples);
+        }
+    }) {
+        Ok(s) => {
+            if tty {
+                eprintln!();
+            }
+            note(
+                quiet,
+                format_args!(
+                    "pushed {} graphs, {} triples in {:.2}s",
+                    s.graphs, s.triples, s.seconds
+                ),
+            );
+            Ok(None)
+        }
+        Err(e) => {
+            eprintln!("careergraph: push failed: {e}");
+            Ok(Some(Partial))
+        }
+    }
 }
 
 fn cmd_stats(store_path: &Path, format: StatsFormat) -> Result<()> {

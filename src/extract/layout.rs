@@ -93,6 +93,14 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         s = raw.trim();
     }
     let mut s = s.trim_start();
+    // An unbalanced quote at either end is left over from a quoted export.
+    if s.matches('"').count() % 2 == 1 {
+        s = if s.starts_with('"') {
+            s[1..].trim_start()
+        } else {
+            s.strip_suffix('"').unwrap_or(s).trim_end()
+        };
+    }
     let mut bullet = false;
     loop {
         let before = s;
@@ -101,6 +109,14 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         ] {
             if let Some(rest) = s.strip_prefix(b) {
                 s = rest.trim_start();
+                bullet = true;
+            }
+        }
+        // Symbol-font bullets (private-use code points) and other bullet glyphs.
+        if let Some(c) = s.chars().next() {
+            if matches!(c, '\u{e000}'..='\u{f8ff}' | '➢' | '❖' | '✓' | '✔' | '►' | '▶' | '♦' | '◦' | '▸' | '→')
+            {
+                s = s[c.len_utf8()..].trim_start();
                 bullet = true;
             }
         }
@@ -151,11 +167,164 @@ pub fn heading_of(text: &str) -> Option<Section> {
     Some(Section::from_heading(c.local_name()))
 }
 
-/// Split very long lines (text glued by PDF conversion) before bullets and known
-/// multi-character headings, so later stages see line-like units.
-fn split_glued(raw: &str, start: usize) -> Vec<(usize, &str)> {
+/// Decode `\xHH` escapes left by a bytes-to-text round trip ("\xe2\x80\xa2" → "•"):
+/// runs of escapes are read as UTF-8; control characters become spaces, symbol-font
+/// private-use glyphs become bullets, zero-width characters disappear.
+pub fn decode_byte_escapes(s: &str) -> String {
+    if !s.contains("\\x") {
+        return s.to_owned();
+    }
+    let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        let mut bytes = Vec::new();
+        let mut j = i;
+        while j + 3 < b.len() && b[j] == b'\\' && b[j + 1] == b'x' {
+            match (hex(b[j + 2]), b.get(j + 3).copied().and_then(hex)) {
+                (Some(h), Some(l)) => {
+                    bytes.push(h * 16 + l);
+                    j += 4;
+                }
+                _ => break,
+            }
+        }
+        if bytes.is_empty() {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[last..i]);
+        for c in String::from_utf8_lossy(&bytes).chars() {
+            match c {
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
+                '\u{e000}'..='\u{f8ff}' | '\u{fffd}' => out.push('•'),
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        i = j;
+        last = j;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// A piece of a physical line that later stages treat as a line of its own.
+struct Segment<'a> {
+    start: usize,
+    raw: &'a str,
+    /// Text to use instead of the cleaned raw text (pieces joined by a lost dash).
+    text: Option<String>,
+}
+
+/// Whether a text ends with a year ("June 2010", "(2016") — the start of a date range.
+fn ends_with_year(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches([')', ',', ':']);
+    let n = t.chars().rev().take_while(char::is_ascii_digit).count();
+    let year = &t[t.len() - n..];
+    n == 4
+        && (year.starts_with("19") || year.starts_with("20"))
+        && t[..t.len() - n]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != '/' && c != '-')
+}
+
+/// Whether a text starts with a date or a present marker ("Present", "August 2013", "2016").
+fn starts_with_date_or_present(s: &str) -> bool {
+    let t = s.trim_start();
+    let first: String = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    if ["present", "current", "now", "today", "date", "till", "ongoing"].contains(&first.as_str()) {
+        return true;
+    }
+    match super::dates::find_date_ranges(t).first() {
+        Some(r) => r.start_offset == 0,
+        None => {
+            first.len() == 4
+                && first.chars().all(|c| c.is_ascii_digit())
+                && (first.starts_with("19") || first.starts_with("20"))
+        }
+    }
+}
+
+/// Split very long lines (text whose line breaks were lost in conversion) into line-like
+/// units: at runs of two or more spaces when the line is full of them (each run stood
+/// for a line break), else before bullets and known multi-character Chinese headings.
+/// Two pieces that are the ends of a date range whose dash was lost ("June 2010",
+/// "August 2013") become one unit with the dash restored.
+fn split_glued(raw: &str, start: usize) -> Vec<Segment<'_>> {
+    let whole = |raw| {
+        vec![Segment {
+            start,
+            raw,
+            text: None,
+        }]
+    };
     if raw.chars().count() < 300 {
-        return vec![(start, raw)];
+        return whole(raw);
+    }
+    let runs: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let b = raw.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b' ' || b[i] == b'\t' {
+                let j = (i..b.len())
+                    .find(|&k| b[k] != b' ' && b[k] != b'\t')
+                    .unwrap_or(b.len());
+                if j - i >= 2 || b[i] == b'\t' {
+                    v.push((i, j));
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        v
+    };
+    if runs.len() >= 8 && runs.len() * 400 >= raw.len() {
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut from = 0;
+        for (a, b) in runs {
+            if a > from {
+                pieces.push((from, a));
+            }
+            from = b;
+        }
+        if from < raw.len() {
+            pieces.push((from, raw.len()));
+        }
+        let mut out: Vec<Segment<'_>> = Vec::new();
+        let mut k = 0;
+        while k < pieces.len() {
+            let (a, b) = pieces[k];
+            if let Some(&(c, d)) = pieces.get(k + 1) {
+                let left = &raw[a..b];
+                let right = &raw[c..d];
+                if ends_with_year(left) && starts_with_date_or_present(right) {
+                    out.push(Segment {
+                        start: start + a,
+                        raw: &raw[a..d],
+                        text: Some(format!("{} - {}", left.trim(), right.trim())),
+                    });
+                    k += 2;
+                    continue;
+                }
+            }
+            out.push(Segment {
+                start: start + a,
+                raw: &raw[a..b],
+                text: None,
+            });
+            k += 1;
+        }
+        return out;
     }
     let mut cuts: Vec<usize> = raw.match_indices('•').map(|(i, _)| i).collect();
     for m in vocabulary().headings.find_all(raw) {
@@ -165,17 +334,33 @@ fn split_glued(raw: &str, start: usize) -> Vec<(usize, &str)> {
             cuts.push(m.end);
         }
     }
+    // A sentence end followed by a dated "A|B|date" header glued to it.
+    for (i, _) in raw.match_indices('。') {
+        let next = &raw[i + '。'.len_utf8()..];
+        let unit = next.split(['。', '•']).next().unwrap_or("");
+        if unit.contains('|') && !super::dates::find_date_ranges(unit).is_empty() {
+            cuts.push(i + '。'.len_utf8());
+        }
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::new();
     let mut from = 0;
     for c in cuts.into_iter().filter(|&c| c > 0 && c < raw.len()) {
         if c > from {
-            out.push((start + from, &raw[from..c]));
+            out.push(Segment {
+                start: start + from,
+                raw: &raw[from..c],
+                text: None,
+            });
             from = c;
         }
     }
-    out.push((start + from, &raw[from..]));
+    out.push(Segment {
+        start: start + from,
+        raw: &raw[from..],
+        text: None,
+    });
     out
 }
 
@@ -188,8 +373,10 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let line_start = offset;
         offset += raw_line.len();
         let raw_line = raw_line.trim_end_matches(['\n', '\r']);
-        for (start, raw) in split_glued(raw_line, line_start) {
-            let (clean_text, indent, md_level, bullet) = clean(raw);
+        for seg in split_glued(raw_line, line_start) {
+            let raw = seg.raw;
+            let source = seg.text.unwrap_or_else(|| raw.to_owned());
+            let (clean_text, indent, md_level, bullet) = clean(&decode_byte_escapes(&source));
             let heading = if bullet && md_level == 0 {
                 None
             } else {
@@ -203,7 +390,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
                 section = Section::Header;
             }
             out.push(Line {
-                start,
+                start: seg.start,
                 raw,
                 text: clean_text,
                 indent,
