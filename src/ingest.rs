@@ -6,11 +6,12 @@ use crate::jsonresume;
 use crate::map::{self, MapOptions};
 use crate::model::CareerRecord;
 use crate::read;
-use crate::store::{CareerStore, PutOutcome, StoreError};
+use crate::store::{CareerStore, DocumentWrite, PutOutcome, StoreError};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// What kind of input a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,12 @@ pub enum InputError {
     /// Not text.
     #[error("{0}")]
     Read(#[from] read::ReadError),
+    /// The extractor failed on this input (a bug; the panic was contained).
+    #[error("internal extractor error on this document (a bug: please report it with the file); the document was not stored")]
+    Internal,
+    /// Extraction took longer than the per-document budget.
+    #[error("extraction took longer than the {0:?} budget (raise --time-budget); the document was not stored")]
+    OverBudget(std::time::Duration),
     /// Not a JSON Resume.
     #[error("{0}")]
     JsonResume(#[from] jsonresume::JsonResumeError),
@@ -195,6 +202,176 @@ fn looks_like_markdown(text: &str) -> bool {
         >= 2
 }
 
+/// [`extract_record`] with a time budget: the extraction runs on a worker thread and
+/// a document that overruns is reported instead of waited for (or silently cut short).
+pub fn extract_with_budget(
+    source: &str,
+    format: InputFormat,
+    bytes: Vec<u8>,
+    budget: Duration,
+) -> Result<CareerRecord, InputError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let source = source.to_owned();
+    std::thread::Builder::new()
+        .name("extract".into())
+        .spawn(move || {
+            let _ = tx.send(extract_record(&source, format, &bytes));
+        })?;
+    match rx.recv_timeout(budget) {
+        Ok(result) => result,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(InputError::OverBudget(budget)),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(InputError::Internal),
+    }
+}
+
+/// Settings of an ingest run.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Mapping options (base IRI, salt, contacts).
+    pub map: MapOptions,
+    /// Largest accepted file, in bytes.
+    pub max_size: u64,
+    /// Per-document extraction time budget.
+    pub budget: Duration,
+    /// Documents written per transaction (1 = one transaction per document).
+    pub batch: usize,
+}
+
+/// Outcome counts of an ingest run, plus the failures (path, message).
+#[derive(Debug, Default, Clone)]
+pub struct IngestReport {
+    /// New document graphs.
+    pub added: usize,
+    /// Graphs replaced by a changed file at the same path.
+    pub replaced: usize,
+    /// Documents already stored with the same content.
+    pub unchanged: usize,
+    /// RDF files loaded as they are.
+    pub loaded: usize,
+    /// Files skipped (not an input format).
+    pub skipped: usize,
+    /// Failures, in input order.
+    pub failed: Vec<(PathBuf, String)>,
+    /// Quads written for résumé documents.
+    pub quads: usize,
+}
+
+/// A résumé prepared for writing, or why it failed.
+type Prepared = Result<DocumentWrite, InputError>;
+
+fn prepare(path: &Path, format: InputFormat, opts: &IngestOptions) -> Prepared {
+    let bytes = read_input(path, opts.max_size)?;
+    let source = path.display().to_string();
+    let record = extract_with_budget(&source, format, bytes, opts.budget)?;
+    let quads = map::record_to_quads(&record, &opts.map)?;
+    let graph = NamedNode::new(map::document_iri(&opts.map.base, &record.sha256)).map_err(|e| {
+        map::MapError::InvalidIri {
+            iri: opts.map.base.clone(),
+            reason: e.to_string(),
+        }
+    })?;
+    let stored_path = (path.as_os_str() != "-").then(|| {
+        std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string()
+    });
+    Ok(DocumentWrite {
+        graph,
+        path: stored_path,
+        quads,
+    })
+}
+
+/// Ingest files and folders: résumés are extracted in parallel (all cores) and written
+/// in transactions of `opts.batch` documents (each document complete or absent); RDF
+/// files are loaded one transaction each. `progress(done, total)` is called as it goes.
+pub fn ingest_paths(
+    store: &CareerStore,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<IngestReport, StoreError> {
+    use rayon::prelude::*;
+    let mut report = IngestReport::default();
+    let mut resumes: Vec<(PathBuf, InputFormat)> = Vec::new();
+    let mut rdf: Vec<(PathBuf, RdfFormat)> = Vec::new();
+    for found in walk(paths) {
+        match found {
+            Found::Skipped(_) => report.skipped += 1,
+            Found::Error(p, msg) => report.failed.push((p, msg)),
+            Found::File(p, InputFormat::Rdf(f)) => rdf.push((p, f)),
+            Found::File(p, f) => resumes.push((p, f)),
+        }
+    }
+    let total = resumes.len() + rdf.len();
+    let mut done = 0;
+    for (path, format) in &rdf {
+        match load_rdf_file(store, path, *format, opts) {
+            Ok(Outcome::Loaded(_)) => report.loaded += 1,
+            Ok(Outcome::Stored(_)) => report.unchanged += 1,
+            Err(e) => report.failed.push((path.clone(), e.to_string())),
+        }
+        done += 1;
+        progress(done, total);
+    }
+    let batch = opts.batch.max(1);
+    // Extraction of one chunk runs in parallel while nothing else touches the store;
+    // chunks are written in order, so output and store contents are deterministic.
+    let chunk_size = batch.max(2 * rayon::current_num_threads());
+    for chunk in resumes.chunks(chunk_size) {
+        let prepared: Vec<Prepared> = chunk
+            .par_iter()
+            .map(|(path, format)| prepare(path, *format, opts))
+            .collect();
+        let mut pending: Vec<DocumentWrite> = Vec::new();
+        for ((path, _), p) in chunk.iter().zip(prepared) {
+            match p {
+                Ok(doc) => pending.push(doc),
+                Err(e) => report.failed.push((path.clone(), e.to_string())),
+            }
+        }
+        for group in pending.chunks(batch) {
+            for (doc, outcome) in group.iter().zip(store.put_documents(group)?) {
+                match outcome {
+                    PutOutcome::Added => {
+                        report.added += 1;
+                        report.quads += doc.quads.len();
+                    }
+                    PutOutcome::Replaced => {
+                        report.replaced += 1;
+                        report.quads += doc.quads.len();
+                    }
+                    PutOutcome::Unchanged => report.unchanged += 1,
+                }
+            }
+        }
+        done += chunk.len();
+        progress(done, total);
+    }
+    Ok(report)
+}
+
+fn load_rdf_file(
+    store: &CareerStore,
+    path: &Path,
+    format: RdfFormat,
+    opts: &IngestOptions,
+) -> Result<Outcome, InputError> {
+    let bytes = read_input(path, opts.max_size)?;
+    let graph =
+        NamedNode::new(map::document_iri(&opts.map.base, &sha256_hex(&bytes))).map_err(|e| {
+            map::MapError::InvalidIri {
+                iri: opts.map.base.clone(),
+                reason: e.to_string(),
+            }
+        })?;
+    if store.has_graph(&graph)? {
+        return Ok(Outcome::Stored(PutOutcome::Unchanged));
+    }
+    Ok(Outcome::Loaded(store.load_rdf(&bytes, format, &graph)?))
+}
+
 /// What happened to one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -209,45 +386,13 @@ pub fn ingest_one(
     store: &CareerStore,
     path: &Path,
     format: InputFormat,
-    opts: &MapOptions,
-    max_size: u64,
+    opts: &IngestOptions,
 ) -> Result<Outcome, InputError> {
-    let bytes = read_input(path, max_size)?;
-    let source = path.display().to_string();
-    let stored_path = if path.as_os_str() == "-" {
-        None
-    } else {
-        Some(
-            std::fs::canonicalize(path)
-                .unwrap_or_else(|_| path.to_path_buf())
-                .display()
-                .to_string(),
-        )
-    };
     if let InputFormat::Rdf(rdf) = format {
-        let graph =
-            NamedNode::new(map::document_iri(&opts.base, &sha256_hex(&bytes))).map_err(|e| {
-                map::MapError::InvalidIri {
-                    iri: opts.base.clone(),
-                    reason: e.to_string(),
-                }
-            })?;
-        if store.has_graph(&graph)? {
-            return Ok(Outcome::Stored(PutOutcome::Unchanged));
-        }
-        return Ok(Outcome::Loaded(store.load_rdf(&bytes, rdf, &graph)?));
+        return load_rdf_file(store, path, rdf, opts);
     }
-    let record = extract_record(&source, format, &bytes)?;
-    let quads = map::record_to_quads(&record, opts)?;
-    let graph = NamedNode::new(map::document_iri(&opts.base, &record.sha256)).map_err(|e| {
-        map::MapError::InvalidIri {
-            iri: opts.base.clone(),
-            reason: e.to_string(),
-        }
-    })?;
-    Ok(Outcome::Stored(store.put_document(
-        &graph,
-        stored_path.as_deref(),
-        &quads,
-    )?))
+    let doc = prepare(path, format, opts)?;
+    Ok(Outcome::Stored(
+        store.put_documents(std::slice::from_ref(&doc))?[0],
+    ))
 }

@@ -8,6 +8,7 @@
 
 pub mod export;
 pub mod extract;
+pub mod generate;
 pub mod graphml;
 pub mod ingest;
 pub mod jsonresume;
@@ -19,4 +20,5 @@ pub mod push;
 pub mod query;
 pub mod read;
 pub mod store;
+pub mod validate;
 pub mod vocab;

@@ -4,11 +4,11 @@
 //! 2 usage error or a command that could not run at all.
 
 use anyhow::{bail, Context, Result};
-use careergraph::ingest::{self, Found, InputFormat, Outcome};
+use careergraph::ingest::{self, Found, InputFormat};
 use careergraph::map::MapOptions;
 use careergraph::output::{self, ResultFormat};
 use careergraph::query::{self, NamedQuery};
-use careergraph::store::{CareerStore, PutOutcome};
+use careergraph::store::CareerStore;
 use careergraph::{export, ns};
 use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
@@ -62,9 +62,8 @@ Folders are walked recursively. Re-ingesting an unchanged file changes nothing; 
         /// Store raw e-mail addresses and phone numbers (default: salted hashes only).
         #[arg(long)]
         keep_contacts: bool,
-        /// Skip files larger than this many bytes.
-        #[arg(long, default_value_t = 16 * 1024 * 1024)]
-        max_file_size: u64,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// Print extracted career records without storing them.
     #[command(
@@ -77,9 +76,8 @@ Folders are walked recursively. Re-ingesting an unchanged file changes nothing; 
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
-        /// Skip files larger than this many bytes.
-        #[arg(long, default_value_t = 16 * 1024 * 1024)]
-        max_file_size: u64,
+        #[command(flatten)]
+        limits: Limits,
     },
     /// Run a SPARQL query: a named query, a .rq file, or - for stdin.
     #[command(
@@ -171,6 +169,49 @@ CAREERGRAPH_PUSH_PASSWORD (basic). PUT replaces a graph whole, so pushing twice 
         #[arg(long)]
         dry_run: bool,
     },
+    /// Remove a person or a document from every graph of the store.
+    #[command(
+        after_help = "Examples:\n  careergraph forget jane.doe@example.com\n  careergraph forget \"Jane Doe\"\n  \
+careergraph forget resumes/jane.txt\n  careergraph forget 3f2a9c1e   (a document's SHA-256 prefix)\n\n\
+A person is found by IRI, name, e-mail or phone (matched through the salted hashes); all\n\
+documents that describe them are dropped, and every triple naming them is removed.\n\
+A document is found by graph IRI, SHA-256 (prefix of 8+ characters) or path."
+    )]
+    Forget {
+        /// Person (IRI, name, e-mail, phone) or document (graph IRI, SHA-256, path).
+        key: String,
+        /// Forget every person matching a name shared by several people.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Check the store against the SHACL shapes in ontology/shapes.ttl.
+    #[command(
+        after_help = "Examples:\n  careergraph validate\n  careergraph validate --format json\n\n\
+Exit code 1 when a Violation is found (Warnings alone conform)."
+    )]
+    Validate {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+        /// Report at most this many results per constraint.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write a deterministic corpus of fictional résumés (English, Chinese, bilingual) for benchmarks.
+    #[command(
+        after_help = "Example:\n  careergraph generate --count 10000 --seed 42 --out /tmp/corpus"
+    )]
+    Generate {
+        /// Number of résumés.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Seed: the same seed gives the same files on any machine.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Output folder (created).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Counts of documents, people, organisations, positions, technologies, metrics, triples.
     #[command(after_help = "Examples:\n  careergraph stats\n  careergraph stats --format json")]
     Stats {
@@ -178,6 +219,20 @@ CAREERGRAPH_PUSH_PASSWORD (basic). PUT replaces a graph whole, so pushing twice 
         #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
     },
+}
+
+/// Input limits shared by `ingest` and `extract`.
+#[derive(clap::Args, Clone)]
+struct Limits {
+    /// Refuse files larger than this many bytes (reported, never truncated).
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    max_file_size: u64,
+    /// Per-document extraction time budget in seconds (over-budget documents are reported).
+    #[arg(long, default_value_t = 30.0)]
+    time_budget: f64,
+    /// Documents written per transaction (each document is always complete or absent).
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -254,20 +309,20 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
         Command::Ingest {
             paths,
             keep_contacts,
-            max_file_size,
+            limits,
         } => cmd_ingest(
             &cli.store,
             &cli.base_iri,
             &paths,
             keep_contacts,
-            max_file_size,
+            &limits,
             quiet,
         ),
         Command::Extract {
             paths,
             format,
-            max_file_size,
-        } => cmd_extract(&cli.base_iri, &paths, format, max_file_size, quiet),
+            limits,
+        } => cmd_extract(&cli.base_iri, &paths, format, &limits, quiet),
         Command::Query {
             query,
             params,
@@ -301,6 +356,26 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
         )
         .map(|_| None),
         Command::Stats { format } => cmd_stats(&cli.store, format).map(|_| None),
+        Command::Forget { key, all } => cmd_forget(&cli.store, &key, all, quiet).map(|_| None),
+        Command::Validate { format, limit } => cmd_validate(&cli.store, format, limit),
+        Command::Generate { count, seed, out } => {
+            let started = std::time::Instant::now();
+            let bytes = careergraph::generate::write_corpus(
+                &out,
+                &careergraph::generate::GenerateOptions { count, seed },
+            )
+            .with_context(|| format!("writing to {}", out.display()))?;
+            note(
+                quiet,
+                format_args!(
+                    "generated {count} résumés ({:.1} MB) in {} ({:.2}s)",
+                    bytes as f64 / 1e6,
+                    out.display(),
+                    started.elapsed().as_secs_f64()
+                ),
+            );
+            Ok(None)
+        }
         Command::Push {
             endpoint,
             update_endpoint,
@@ -336,93 +411,114 @@ fn cmd_ingest(
     base: &str,
     paths: &[PathBuf],
     keep_contacts: bool,
-    max_size: u64,
+    limits: &Limits,
     quiet: bool,
 ) -> Result<Option<Partial>> {
     let store = CareerStore::open(store_path)?;
     let salt = store.salt()?;
-    let opts = MapOptions::new(base, &salt, keep_contacts).context("--base-iri")?;
-    let (mut added, mut replaced, mut unchanged, mut loaded, mut skipped, mut failed) =
-        (0, 0, 0, 0, 0, 0);
+    let opts = ingest::IngestOptions {
+        map: MapOptions::new(base, &salt, keep_contacts).context("--base-iri")?,
+        max_size: limits.max_file_size,
+        budget: std::time::Duration::from_secs_f64(limits.time_budget),
+        batch: limits.batch,
+    };
     let started = std::time::Instant::now();
-    for found in ingest::walk(paths) {
-        match found {
-            Found::Skipped(_) => skipped += 1,
-            Found::Error(path, msg) => {
-                failed += 1;
-                eprintln!("careergraph: {}: {msg}", path.display());
-            }
-            Found::File(path, format) => {
-                match ingest::ingest_one(&store, &path, format, &opts, max_size) {
-                    Ok(Outcome::Stored(PutOutcome::Added)) => added += 1,
-                    Ok(Outcome::Stored(PutOutcome::Replaced)) => replaced += 1,
-                    Ok(Outcome::Stored(PutOutcome::Unchanged)) => unchanged += 1,
-                    Ok(Outcome::Loaded(_)) => loaded += 1,
-                    Err(e) => {
-                        failed += 1;
-                        eprintln!("careergraph: {}: {e}", path.display());
-                    }
-                }
-            }
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let progress = |done: usize, total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
         }
+    };
+    let report = ingest::ingest_paths(&store, paths, &opts, &progress)?;
+    store.flush()?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    for (path, msg) in &report.failed {
+        eprintln!("careergraph: {}: {msg}", path.display());
     }
     note(
         quiet,
         format_args!(
-            "ingested into {}: {added} added, {replaced} replaced, {unchanged} unchanged, {loaded} RDF files loaded; {skipped} skipped, {failed} failed ({:.2}s)",
+            "ingested into {}: {} added, {} replaced, {} unchanged, {} RDF files loaded; {} skipped, {} failed ({} quads, {:.2}s)",
             store_path.display(),
+            report.added,
+            report.replaced,
+            report.unchanged,
+            report.loaded,
+            report.skipped,
+            report.failed.len(),
+            report.quads,
             started.elapsed().as_secs_f64()
         ),
     );
-    Ok((failed > 0).then_some(Partial))
+    Ok((!report.failed.is_empty()).then_some(Partial))
 }
 
 fn cmd_extract(
     base: &str,
     paths: &[PathBuf],
     format: ExtractFormat,
-    max_size: u64,
+    limits: &Limits,
     quiet: bool,
 ) -> Result<Option<Partial>> {
+    use rayon::prelude::*;
     let salt = std::env::var("CAREERGRAPH_SALT").unwrap_or_default();
     let opts = MapOptions::new(base, &salt, false).context("--base-iri")?;
+    let budget = std::time::Duration::from_secs_f64(limits.time_budget);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut records = Vec::new();
+    let mut files = Vec::new();
     let mut failed = 0;
     for found in ingest::walk(paths) {
-        let (path, fmt) = match found {
-            Found::File(p, InputFormat::Rdf(_)) => {
-                note(
-                    quiet,
-                    format_args!(
-                        "careergraph: {}: RDF is not extracted (use ingest)",
-                        p.display()
-                    ),
-                );
-                continue;
-            }
-            Found::File(p, f) => (p, f),
-            Found::Skipped(_) => continue,
+        match found {
+            Found::File(p, InputFormat::Rdf(_)) => note(
+                quiet,
+                format_args!(
+                    "careergraph: {}: RDF is not extracted (use ingest)",
+                    p.display()
+                ),
+            ),
+            Found::File(p, f) => files.push((p, f)),
+            Found::Skipped(_) => {}
             Found::Error(p, msg) => {
                 failed += 1;
                 eprintln!("careergraph: {}: {msg}", p.display());
-                continue;
             }
-        };
-        let record = ingest::read_input(&path, max_size)
-            .and_then(|b| ingest::extract_record(&path.display().to_string(), fmt, &b));
-        match record {
-            Ok(r) => match format {
-                ExtractFormat::Jsonl => {
+        }
+    }
+    let mut records = Vec::new();
+    // Parallel extraction, output in input order.
+    for chunk in files.chunks(256) {
+        let results: Vec<_> = chunk
+            .par_iter()
+            .map(|(path, fmt)| {
+                ingest::read_input(path, limits.max_file_size).and_then(|b| {
+                    ingest::extract_with_budget(&path.display().to_string(), *fmt, b, budget)
+                })
+            })
+            .collect();
+        for ((path, _), record) in chunk.iter().zip(results) {
+            match record {
+                Ok(r) if format == ExtractFormat::Jsonl => {
                     serde_json::to_writer(&mut out, &r)?;
                     writeln!(out)?;
                 }
-                _ => records.push(r),
-            },
-            Err(e) => {
-                failed += 1;
-                eprintln!("careergraph: {}: {e}", path.display());
+                Ok(r) => records.push(r),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("careergraph: {}: {e}", path.display());
+                }
             }
         }
     }
@@ -506,14 +602,21 @@ fn cmd_query(
     let bound = q.bind(&parse_params(params)?)?;
     let store = CareerStore::open_read_only(store_path)?;
     let token = oxigraph::sparql::CancellationToken::new();
-    let watchdog = {
+    // Cancel cooperatively at the deadline; if evaluation does not notice within a
+    // grace second (e.g. inside one big aggregate), stop the process: the store is
+    // open read-only, so nothing can be left half-written.
+    {
         let token = token.clone();
         std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_secs(timeout));
             token.cancel();
-        })
-    };
-    drop(watchdog);
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            eprintln!(
+                "careergraph: error: query cancelled: it ran longer than --timeout {timeout}s"
+            );
+            std::process::exit(2);
+        });
+    }
     let results = store.evaluate(bound, Some(token))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -720,6 +823,104 @@ fn cmd_push(
             Ok(Some(Partial))
         }
     }
+}
+
+fn cmd_forget(store_path: &Path, key: &str, all: bool, quiet: bool) -> Result<()> {
+    if !store_path.exists() {
+        bail!("no store at {}", store_path.display());
+    }
+    let store = CareerStore::open(store_path)?;
+    let docs = store.find_documents(key)?;
+    if !docs.is_empty() {
+        let mut removed = 0;
+        for d in &docs {
+            removed += store.forget_document(d)?;
+        }
+        store.flush()?;
+        note(
+            quiet,
+            format_args!("forgot {} document(s), {removed} quads", docs.len()),
+        );
+        return Ok(());
+    }
+    let people = if key.starts_with("http://") || key.starts_with("https://") {
+        vec![
+            NamedNode::new(key.trim_start_matches('<').trim_end_matches('>'))
+                .context("not a valid IRI")?,
+        ]
+    } else {
+        store.find_people(key)?
+    };
+    match people.len() {
+        0 => bail!("no person or document matches {key:?}"),
+        n if n > 1 && !all => bail!(
+            "{n} people match {key:?}: {} (pass an IRI, or --all)",
+            people
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => {}
+    }
+    let mut removed = 0;
+    for p in &people {
+        removed += store.forget_person(p)?;
+    }
+    store.flush()?;
+    note(
+        quiet,
+        format_args!("forgot {} person(s), {removed} quads", people.len()),
+    );
+    Ok(())
+}
+
+fn cmd_validate(store_path: &Path, format: StatsFormat, limit: usize) -> Result<Option<Partial>> {
+    let store = CareerStore::open_read_only(store_path)?;
+    let report = careergraph::validate::validate(&store, limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        StatsFormat::Table => {
+            let rows: Vec<Vec<String>> = report
+                .violations
+                .iter()
+                .map(|v| {
+                    vec![
+                        v.severity.to_string(),
+                        output::compact_iri(&v.focus),
+                        output::compact_iri(&v.path),
+                        v.message.clone(),
+                        v.value.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let header: Vec<String> = ["severity", "focus", "path", "message", "value"]
+                .iter()
+                .map(|h| (*h).to_owned())
+                .collect();
+            if !rows.is_empty() {
+                output::write_table(&header, &rows, &mut out)?;
+            }
+            writeln!(
+                out,
+                "{}: {} shapes checked, {} violations, {} warnings",
+                if report.conforms {
+                    "conforms"
+                } else {
+                    "does not conform"
+                },
+                report.checked_shapes,
+                report.count(careergraph::validate::Severity::Violation),
+                report.count(careergraph::validate::Severity::Warning)
+            )?;
+        }
+    }
+    Ok((!report.conforms).then_some(Partial))
 }
 
 fn cmd_stats(store_path: &Path, format: StatsFormat) -> Result<()> {

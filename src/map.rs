@@ -131,6 +131,18 @@ pub fn normalize_phone(phone: &str) -> String {
     }
 }
 
+/// Replace e-mail addresses and phone numbers inside free text (evidence quotes, raw
+/// metric text) with `[redacted]`, so contact details never reach the store by the side door.
+pub fn redact_contacts(text: &str) -> String {
+    let mut out = text.to_owned();
+    let mut found = crate::extract::person::emails(text);
+    found.extend(crate::extract::person::phones(text));
+    for f in found {
+        out = out.replace(&f, "[redacted]");
+    }
+    out
+}
+
 /// IRI of the person a record describes.
 pub fn person_iri(opts: &MapOptions, record: &CareerRecord, person: &Person) -> String {
     let key = if let Some(e) = person.emails.first() {
@@ -204,7 +216,12 @@ impl GraphBuilder<'_> {
 
     fn text(&mut self, s: &NamedNode, p: &str, value: &str) {
         if !value.trim().is_empty() {
-            self.add(s, p, Literal::new_simple_literal(value.trim()));
+            let value = if self.opts.keep_contacts {
+                value.trim().to_owned()
+            } else {
+                redact_contacts(value.trim())
+            };
+            self.add(s, p, Literal::new_simple_literal(value));
         }
     }
 

@@ -10,8 +10,11 @@
 //! ```
 //!
 //! Parameters are bound as typed RDF terms by joining a one-row `VALUES` table into
-//! the parsed query algebra, below solution modifiers and filters, so a value is
-//! never pasted into query text and cannot change the query's structure.
+//! the parsed query algebra, below solution modifiers and the top-level filters, so a
+//! value is never pasted into query text and cannot change the query's structure.
+//! Because SPARQL evaluates groups bottom-up, a parameter must be used in a triple
+//! pattern or in a FILTER of the query's top-level group, not only in a FILTER nested
+//! inside an OPTIONAL or UNION branch (it would be unbound there).
 
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Variable};

@@ -15,6 +15,9 @@ pub enum ReadError {
     /// Binary content (image, archive, executable…).
     #[error("binary content ({0}), not text")]
     Binary(&'static str),
+    /// A byte-order mark announces an encoding the rest of the file does not follow.
+    #[error("starts with a {0} byte-order mark but is not valid {0} (mixed encodings?)")]
+    BadBom(&'static str),
     /// Text that no supported encoding decodes cleanly.
     #[error("not decodable as text (tried UTF-8, UTF-16 and {0})")]
     Undecodable(&'static str),
@@ -62,7 +65,7 @@ fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            return Err(ReadError::Undecodable(enc.name()));
+            return Err(ReadError::BadBom(enc.name()));
         }
         return Ok((text.into_owned(), enc.name()));
     }

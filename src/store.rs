@@ -18,10 +18,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// Another process holds the store open for writing.
-    #[error("store {path} is in use by another careergraph process (only one writer at a time); wait for it to finish or use another --store")]
+    #[error("store {path} is in use by another careergraph process{} (only one writer at a time); wait for it to finish or use another --store", holder.map(|p| format!(" (PID {p})")).unwrap_or_default())]
     InUse {
         /// Store directory.
         path: PathBuf,
+        /// PID of the writer holding it, when known.
+        holder: Option<u32>,
     },
     /// The store directory could not be opened.
     #[error("cannot open store {path}: {source}")]
@@ -57,6 +59,17 @@ pub enum PutOutcome {
     Added,
     /// The graph of an earlier version of the same file was replaced.
     Replaced,
+}
+
+/// One document graph to write.
+#[derive(Debug, Clone)]
+pub struct DocumentWrite {
+    /// The document's named graph.
+    pub graph: NamedNode,
+    /// Absolute path it was read from (replaces earlier versions from the same path).
+    pub path: Option<String>,
+    /// Its quads.
+    pub quads: Vec<Quad>,
 }
 
 /// Counts reported by `careergraph stats`.
@@ -124,6 +137,16 @@ impl CareerStore {
     /// The underlying Oxigraph store.
     pub fn inner(&self) -> &Store {
         &self.store
+    }
+
+    /// Write buffered data to on-disk tables (call after a write session: otherwise every
+    /// later open replays the write-ahead log, seconds per hundred thousand quads).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "disk")]
+        if !self.read_only {
+            self.store.flush()?;
+        }
+        Ok(())
     }
 
     /// Whether the store was opened read-only.
@@ -213,38 +236,197 @@ impl CareerStore {
         path: Option<&str>,
         quads: &[Quad],
     ) -> Result<PutOutcome, StoreError> {
-        if self.has_graph(graph)? {
-            return Ok(PutOutcome::Unchanged);
-        }
-        let previous = match path {
-            Some(p) => self.graphs_with_path(p)?,
-            None => Vec::new(),
+        let doc = DocumentWrite {
+            graph: graph.clone(),
+            path: path.map(str::to_owned),
+            quads: quads.to_vec(),
         };
+        Ok(self.put_documents(std::slice::from_ref(&doc))?[0])
+    }
+
+    /// Store several document graphs in ONE transaction (bulk ingest): either all of them
+    /// are written, each complete, or none is. Per document the rules of
+    /// [`CareerStore::put_document`] apply.
+    pub fn put_documents(&self, docs: &[DocumentWrite]) -> Result<Vec<PutOutcome>, StoreError> {
+        let path_p = NamedNode::new_unchecked(ns::cg("path"));
         let mut tx = self.store.start_transaction()?;
-        for old in &previous {
-            tx.remove_named_graph(old.as_ref())?;
-        }
-        tx.insert_named_graph(graph.as_ref());
-        for q in quads {
-            tx.insert(q.as_ref());
-        }
-        if let Some(p) = path {
-            tx.insert(
-                Quad::new(
-                    graph.clone(),
-                    NamedNode::new_unchecked(ns::cg("path")),
-                    Literal::new_simple_literal(p),
-                    graph.clone(),
-                )
-                .as_ref(),
-            );
+        let mut outcomes = Vec::with_capacity(docs.len());
+        for doc in docs {
+            if tx.contains_named_graph(doc.graph.as_ref())? {
+                outcomes.push(PutOutcome::Unchanged);
+                continue;
+            }
+            let mut replaced = false;
+            if let Some(p) = &doc.path {
+                let lit = Literal::new_simple_literal(p.as_str());
+                let previous: Vec<NamedNode> = tx
+                    .quads_for_pattern(None, Some(path_p.as_ref()), Some(lit.as_ref().into()), None)
+                    .filter_map(|q| match q.map(|q| q.graph_name) {
+                        Ok(GraphName::NamedNode(g)) => Some(Ok(g)),
+                        Ok(_) => None,
+                        Err(e) => Some(Err(e)),
+                    })
+                    .collect::<Result<_, _>>()?;
+                for old in &previous {
+                    tx.remove_named_graph(old.as_ref())?;
+                    replaced = true;
+                }
+            }
+            tx.insert_named_graph(doc.graph.as_ref());
+            for q in &doc.quads {
+                tx.insert(q.as_ref());
+            }
+            if let Some(p) = &doc.path {
+                tx.insert(
+                    Quad::new(
+                        doc.graph.clone(),
+                        path_p.clone(),
+                        Literal::new_simple_literal(p.as_str()),
+                        doc.graph.clone(),
+                    )
+                    .as_ref(),
+                );
+            }
+            outcomes.push(if replaced {
+                PutOutcome::Replaced
+            } else {
+                PutOutcome::Added
+            });
         }
         tx.commit()?;
-        Ok(if previous.is_empty() {
-            PutOutcome::Added
-        } else {
-            PutOutcome::Replaced
-        })
+        Ok(outcomes)
+    }
+
+    /// Remove a document everywhere: its named graph, and every triple in other graphs
+    /// whose subject or object is the document node. Returns the quads removed.
+    pub fn forget_document(&self, graph: &NamedNode) -> Result<usize, StoreError> {
+        self.forget_resources(&[graph.clone()], &[graph.clone()])
+    }
+
+    /// Remove a person everywhere: every document graph that describes them (their
+    /// résumés) and every triple, in any graph, that has them as subject or object.
+    pub fn forget_person(&self, person: &NamedNode) -> Result<usize, StoreError> {
+        let in_doc = NamedNode::new_unchecked(ns::cg("inDocument"));
+        let mut graphs = Vec::new();
+        for q in self.store.quads_for_pattern(
+            Some(person.as_ref().into()),
+            Some(in_doc.as_ref()),
+            None,
+            None,
+        ) {
+            if let GraphName::NamedNode(g) = q?.graph_name {
+                if !graphs.contains(&g) {
+                    graphs.push(g);
+                }
+            }
+        }
+        self.forget_resources(&graphs, &[person.clone()])
+    }
+
+    /// Drop `graphs` and remove every quad mentioning one of `resources`, in one transaction.
+    fn forget_resources(
+        &self,
+        graphs: &[NamedNode],
+        resources: &[NamedNode],
+    ) -> Result<usize, StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        let mut removed = 0;
+        for g in graphs {
+            let gref: GraphNameRef<'_> = g.as_ref().into();
+            removed += tx.quads_for_pattern(None, None, None, Some(gref)).count();
+            tx.remove_named_graph(g.as_ref())?;
+        }
+        for r in resources {
+            let as_subject: Vec<Quad> = tx
+                .quads_for_pattern(Some(r.as_ref().into()), None, None, None)
+                .collect::<Result<_, _>>()?;
+            let as_object: Vec<Quad> = tx
+                .quads_for_pattern(None, None, Some(r.as_ref().into()), None)
+                .collect::<Result<_, _>>()?;
+            for q in as_subject.iter().chain(&as_object) {
+                tx.remove(q.as_ref());
+                removed += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    /// Person IRIs matching a name (any `schema:name`/`skos:altLabel`, case-insensitive) or
+    /// an e-mail address / phone number (through the salted hashes).
+    pub fn find_people(&self, key: &str) -> Result<Vec<NamedNode>, StoreError> {
+        let salt = self.salt()?;
+        let email_hash = crate::map::salted_hash(
+            &salt,
+            &format!("mailto:{}", crate::map::normalize_email(key)),
+        );
+        let phone_hash =
+            crate::map::salted_hash(&salt, &format!("tel:{}", crate::map::normalize_phone(key)));
+        let prefixes = format!(
+            "PREFIX cg: <{}> PREFIX schema: <{}> PREFIX skos: <{}>",
+            ns::CG,
+            ns::SCHEMA,
+            ns::SKOS
+        );
+        // Parameters are joined below the top-level FILTER, so each query keeps its
+        // filter at the top (a FILTER inside a UNION branch would not see them).
+        let by_name = format!(
+            "{prefixes} SELECT DISTINCT ?p WHERE {{ ?p a cg:Person ; schema:name|skos:altLabel|cg:pinyin ?n .
+               FILTER(LCASE(STR(?n)) = LCASE(?key)) }}"
+        );
+        let by_hash = format!(
+            "{prefixes} SELECT DISTINCT ?p WHERE {{ {{ ?p cg:emailHash ?eh }} UNION {{ ?p cg:phoneHash ?ph }} }}"
+        );
+        let mut out: Vec<NamedNode> = Vec::new();
+        for text in [by_name, by_hash] {
+            let mut query = spargebra::SparqlParser::new()
+                .parse_query(&text)
+                .map_err(|e| StoreError::Query(e.to_string()))?;
+            for (var, value) in [
+                ("key", key.trim()),
+                ("eh", &email_hash),
+                ("ph", &phone_hash),
+            ] {
+                if text.contains(&format!("?{var} ")) || text.contains(&format!("?{var})")) {
+                    crate::query::bind_variable(
+                        &mut query,
+                        oxigraph::model::Variable::new_unchecked(var),
+                        spargebra::term::GroundTerm::Literal(Literal::new_simple_literal(value)),
+                    );
+                }
+            }
+            if let QueryResults::Solutions(rows) = self.evaluate(query, None)? {
+                for row in rows {
+                    let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
+                    if let Some(Term::NamedNode(n)) = row.get("p") {
+                        if !out.contains(n) {
+                            out.push(n.clone());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Document graphs matching a graph IRI, a SHA-256 (or a unique prefix of one), or a path.
+    pub fn find_documents(&self, key: &str) -> Result<Vec<NamedNode>, StoreError> {
+        let key = key.trim().trim_start_matches('<').trim_end_matches('>');
+        let mut out = Vec::new();
+        for g in self.document_graphs()? {
+            let sha = g.as_str().rsplit('/').next().unwrap_or("");
+            let by_sha = key.len() >= 8 && sha.starts_with(key);
+            if g.as_str() == key || by_sha {
+                out.push(g);
+            }
+        }
+        if out.is_empty() {
+            let canonical = std::fs::canonicalize(key)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| key.to_owned());
+            out = self.graphs_with_path(&canonical)?;
+        }
+        Ok(out)
     }
 
     /// Named graphs whose source document was ingested from `path`.
@@ -378,11 +560,19 @@ fn open_disk(path: &Path, read_only: bool) -> Result<Store, StoreError> {
             }
             Store::open(path)
         };
+        let pid_file = path.join("careergraph.pid");
+        if result.is_ok() && !read_only {
+            // Best effort: lets a second writer name the process holding the store.
+            let _ = std::fs::write(&pid_file, std::process::id().to_string());
+        }
         result.map_err(|e| {
             let msg = e.to_string();
             if msg.contains("LOCK") || msg.contains("lock") {
                 StoreError::InUse {
                     path: path.to_owned(),
+                    holder: std::fs::read_to_string(&pid_file)
+                        .ok()
+                        .and_then(|p| p.trim().parse().ok()),
                 }
             } else {
                 StoreError::Open {

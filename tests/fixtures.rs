@@ -190,7 +190,9 @@ fn count_metric(metrics: &[Metric], kind: &str, value: f64) -> usize {
 fn assert_position_metric(r: &CareerRecord, org: &str, kind: &str, value: f64) {
     let p = position(r, org);
     let found = has_metric(&p.metrics, kind, value)
-        || p.projects.iter().any(|j| has_metric(&j.metrics, kind, value));
+        || p.projects
+            .iter()
+            .any(|j| has_metric(&j.metrics, kind, value));
     assert!(
         found,
         "{}: {kind} {value} not attached to {org}: {:?} / {:?}",
@@ -203,7 +205,10 @@ fn assert_position_metric(r: &CareerRecord, org: &str, kind: &str, value: f64) {
             .iter()
             .map(|j| (
                 &j.name,
-                j.metrics.iter().map(|m| (&m.kind, m.value)).collect::<Vec<_>>()
+                j.metrics
+                    .iter()
+                    .map(|m| (&m.kind, m.value))
+                    .collect::<Vec<_>>()
             ))
             .collect::<Vec<_>>()
     );
@@ -249,8 +254,18 @@ fn assert_technologies(r: &CareerRecord, techs: &[&str]) {
 
 fn assert_headline(r: &CareerRecord, headline: &str, location: &str) {
     let p = r.person.as_ref().expect("a person");
-    assert_eq!(p.headline.as_deref(), Some(headline), "{}: headline", r.source);
-    assert_eq!(p.location.as_deref(), Some(location), "{}: location", r.source);
+    assert_eq!(
+        p.headline.as_deref(),
+        Some(headline),
+        "{}: headline",
+        r.source
+    );
+    assert_eq!(
+        p.location.as_deref(),
+        Some(location),
+        "{}: location",
+        r.source
+    );
 }
 
 use DegreeLevel::{Bachelor, Master};
@@ -548,11 +563,7 @@ fn zh_prose_bio() {
         .collect();
     assert_eq!(
         departments,
-        [
-            Some("基础架构部"),
-            Some("中间件事业部"),
-            Some("网页搜索部")
-        ]
+        [Some("基础架构部"), Some("中间件事业部"), Some("网页搜索部")]
     );
     assert_education(
         &r,
@@ -592,12 +603,18 @@ fn zh_prose_bio() {
                 "Prometheus",
             ][..],
         ),
-        ("阿里巴巴", &["Java", "RocketMQ", "HBase", "Dubbo", "Linux"][..]),
+        (
+            "阿里巴巴",
+            &["Java", "RocketMQ", "HBase", "Dubbo", "Linux"][..],
+        ),
         ("百度", &["C++", "Python", "Hadoop", "Shell"][..]),
     ] {
         let have = stack(org);
         for t in techs {
-            assert!(have.iter().any(|h| h == t), "{org}: {t} missing from {have:?}");
+            assert!(
+                have.iter().any(|h| h == t),
+                "{org}: {t} missing from {have:?}"
+            );
         }
     }
 }
@@ -938,7 +955,14 @@ fn en_pipes() {
         position(&r, org)
             .projects
             .iter()
-            .map(|j| (j.name.clone(), j.role.clone(), j.start.clone(), j.end.clone()))
+            .map(|j| {
+                (
+                    j.name.clone(),
+                    j.role.clone(),
+                    j.start.clone(),
+                    j.end.clone(),
+                )
+            })
             .collect()
     };
     let s = |v: &str| Some(v.to_owned());
@@ -1078,7 +1102,14 @@ fn utf8_bom() {
     assert_position_metric(&r, "ByteDance", "availability", 99.99);
     assert_technologies(
         &r,
-        &["Kubernetes", "Prometheus", "Terraform", "Go", "Python", "Linux"],
+        &[
+            "Kubernetes",
+            "Prometheus",
+            "Terraform",
+            "Go",
+            "Python",
+            "Linux",
+        ],
     );
 }
 
@@ -1109,7 +1140,10 @@ fn employers_across_files() {
             .filter(|p| p.organization_label.as_deref() == Some("Baidu"))
             .count();
     }
-    assert_eq!(baidu, 4, "Baidu in en-bullets, zh-resume, zh-prose-bio, en-pipes");
+    assert_eq!(
+        baidu, 4,
+        "Baidu in en-bullets, zh-resume, zh-prose-bio, en-pipes"
+    );
     people.sort();
     people.dedup();
     assert_eq!(people.len(), 10);

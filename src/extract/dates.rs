@@ -105,6 +105,14 @@ pub struct DateRange {
 /// marker follows, or "since" precedes it.
 #[must_use]
 pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
+    // Every date has a year, written with ASCII or full-width digits or Chinese numerals
+    // before 年: text without any of them cannot hold one (most résumé lines).
+    let may_hold_year = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '年');
+    if !may_hold_year {
+        return Vec::new();
+    }
     let s = Scan::new(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -412,7 +420,12 @@ fn month_name(s: &Scan, i: usize) -> Option<(u32, usize)> {
     let (m, end) = MONTHS
         .iter()
         .find_map(|&(name, m)| s.word(i, name).map(|e| (m, e)))?;
-    let end = if s.at(end) == Some('.') { end + 1 } else { end };
+    // "Aug. 2021", and the apostrophe of "Dec' 2015".
+    let end = if matches!(s.at(end), Some('.' | '\'' | '’')) {
+        end + 1
+    } else {
+        end
+    };
     Some((u32::from(m), end))
 }
 

@@ -13,22 +13,202 @@ fn set_institution(ed: &mut Education, name: &str) {
     ed.institution_iri = c.map(|c| c.1);
 }
 
-/// "B.S. in Computer Science" → ("B.S.", Some("Computer Science")).
-fn split_degree_field(s: &str) -> (String, Option<String>) {
-    for sep in [" in ", "/"] {
+/// Words inside a degree's parentheses that belong to the degree ("BSc (Hons)").
+const DEGREE_QUALIFIERS: &[&str] = &["hons", "honours", "honors", "hon", "pass", "distinction"];
+
+/// "B.S. in Computer Science" → ("B.S.", Some("Computer Science")); "BSc (Hons) Informatics"
+/// → ("BSc (Hons)", Some("Informatics")); "Bachelor of Engineering (Computer Science)" →
+/// ("Bachelor of Engineering", Some("Computer Science")); "工学学士" → ("工学学士", None).
+pub(crate) fn split_degree_field(s: &str) -> (String, Option<String>) {
+    let s = s.trim();
+    for sep in [" in ", " In ", " IN ", "/", " with ", ", "] {
         if let Some(i) = s.find(sep) {
             let (d, f) = (s[..i].trim(), s[i + sep.len()..].trim());
-            if degree_level(d).is_some() && !f.is_empty() {
-                return (d.to_owned(), Some(f.to_owned()));
+            if degree_level(d).is_some() && !f.is_empty() && degree_level(f).is_none() {
+                let (d, _) = split_degree_field(d);
+                return (d, Some(f.to_owned()));
             }
         }
     }
-    (s.trim().to_owned(), None)
+    // A trailing parenthetical: a qualifier of the degree, or its field.
+    if let (Some(open), true) = (s.rfind('('), s.ends_with(')')) {
+        let inner = s[open + 1..s.len() - 1].trim();
+        let head = s[..open].trim();
+        if open > 0 && degree_level(head).is_some() && !inner.is_empty() {
+            let qualifier = DEGREE_QUALIFIERS
+                .iter()
+                .any(|q| inner.to_lowercase().trim_end_matches('.') == *q);
+            if !qualifier && degree_level(inner).is_none() {
+                return (head.to_owned(), Some(inner.to_owned()));
+            }
+        }
+    }
+    // A leading abbreviation ("BSc", "B.Tech", "MBA"), optionally qualified ("(Hons)"),
+    // then the field.
+    let first = s.split_whitespace().next().unwrap_or("");
+    const FULL_WORDS: &[&str] = &[
+        "bachelor",
+        "bachelors",
+        "bachelor's",
+        "master",
+        "masters",
+        "master's",
+        "doctor",
+        "doctorate",
+        "diploma",
+        "associate",
+        "graduate",
+        "undergraduate",
+        "postgraduate",
+    ];
+    let abbrev = first.chars().count() <= 8
+        && degree_level(first).is_some()
+        && !FULL_WORDS.contains(&first.to_lowercase().trim_end_matches(','));
+    if abbrev && s.len() > first.len() {
+        let mut deg_end = first.len();
+        let rest = s[deg_end..].trim_start();
+        if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split(')').next()) {
+            if DEGREE_QUALIFIERS
+                .iter()
+                .any(|q| inner.to_lowercase().trim_end_matches('.') == *q)
+            {
+                deg_end = s.find(')').map_or(deg_end, |i| i + 1);
+            }
+        }
+        let field = s[deg_end..]
+            .trim()
+            .trim_start_matches(['-', ',', ':', '–'])
+            .trim();
+        let field = field
+            .strip_prefix("in ")
+            .or_else(|| field.strip_prefix("of "))
+            .unwrap_or(field)
+            .trim();
+        let field = strip_wrapping_parens(field);
+        if !field.is_empty() && degree_level(field).is_none() {
+            return (s[..deg_end].trim().to_owned(), Some(field.to_owned()));
+        }
+        return (s[..deg_end].trim().to_owned(), None);
+    }
+    (s.to_owned(), None)
+}
+
+fn strip_wrapping_parens(s: &str) -> &str {
+    s.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .map_or(s, str::trim)
 }
 
 /// A school: a known university, or a name with a school word (University, 大学…).
 fn is_institution(part: &str, words: &Words) -> bool {
-    part.chars().count() <= 80 && (words.is_school(part) || words.is_known_university(part))
+    part.chars().count() <= 100 && (words.is_school(part) || words.is_known_university(part))
+}
+
+/// "Cleveland, OH", "Bengaluru, Karnataka", "Hassan, Karnataka": a place after a school.
+pub(crate) fn looks_like_city_region(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(',').map(str::trim).collect();
+    groups.len() >= 2
+        && groups.len() <= 3
+        && groups.iter().all(|g| {
+            let toks: Vec<&str> = g.split_whitespace().collect();
+            (1..=3).contains(&toks.len())
+                && toks.iter().all(|t| {
+                    t.chars().next().is_some_and(char::is_uppercase)
+                        && t.chars().all(|c| c.is_alphabetic() || c == '.')
+                })
+        })
+}
+
+/// A date as the whole of a part: "2017", "May 2010", "[2008]", "(2016)".
+fn lone_date(part: &str) -> Option<String> {
+    let t = part
+        .trim()
+        .trim_matches(['(', ')', '[', ']', ',', '.'])
+        .trim();
+    let t = t
+        .strip_prefix("Graduated")
+        .or_else(|| t.strip_prefix("Graduation"))
+        .or_else(|| t.strip_prefix("Class of"))
+        .unwrap_or(t)
+        .trim()
+        .trim_start_matches(':')
+        .trim();
+    dates::parse_date(t).map(|d| d.iso())
+}
+
+/// Split an education line into its parts: columns (tabs, pipes, runs of spaces), spaced
+/// dashes, "Degree, School" commas, and slashes in a labelled line.
+fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
+    let mut parts = if labelled && rest.contains('/') && !rest.contains(['|', '\t']) {
+        rest.split('/').map(|p| p.trim().to_owned()).collect()
+    } else {
+        super::experience::split_parts(rest)
+    };
+    // "Masters in Automobile Engineering, Denmark University" / "SCHOOL, Cleveland, OH".
+    let mut out = Vec::new();
+    for p in parts.drain(..) {
+        let pieces: Vec<&str> = p.split(", ").collect();
+        let school_at = pieces.iter().position(|x| is_institution(x, words));
+        match school_at {
+            Some(k) if pieces.len() > 1 => {
+                let before = pieces[..k].join(", ");
+                let after = pieces[k + 1..].join(", ");
+                if !before.trim().is_empty() {
+                    out.push(before);
+                }
+                out.push(pieces[k].to_owned());
+                if !after.trim().is_empty() {
+                    out.push(after);
+                }
+            }
+            _ => {
+                // "Bachelor of Science in Marketing, May 2010".
+                match p.rsplit_once(", ") {
+                    Some((a, b)) if lone_date(b).is_some() => {
+                        out.push(a.to_owned());
+                        out.push(b.to_owned());
+                    }
+                    _ => out.push(p),
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|p| {
+            p.trim()
+                .trim_matches(['*', ',', '，', '-', '•'])
+                .trim()
+                .to_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether two records describe the same study (same school, compatible degree level).
+fn same_study(a: &Education, b: &Education) -> bool {
+    let same_school = !a.institution.is_empty()
+        && (a.institution == b.institution
+            || a.institution_iri.is_some() && a.institution_iri == b.institution_iri);
+    let levels = match (a.degree_level, b.degree_level) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    same_school && levels
+}
+
+/// Fill what `into` lacks from `from`.
+fn merge_into(into: &mut Education, from: Education) {
+    if into.degree.is_none() {
+        into.degree = from.degree;
+        into.degree_level = from.degree_level;
+    }
+    if into.field.is_none() {
+        into.field = from.field;
+    }
+    if into.start.is_none() && into.end.is_none() {
+        into.start = from.start;
+        into.end = from.end;
+    }
 }
 
 /// Parse education from the education section (and an "教育：…" contact line).
@@ -37,15 +217,17 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     let mut cur = Education::default();
     let flush = |cur: &mut Education, out: &mut Vec<Education>| {
         if !cur.institution.is_empty() || cur.degree.is_some() {
-            let dup = out
-                .iter()
-                .any(|o| o.institution == cur.institution && o.degree_level == cur.degree_level);
-            if !dup {
-                out.push(std::mem::take(cur));
+            let e = std::mem::take(cur);
+            match out.iter_mut().find(|o| same_study(o, &e)) {
+                Some(o) => merge_into(o, e),
+                None => out.push(e),
             }
         }
         *cur = Education::default();
     };
+    // The previous education line set a degree and nothing else ("B.E. in ENC" above
+    // "North Maharashtra University"): the next plain line names the school.
+    let mut degree_only_line = false;
     for l in lines {
         let labelled = [
             "教育：",
@@ -58,6 +240,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         .iter()
         .find_map(|p| l.text.strip_prefix(p));
         if l.section != Section::Education && labelled.is_none() {
+            degree_only_line = false;
             continue;
         }
         if l.is_heading || l.text.is_empty() {
@@ -71,35 +254,34 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 rest = format!("{a}  {b}");
             }
         }
-        let raw_parts: Vec<&str> =
-            if rest.contains('\t') || rest.contains('|') || rest.contains("  ") {
-                rest.split(['\t', '|'])
-                    .flat_map(|p| p.split("  "))
-                    .collect()
-            } else if labelled.is_some() && rest.contains('/') {
-                rest.split('/').collect()
-            } else {
-                vec![rest.as_str()]
-            };
-        let parts: Vec<String> = raw_parts
-            .iter()
-            .map(|p| {
-                p.trim()
-                    .trim_matches(['*', ',', '，', '-'])
-                    .trim()
-                    .to_owned()
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
-        // A line with only prose (coursework…) belongs to no field.
+        let mut parts = education_parts(&rest, labelled.is_some(), words);
+        // A lone year or date among the parts is the graduation date.
+        let mut grad: Option<String> = None;
+        parts.retain(|p| match lone_date(p) {
+            Some(d) if ranges.is_empty() && grad.is_none() => {
+                grad = Some(d);
+                false
+            }
+            _ => true,
+        });
         let has_inst = parts.iter().any(|p| is_institution(p, words));
-        let has_degree = parts.iter().any(|p| degree_level(p).is_some());
-        if !has_inst && !has_degree && ranges.is_empty() {
-            if parts.len() == 1
+        let has_degree = parts
+            .iter()
+            .any(|p| degree_level(p).is_some() && p.chars().count() <= 80);
+        let after_degree = std::mem::take(&mut degree_only_line);
+        if !has_inst && !has_degree && ranges.is_empty() && grad.is_none() {
+            let plain = parts.len() <= 2
+                && !l.bullet
+                && parts.first().is_some_and(|p| p.chars().count() <= 80)
+                && !parts[0].ends_with(['.', '。']);
+            if after_degree && cur.institution.is_empty() && plain {
+                set_institution(&mut cur, &parts[0]);
+            } else if parts.len() == 1
                 && cur.field.is_none()
                 && !cur.institution.is_empty()
                 && parts[0].chars().count() <= 40
                 && !l.bullet
+                && !looks_like_city_region(&parts[0])
             {
                 cur.field = Some(parts[0].clone());
             }
@@ -109,34 +291,56 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         {
             flush(&mut cur, &mut out);
         }
-        if has_degree && cur.degree.is_some() && !has_inst && !cur.institution.is_empty() {
+        if has_degree && cur.degree.is_some() && !has_inst {
+            flush(&mut cur, &mut out);
+        }
+        if (grad.is_some() || !ranges.is_empty())
+            && !has_inst
+            && !has_degree
+            && (cur.end.is_some() || cur.start.is_some())
+        {
+            // A second date for a record that has one: a new record without a name yet.
             flush(&mut cur, &mut out);
         }
         for p in &parts {
             if cur.institution.is_empty() && is_institution(p, words) {
                 set_institution(&mut cur, p);
-            } else if cur.degree.is_none() && degree_level(p).is_some() && p.chars().count() <= 60 {
+            } else if cur.degree.is_none() && degree_level(p).is_some() && p.chars().count() <= 80 {
                 let (d, f) = split_degree_field(p);
                 cur.degree_level = degree_level(&d);
                 cur.degree = Some(d);
                 if cur.field.is_none() {
                     cur.field = f;
                 }
-            } else if cur.field.is_none() && p.chars().count() <= 60 {
+            } else if cur.field.is_none()
+                && p.chars().count() <= 60
+                && !looks_like_city_region(p)
+                && !(cur.institution.is_empty() && !has_inst && cur.degree.is_none())
+            {
                 cur.field = Some(p.clone());
             }
         }
+        if has_degree && !has_inst && cur.institution.is_empty() {
+            degree_only_line = true;
+        }
         if let Some(r) = ranges.first() {
-            cur.start = Some(r.start.iso());
-            cur.end = match &r.end {
-                Some(DateEnd::Date(d)) => Some(d.iso()),
-                _ => None,
-            };
-            if r.end.is_none() && r.start.month.is_none() {
-                // A lone year is the graduation year.
-                cur.end = Some(r.start.iso());
-                cur.start = None;
+            match &r.end {
+                Some(DateEnd::Date(d)) => {
+                    cur.start = Some(r.start.iso());
+                    cur.end = Some(d.iso());
+                }
+                Some(DateEnd::Present) => {
+                    cur.start = Some(r.start.iso());
+                    cur.end = None;
+                }
+                // A single date is the graduation date.
+                None => {
+                    cur.start = None;
+                    cur.end = Some(r.start.iso());
+                }
             }
+        } else if let Some(g) = grad {
+            cur.end = Some(g);
         }
         if cur.evidence.is_none() {
             cur.evidence = Some(Evidence {
@@ -154,4 +358,167 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         out.retain(|e| !e.institution.is_empty());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn degree_and_field() {
+        let t = |s: &str| {
+            let (d, f) = split_degree_field(s);
+            (d, f.unwrap_or_default())
+        };
+        assert_eq!(
+            t("B.S. in Software Engineering"),
+            ("B.S.".into(), "Software Engineering".into())
+        );
+        assert_eq!(
+            t("BSc (Hons) Informatics"),
+            ("BSc (Hons)".into(), "Informatics".into())
+        );
+        assert_eq!(
+            t("BSc Computer Science"),
+            ("BSc".into(), "Computer Science".into())
+        );
+        assert_eq!(
+            t("Bachelor of Engineering (Computer Science)"),
+            ("Bachelor of Engineering".into(), "Computer Science".into())
+        );
+        assert_eq!(
+            t("Bachelor of Science in Marketing"),
+            ("Bachelor of Science".into(), "Marketing".into())
+        );
+        assert_eq!(
+            t("Masters in Automobile Engineering"),
+            ("Masters".into(), "Automobile Engineering".into())
+        );
+        assert_eq!(t("MBA"), ("MBA".into(), String::new()));
+        assert_eq!(t("工学学士"), ("工学学士".into(), String::new()));
+        assert_eq!(t("BE (Computer)"), ("BE".into(), "Computer".into()));
+    }
+
+    #[test]
+    fn places_and_dates() {
+        assert!(looks_like_city_region("Cleveland, OH"));
+        assert!(looks_like_city_region("Bengaluru, Karnataka"));
+        assert!(!looks_like_city_region("Computer Science"));
+        assert_eq!(lone_date("2017").as_deref(), Some("2017"));
+        assert_eq!(lone_date("[2008]").as_deref(), Some("2008"));
+        assert_eq!(lone_date("May 2010").as_deref(), Some("2010-05"));
+        assert_eq!(lone_date("Computer Science"), None);
+    }
+
+    /// (institution, degree, field, start, end)
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn edu(text: &str) -> Vec<Row> {
+        let ls = super::super::layout::lines(text);
+        extract_education(&ls, Words::get())
+            .into_iter()
+            .map(|e| (e.institution, e.degree, e.field, e.start, e.end))
+            .collect()
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_owned())
+    }
+
+    #[test]
+    fn line_shapes() {
+        // Tab columns.
+        assert_eq!(
+            edu("Education\nFudan University\tMaster of Engineering\tSoftware Engineering\tSep. 2016 – Jun. 2019\n"),
+            vec![("Fudan University".into(), s("Master of Engineering"), s("Software Engineering"), s("2016-09"), s("2019-06"))]
+        );
+        // Pipes with "Degree in Field".
+        assert_eq!(
+            edu(
+                "Education\nTongji University | B.S. in Software Engineering | 2012.09 - 2016.06\n"
+            ),
+            vec![(
+                "Tongji University".into(),
+                s("B.S."),
+                s("Software Engineering"),
+                s("2012-09"),
+                s("2016-06")
+            )]
+        );
+        // Spaced dashes, qualifier in parentheses, bare years.
+        assert_eq!(
+            edu("Education\nUniversity of Edinburgh - BSc (Hons) Informatics - 2013 - 2017\n"),
+            vec![(
+                "University of Edinburgh".into(),
+                s("BSc (Hons)"),
+                s("Informatics"),
+                s("2013"),
+                s("2017")
+            )]
+        );
+        // Chinese columns, degree first.
+        assert_eq!(
+            edu("## Education\n- 硕士    2007 - 2010    **华中科技大学**    计算机学院\n"),
+            vec![(
+                "华中科技大学".into(),
+                s("硕士"),
+                s("计算机学院"),
+                s("2007"),
+                s("2010")
+            )]
+        );
+        // Job-board layout: degree line, school line with its place, graduation year.
+        assert_eq!(
+            edu("EDUCATION\n\nB.E. in ENC\n\nNorth Maharashtra University -  Jalgaon, Maharashtra\n\n2017\n\nSKILLS\nJava\n"),
+            vec![("North Maharashtra University".into(), s("B.E."), s("ENC"), None, s("2017"))]
+        );
+        // A degree line followed by a school without a school word.
+        assert_eq!(
+            edu("EDUCATION\n\nBSc in Computer Science\n\nvasundhara womens\n\n2015\n"),
+            vec![(
+                "vasundhara womens".into(),
+                s("BSc"),
+                s("Computer Science"),
+                None,
+                s("2015")
+            )]
+        );
+        // "Degree, School" and "School, City, ST" / "Degree, Month Year".
+        assert_eq!(
+            edu("Education\n2003-2005\nMasters in Automobile Engineering, Denmark University\n"),
+            vec![(
+                "Denmark University".into(),
+                s("Masters"),
+                s("Automobile Engineering"),
+                s("2003"),
+                s("2005")
+            )]
+        );
+        assert_eq!(
+            edu("EDUCATION\nCASE WESTERN RESERVE UNIVERSITY, Cleveland, OH\nBachelor of Science in Marketing, May 2010\n"),
+            vec![("CASE WESTERN RESERVE UNIVERSITY".into(), s("Bachelor of Science"), s("Marketing"), None, s("2010-05"))]
+        );
+    }
+
+    #[test]
+    fn repeated_studies_merge() {
+        // A contact line and the education section name the same study.
+        let got = edu("教育： 硕士/计算机科学与技术/南京大学\n\n## 教育背景\n- 2013.9 - 2016.6      南京大学      计算机科学与技术      硕士\n");
+        assert_eq!(
+            got,
+            vec![(
+                "南京大学".into(),
+                s("硕士"),
+                s("计算机科学与技术"),
+                s("2013-09"),
+                s("2016-06")
+            )]
+        );
+    }
 }

@@ -37,28 +37,34 @@ fn range_iso(r: &DateRange) -> (Option<String>, Option<String>, bool) {
     }
 }
 
-/// Split a header remainder into its parts.
-fn split_parts(s: &str) -> Vec<String> {
-    let s = s.replace('｜', "|");
-    let parts: Vec<String> = if s.contains('|') {
-        s.split('|').map(str::to_owned).collect()
-    } else if s.contains('\t') || s.contains("  ") {
-        s.split(['\t'])
-            .flat_map(|p| p.split("  "))
-            .map(str::to_owned)
-            .collect()
-    } else if s.contains(" — ") || s.contains(" – ") || s.contains(" - ") {
-        s.split([' '])
-            .collect::<Vec<_>>()
-            .join(" ")
-            .split(" — ")
-            .flat_map(|p| p.split(" – "))
-            .flat_map(|p| p.split(" - "))
-            .map(str::to_owned)
-            .collect()
-    } else {
-        vec![s.clone()]
-    };
+/// Split a header remainder into its parts: at `|`, tabs, runs of two or more spaces and
+/// spaced dashes (" — ", " – ", " - ").
+pub(crate) fn split_parts(s: &str) -> Vec<String> {
+    let s = s.replace(['｜', '\t'], "|");
+    let mut parts: Vec<String> = Vec::new();
+    for chunk in s.split('|') {
+        let mut cur = String::new();
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let spaced_dash = c == ' '
+                && matches!(chars.get(i + 1), Some('-' | '–' | '—'))
+                && chars.get(i + 2).is_none_or(|c| c.is_whitespace());
+            let double_space = c == ' ' && chars.get(i + 1) == Some(&' ');
+            if spaced_dash || double_space {
+                parts.push(std::mem::take(&mut cur));
+                i += if spaced_dash { 2 } else { 1 };
+                while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+                    i += 1;
+                }
+                continue;
+            }
+            cur.push(c);
+            i += 1;
+        }
+        parts.push(cur);
+    }
     parts
         .into_iter()
         .map(|p| {
@@ -110,26 +116,33 @@ fn labelled(part: &str) -> Option<(&'static str, String)> {
         ("公司", "org"),
         ("单位", "org"),
         ("Company", "org"),
+        ("Company Name", "org"),
         ("Employer", "org"),
+        ("Employer Name", "org"),
+        ("Name of Employer", "org"),
+        ("Organization", "org"),
+        ("Organisation", "org"),
+        ("Name of the Organization", "org"),
         ("职位", "title"),
         ("岗位", "title"),
         ("职务", "title"),
         ("Title", "title"),
+        ("Job Title", "title"),
         ("Position", "title"),
+        ("Position Held", "title"),
+        ("Designation", "title"),
         ("Role", "title"),
         ("部门", "department"),
         ("Department", "department"),
         ("地点", "location"),
         ("Location", "location"),
     ];
-    for (label, field) in LABELS {
-        for sep in [":", "："] {
-            if let Some(v) = part.strip_prefix(&format!("{label}{sep}")) {
-                return Some((field, v.trim().to_owned()));
-            }
-        }
-    }
-    None
+    let (label, value) = part.split_once([':', '：'])?;
+    let label = label.trim();
+    LABELS
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(label))
+        .map(|(_, field)| (*field, value.trim().to_owned()))
 }
 
 fn parse_header(rest: &str, words: &Words) -> Header {
@@ -144,30 +157,45 @@ fn parse_header(rest: &str, words: &Words) -> Header {
             _ => free.push(p),
         }
     }
-    // One part holding both organisation and title ("Tencent Backend Software Engineer").
+    // One part holding several fields ("Tencent Backend Software Engineer",
+    // "Social Media Manager, TAROKO", "ACME CORP, Boston, MA").
     if free.len() == 1 && h.org.is_none() && h.title.is_none() {
-        let (org, title) = split_org_title(&free[0], words);
+        let (org, title, place) = split_org_title(&free[0], words);
         h.org = org;
         h.title = title;
+        if h.location.is_none() {
+            h.location = place;
+        }
         return h;
     }
     let mut rest_parts = Vec::new();
     for p in free {
-        let known_org = canonical_organization(strip_parenthetical(&p)).is_some();
-        if h.org.is_none() && (known_org || words.has_org_suffix(&p)) && !words.is_title(&p) {
+        let org = words.org_strength(strip_parenthetical(&p));
+        let title = words.title_strength(&p);
+        if h.location.is_none() && org < 2 && title == 0 && looks_like_city_region(&p) {
+            h.location = Some(p);
+        } else if h.org.is_none() && org >= 2 && org > title {
             h.org = Some(p);
-        } else if h.title.is_none() && words.is_title(&p) {
+        } else if h.title.is_none() && title >= 2 && title >= org {
             h.title = Some(p);
         } else {
             rest_parts.push(p);
         }
     }
-    for p in rest_parts {
+    let n = rest_parts.len();
+    for (k, p) in rest_parts.into_iter().enumerate() {
+        // "Infosys LTD - London": a short last Latin part with no title word is a place.
+        let latin_place = k + 1 == n
+            && !p.chars().any(super::is_han)
+            && words.title_strength(&p) == 0
+            && p.split_whitespace().count() <= 3
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && h.location.is_none();
         if h.org.is_none() {
             h.org = Some(p);
         } else if h.department.is_none() && words.is_department(&p) {
             h.department = Some(p);
-        } else if h.title.is_none() {
+        } else if h.title.is_none() && !latin_place {
             h.title = Some(p);
         } else if h.location.is_none() && p.chars().count() <= 30 {
             h.location = Some(p);
@@ -176,14 +204,49 @@ fn parse_header(rest: &str, words: &Words) -> Header {
     h
 }
 
-/// "Tencent Backend Software Engineer" → (Tencent, Backend Software Engineer).
-fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>) {
+/// "Cleveland, OH", "Bengaluru, Karnataka": a place (shared with education).
+fn looks_like_city_region(s: &str) -> bool {
+    super::education::looks_like_city_region(s)
+}
+
+/// One header part → (organisation, title, place): "Backend Engineer at Tencent",
+/// "Automotive Technician, Lamborghini Center", "TAROKO TECHNOLOGIES, San Francisco, CA",
+/// "Tencent Backend Software Engineer", or a lone title or organisation.
+fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, Option<String>) {
     let s = s.trim();
-    if let Some(i) = s.find(" at ") {
-        return (
-            Some(s[i + 4..].trim().to_owned()),
-            Some(s[..i].trim().to_owned()),
-        );
+    let first_group = s.split(',').next().unwrap_or(s);
+    if looks_like_city_region(s)
+        && words.org_strength(first_group) < 2
+        && words.title_strength(s) == 0
+    {
+        return (None, None, Some(s.to_owned()));
+    }
+    for sep in [" at ", " @ "] {
+        if let Some(i) = s.find(sep) {
+            let (t, o) = (s[..i].trim(), s[i + sep.len()..].trim());
+            if words.title_strength(t) >= 2 && !o.is_empty() {
+                let (o, place) = split_place(o);
+                return (Some(o), Some(t.to_owned()), place);
+            }
+        }
+    }
+    // "X, City, ST" and "Title, Organisation".
+    if s.contains(", ") {
+        let (head, place) = split_place(s);
+        if place.is_some() {
+            let (o, t, _) = split_org_title(&head, words);
+            return (o, t, place);
+        }
+        if let Some((a, b)) = s.split_once(", ") {
+            let (ta, oa) = (words.title_strength(a), words.org_strength(a));
+            let (tb, ob) = (words.title_strength(b), words.org_strength(b));
+            if ta >= 2 && ta > oa && (ob >= 2 || tb == 0) && !b.is_empty() {
+                return (Some(b.trim().to_owned()), Some(a.trim().to_owned()), None);
+            }
+            if oa >= 2 && oa > ta && tb >= 2 {
+                return (Some(a.trim().to_owned()), Some(b.trim().to_owned()), None);
+            }
+        }
     }
     let orgs = &crate::vocab::vocabulary().organizations;
     if let Some(m) = orgs
@@ -192,22 +255,43 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>) {
         .find(|m| m.start == 0 && !m.needs_context)
     {
         let rest = s[m.end..].trim();
-        return (
-            Some(s[..m.end].to_owned()),
-            (!rest.is_empty()).then(|| rest.to_owned()),
-        );
-    }
-    if !words.is_title(s) {
-        return (Some(s.to_owned()), None);
-    }
-    // First word that starts a title ("Senior", "Backend", or a head word) ends the organisation.
-    let tokens: Vec<&str> = s.split_whitespace().collect();
-    if tokens.len() >= 2 && !s.chars().any(super::is_han) {
-        if let Some(k) = (1..tokens.len()).find(|&k| words.starts_title(tokens[k])) {
-            return (Some(tokens[..k].join(" ")), Some(tokens[k..].join(" ")));
+        let rest_is_title = words.title_strength(rest) >= 2;
+        if rest.is_empty() || rest_is_title {
+            return (
+                Some(s[..m.end].to_owned()),
+                (!rest.is_empty()).then(|| rest.to_owned()),
+                None,
+            );
         }
     }
-    (None, Some(s.to_owned()))
+    let title = words.title_strength(s);
+    let org = words.org_strength(strip_parenthetical(s));
+    if title == 0 || org > title {
+        return (Some(s.to_owned()), None, None);
+    }
+    // "Acme Labs Senior Engineer": an organisation-marked prefix before the title words.
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if tokens.len() >= 3 && !s.chars().any(super::is_han) && !words.starts_title(tokens[0]) {
+        if let Some(k) = (1..tokens.len()).find(|&k| words.starts_title(tokens[k])) {
+            let prefix = tokens[..k].join(" ");
+            if words.org_strength(&prefix) >= 3 && words.title_strength(&prefix) == 0 {
+                return (Some(prefix), Some(tokens[k..].join(" ")), None);
+            }
+        }
+    }
+    (None, Some(s.to_owned()), None)
+}
+
+/// "ACME, Boston, MA" → ("ACME", Some("Boston, MA")); "Acme - Pune" is split earlier.
+fn split_place(s: &str) -> (String, Option<String>) {
+    let pieces: Vec<&str> = s.split(", ").collect();
+    for k in 1..pieces.len() {
+        let tail = pieces[k..].join(", ");
+        if looks_like_city_region(&tail) {
+            return (pieces[..k].join(", "), Some(tail));
+        }
+    }
+    (s.to_owned(), None)
 }
 
 /// Title from the first clause of a Chinese position body ("高级技术专家，在…" / "担任X、Y，…").
@@ -222,6 +306,33 @@ fn title_from_body(text: &str, words: &Words) -> Option<String> {
     }
     let n = clause.chars().count();
     ((2..=24).contains(&n) && words.is_title(clause)).then(|| clause.trim().to_owned())
+}
+
+/// Department named in the first sentence of a Chinese position body
+/// ("…，在基础架构部负责消息推送平台" → 基础架构部).
+fn department_from_body(text: &str, words: &Words) -> Option<String> {
+    let sentence = text.split(['。', ';', '；']).next()?;
+    for (i, _) in sentence.match_indices('在') {
+        let after = &sentence[i + '在'.len_utf8()..];
+        let end = [
+            "负责", "参与", "从事", "担任", "工作", "任职", "主导", "开发",
+        ]
+        .iter()
+        .filter_map(|v| after.find(v))
+        .min()?;
+        let unit = after[..end].trim();
+        let n = unit.chars().count();
+        if (2..=12).contains(&n)
+            && unit.chars().all(super::is_han)
+            && words
+                .department_markers
+                .iter()
+                .any(|m| unit.ends_with(m.as_str()))
+        {
+            return Some(unit.to_owned());
+        }
+    }
+    None
 }
 
 /// `**Name** (Go/C++) — …` or a standalone bold line: a system inside a position.
@@ -330,7 +441,11 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     let rest = format!("{}  {}", before.trim(), after.trim());
     let h = parse_header(&rest, words);
     let (start, end, current) = range_iso(r);
-    let org = h.org.clone().unwrap_or_default();
+    let org = h
+        .org
+        .clone()
+        .filter(|o| plausible_org(o))
+        .unwrap_or_default();
     let canonical = canonical_organization(strip_parenthetical(&org));
     Position {
         organization: org,
@@ -355,6 +470,274 @@ fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     (l.md_level > 0 || !l.bullet || l.section == Section::Projects)
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
+        && !rest_is_sentence(l, r)
+}
+
+/// The non-date text of a dated line reads as a sentence ("since May 2017 as a Subject
+/// Matter Expert to Jan 2018 and …"): many words, no column separators, or it starts with
+/// a lowercase word.
+fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
+    let before = l.text.get(..r.start_offset).unwrap_or("").trim();
+    let after = l.text.get(r.end_offset..).unwrap_or("").trim();
+    let columns = ['|', '｜', '\t'];
+    if l.text.contains(columns) || l.text.contains("  ") {
+        return false;
+    }
+    let latin = |s: &str| !s.chars().any(super::is_han);
+    let words_in = |s: &str| s.split_whitespace().count();
+    let lower_start = |s: &str| {
+        s.split_whitespace().next().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !w.contains(['(', ')'])
+        })
+    };
+    let spaced_dash = |s: &str| s.contains(" - ") || s.contains(" – ") || s.contains(" — ");
+    (latin(before) && words_in(before) + words_in(after) > 12 && !spaced_dash(&l.text))
+        || latin(after) && lower_start(after) && words_in(after) > 2
+        || latin(before) && lower_start(before) && words_in(before) > 3
+}
+
+/// In the header (before any heading), a dated line is an entry only when the rest of it
+/// reads like an entry header, not a sentence of the profile ("… 2015 till date.").
+fn header_section_ok(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
+    if l.section != Section::Header {
+        return true;
+    }
+    let before = l.text.get(..r.start_offset).unwrap_or("");
+    let after = l.text.get(r.end_offset..).unwrap_or("");
+    let rest = format!("{} {}", before.trim(), after.trim());
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return true;
+    }
+    let sentence = rest.ends_with('.') || rest.contains(". ") || rest.starts_with(')');
+    let shaped = rest.contains('|')
+        || split_parts(rest)
+            .iter()
+            .any(|p| words.title_strength(p) >= 2 || words.org_strength(p) >= 2);
+    !sentence && rest.chars().count() <= 80 && shaped
+}
+
+/// Words that end a title or an organisation in a sentence.
+const PROSE_STOPS: &[&str] = &[
+    "at", "in", "with", "for", "from", "since", "on", "under", "through", "during", "till",
+    "until", "to", "and", "where", "as", "via", "of",
+];
+
+/// "Worked as Software Engineer with Acme Corporation Limited from Dec 2015 to Sep 2016",
+/// "Currently working as a Developer in Foo Technologies, Bangalore from July 2009",
+/// "Worked for National Informatics Centre under multiple payrolls from Apr 2014 to Oct
+/// 2015": a position stated in a sentence. Without dates, only a title together with a
+/// clearly named organisation counts.
+fn prose_position(l: &Line<'_>, words: &Words) -> Option<Position> {
+    let text = l.text.as_str();
+    let lower = text.to_lowercase();
+    let cue_at = ["worked ", "working ", "employed ", "serving ", "served "]
+        .iter()
+        .filter_map(|c| {
+            lower.match_indices(c).find_map(|(i, _)| {
+                let word_start = i == 0 || !lower[..i].ends_with(|c: char| c.is_alphanumeric());
+                word_start.then_some(i + c.len())
+            })
+        })
+        .min()?;
+    let tokens: Vec<(usize, &str)> = text[cue_at..]
+        .split(' ')
+        .scan(cue_at, |at, w| {
+            let i = *at;
+            *at += w.len() + 1;
+            Some((i, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut k = 0;
+    let mut title: Option<String> = None;
+    if tokens.first().is_some_and(|(_, w)| bare(w) == "as") {
+        k = 1;
+        if tokens
+            .get(k)
+            .is_some_and(|(_, w)| matches!(bare(w).as_str(), "a" | "an" | "the"))
+        {
+            k += 1;
+        }
+        let from = k;
+        while k < tokens.len() && !PROSE_STOPS.contains(&bare(tokens[k].1).as_str()) {
+            let ends = tokens[k].1.ends_with([',', '.', ';', ')']);
+            k += 1;
+            if ends {
+                break;
+            }
+        }
+        let t = tokens[from..k]
+            .iter()
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let t = t.trim_end_matches([',', '.', ';']).trim().to_owned();
+        if words.title_strength(&t) >= 2 && t.split_whitespace().count() <= 7 {
+            title = Some(t);
+        }
+    }
+    // Organisations: capitalised runs after "at / in / with / for"; the first clearly
+    // named one wins, else the first.
+    let mut orgs: Vec<String> = Vec::new();
+    let mut j = k;
+    while j < tokens.len() {
+        let w = bare(tokens[j].1);
+        if ["at", "in", "with", "for"].contains(&w.as_str()) {
+            let mut run: Vec<&str> = Vec::new();
+            let mut m = j + 1;
+            while m < tokens.len() {
+                let raw = tokens[m].1;
+                let cap = raw
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '(');
+                let joiner = ["of", "and", "&"].contains(&raw) && !run.is_empty();
+                if !(cap || joiner) {
+                    break;
+                }
+                run.push(raw);
+                m += 1;
+                if raw.ends_with([',', ';']) || raw.ends_with('.') && bare(raw).len() > 4 {
+                    break;
+                }
+            }
+            while run.last().is_some_and(|w| ["of", "and", "&"].contains(w)) {
+                run.pop();
+            }
+            let o = run.join(" ");
+            let o = o.trim_end_matches([',', ';', '.']).trim().to_owned();
+            if !o.is_empty() && plausible_org(&o) {
+                orgs.push(o);
+            }
+            j = m.max(j + 1);
+        } else {
+            j += 1;
+        }
+    }
+    let org = orgs
+        .iter()
+        .find(|o| words.org_strength(o) >= 2)
+        .or(orgs.first())
+        .cloned();
+    let range = ["from ", "since ", "during "].iter().find_map(|c| {
+        let i = lower[cue_at..].find(c)? + cue_at + c.len();
+        let r = dates::find_date_ranges(&text[i..]).into_iter().next()?;
+        (r.start_offset <= 2).then_some((r, *c == "since "))
+    });
+    let clear_org = org
+        .as_deref()
+        .is_some_and(|o| words.org_strength(o) >= 2 && words.title_strength(o) < 2);
+    match (&range, &title, &org) {
+        (Some(_), _, Some(o)) if words.title_strength(o) < 2 => {}
+        (None, Some(_), Some(_)) if clear_org => {}
+        _ => return None,
+    }
+    let mut pos = Position {
+        title,
+        evidence: header_evidence(l),
+        ..Position::default()
+    };
+    if let Some((r, since)) = range {
+        let (start, end, current) = range_iso(&r);
+        pos.start = start;
+        pos.end = end;
+        pos.current = current || since && r.end.is_none();
+    }
+    if let Some(o) = org {
+        set_org(&mut pos, &o);
+    }
+    Some(pos)
+}
+
+/// An undated entry whose fields are separated by blank lines: a title line, then an
+/// organisation line, then the description ("Associate Software Engineer" / "" / "oracle"
+/// / "" / "• …"). Returns the organisation line's index.
+fn undated_block(lines: &[Line<'_>], i: usize, words: &Words) -> Option<usize> {
+    let l = &lines[i];
+    if l.section != Section::Experience || !header_like(l) || words.title_strength(&l.text) < 3 {
+        return None;
+    }
+    let blank_before = i == 0 || lines[i - 1].text.is_empty() || lines[i - 1].is_heading;
+    let next = |from: usize| -> Option<(usize, bool)> {
+        let mut k = from + 1;
+        let mut blank = false;
+        while k < lines.len() && lines[k].text.is_empty() {
+            blank = true;
+            k += 1;
+        }
+        (k < lines.len()).then_some((k, blank))
+    };
+    let (b, blank_ab) = next(i)?;
+    let org = &lines[b];
+    let (c, blank_bc) = next(b)?;
+    let desc = &lines[c];
+    let org_ok = (header_like(org)
+        || !org.bullet && org.text.chars().count() <= 60 && !org.text.ends_with(['.', ':']))
+        && org.text.split_whitespace().count() <= 8
+        && words.title_strength(&org.text) < 2
+        && dates::find_date_ranges(&org.text).is_empty()
+        && plausible_org(&org.text);
+    let desc_ok = !header_like(desc) && !desc.is_heading;
+    (blank_before && blank_ab && blank_bc && org_ok && desc_ok).then_some(b)
+}
+
+/// Entries without dates that the date-driven pass missed: in an experience section, a
+/// short line that is a job title and nothing else ("Senior Software Engineer"), with the
+/// organisation from an adjacent organisation line ("Acme Technologies Pvt. Ltd.").
+fn title_line_positions(lines: &[Line<'_>], used: &[bool], words: &Words) -> Vec<Position> {
+    let mut out = Vec::new();
+    let mut taken = used.to_vec();
+    for (i, l) in lines.iter().enumerate() {
+        if taken[i] || l.section != Section::Experience || !header_like(l) {
+            continue;
+        }
+        let t = l.text.trim();
+        let strong = words.title_strength(t) == 3
+            && words.org_strength(t) < 2
+            && t.split_whitespace().count() <= 7
+            && !t.contains(['(', ':', '：'])
+            && dates::find_date_ranges(t).is_empty();
+        if !strong {
+            continue;
+        }
+        let mut pos = Position {
+            title: Some(t.to_owned()),
+            evidence: header_evidence(l),
+            ..Position::default()
+        };
+        taken[i] = true;
+        let neighbour = |k: usize| {
+            let n = &lines[k];
+            !taken[k]
+                && n.section == Section::Experience
+                && header_like(n)
+                && dates::find_date_ranges(&n.text).is_empty()
+                && words.title_strength(&n.text) < 2
+                && (words.org_strength(strip_parenthetical(&n.text)) >= 2
+                    || split_parts(&n.text).len() == 2
+                        && looks_like_city_region(&split_parts(&n.text)[1]))
+        };
+        let next = (i + 1..lines.len()).find(|&k| !lines[k].text.is_empty());
+        let prev = (0..i).rev().find(|&k| !lines[k].text.is_empty());
+        if let Some(k) = next
+            .filter(|&k| neighbour(k))
+            .or(prev.filter(|&k| neighbour(k)))
+        {
+            let h = parse_header(&lines[k].text, words);
+            if let Some(o) = h.org.filter(|o| plausible_org(o)) {
+                set_org(&mut pos, &o);
+                pos.location = h.location;
+                taken[k] = true;
+            }
+        }
+        out.push(pos);
+    }
+    out
 }
 
 /// Extract experience from the experience/projects sections (and dated header lines elsewhere).
@@ -364,6 +747,12 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut system_indent = 0usize;
     let mut system_standalone = false;
     let mut body_lines = 0usize;
+    // The last line used by the previous entry's header.
+    let mut header_end: Option<usize> = None;
+    // Lines already read as part of an undated entry header.
+    let mut skip_to: Option<usize> = None;
+    // Lines read as parts of entry headers.
+    let mut used = vec![false; lines.len()];
     for (i, l) in lines.iter().enumerate() {
         if l.is_heading {
             scope = Scope::Person;
@@ -384,19 +773,85 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                     p.evidence = header_evidence(l);
                     ex.projects.push(p);
                     scope = Scope::Project(ex.projects.len() - 1);
+                    // Text glued after the dates ("…2022.12技术关键词：Go/Redis") is the body.
+                    if let Some(after) = l.text.get(r.end_offset..) {
+                        if !after.trim().is_empty() {
+                            add_facts(&mut ex, scope, l, after, words);
+                        }
+                    }
                     continue;
                 }
             }
-            if in_work && is_header_line(l, r) {
-                let mut pos = new_position(l, r, words);
-                if pos.organization.is_empty() && pos.title.is_none() {
-                    fill_from_previous_lines(&mut pos, lines, i, words);
+            if in_work && is_label_date_line(l, r) {
+                if let Some(pos) = labelled_entry(lines, i, r, &mut used) {
+                    used[i] = true;
+                    header_end = Some(i);
+                    ex.positions.push(pos);
+                    scope = Scope::Position(ex.positions.len() - 1);
+                    body_lines = 0;
+                    continue;
                 }
+            }
+            if in_work
+                && is_header_line(l, r)
+                && !is_label_date_line(l, r)
+                && header_section_ok(l, r, words)
+            {
+                let mut pos = new_position(l, r, words);
+                let mut used_to = i;
+                if pos.organization.is_empty() || pos.title.is_none() {
+                    used_to =
+                        fill_from_neighbours(&mut pos, lines, i, header_end, words, &mut used);
+                }
+                used[i] = true;
+                header_end = Some(used_to);
                 ex.positions.push(pos);
                 scope = Scope::Position(ex.positions.len() - 1);
                 body_lines = 0;
                 continue;
             }
+        }
+        if in_work || l.section == Section::Summary {
+            if let Some(pos) = prose_position(l, words) {
+                let same_org = |p: &Position| {
+                    p.organization.eq_ignore_ascii_case(&pos.organization)
+                        || p.organization_iri.is_some()
+                            && p.organization_iri == pos.organization_iri
+                };
+                let twin = ex
+                    .positions
+                    .iter()
+                    .any(|p| same_org(p) && (p.start == pos.start || pos.start.is_none()));
+                if !twin {
+                    ex.positions.push(pos);
+                    header_end = Some(i);
+                }
+                used[i] = true;
+                continue;
+            }
+        }
+        if skip_to.is_none_or(|k| i > k) {
+            if let Some(b) = undated_block(lines, i, words) {
+                let mut pos = Position {
+                    evidence: header_evidence(l),
+                    ..Position::default()
+                };
+                fill_from_line(&mut pos, &l.text, words, false);
+                fill_from_line(&mut pos, &lines[b].text, words, false);
+                if !pos.organization.is_empty() && pos.title.is_some() {
+                    ex.positions.push(pos);
+                    scope = Scope::Position(ex.positions.len() - 1);
+                    body_lines = 0;
+                    header_end = Some(b);
+                    skip_to = Some(b);
+                    used[i] = true;
+                    used[b] = true;
+                    continue;
+                }
+            }
+        }
+        if skip_to.is_some_and(|k| i <= k) {
+            continue;
         }
         // Position body.
         let current_pos = match scope {
@@ -407,6 +862,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             body_lines += 1;
             if body_lines <= 3 && ex.positions[p].title.is_none() {
                 ex.positions[p].title = title_from_body(&l.text, words);
+            }
+            if body_lines <= 2 && ex.positions[p].department.is_none() {
+                ex.positions[p].department = department_from_body(&l.text, words);
             }
             if let Some((name, after)) = system_start(l) {
                 let mut project = Project {
@@ -447,14 +905,22 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         }
         add_facts(&mut ex, scope, l, &l.text, words);
     }
+    let found = title_line_positions(lines, &used, words);
+    if !found.is_empty() {
+        ex.positions.extend(found);
+        ex.positions
+            .sort_by_key(|p| p.evidence.as_ref().map_or(usize::MAX, |e| e.start));
+    }
     attach_projects(&mut ex);
     merge_duplicate_positions(&mut ex.positions);
+    merge_continued_stints(&mut ex.positions);
+    drop_non_positions(&mut ex.positions, words);
     ex
 }
 
 /// Technologies and metrics of one line into the current scope.
 fn add_facts(ex: &mut Experience, scope: Scope, l: &Line<'_>, text: &str, words: &Words) {
-    let list = is_tech_list(l, words);
+    let list = is_tech_list(l, words) || words.starts_with_tech_label(text.trim());
     let techs: Vec<Skill> = find_technologies(text, list)
         .into_iter()
         .map(|s| rebase_skill(s, l))
@@ -481,31 +947,279 @@ fn add_facts(ex: &mut Experience, scope: Scope, l: &Line<'_>, text: &str, words:
     }
 }
 
-/// A date-only header: the title and organisation are on the lines just before it
-/// ("Software Engineer" / "Example Corp - Pune" / "June 2016 to Present").
-fn fill_from_previous_lines(pos: &mut Position, lines: &[Line<'_>], i: usize, words: &Words) {
-    let prev: Vec<&Line<'_>> = lines[..i]
-        .iter()
-        .rev()
-        .filter(|l| !l.text.is_empty())
-        .take_while(|l| !l.is_heading && !l.bullet && l.text.chars().count() <= 80)
-        .take(2)
-        .collect();
-    for l in prev {
-        let text = l.text.trim();
-        let org_part = text.split(" - ").next().unwrap_or(text).trim();
-        if pos.title.is_none() && words.is_title(text) && canonical_organization(text).is_none() {
-            pos.title = Some(text.to_owned());
-        } else if pos.organization.is_empty() {
-            pos.organization = org_part.to_owned();
-            if let Some(loc) = text.split(" - ").nth(1) {
-                pos.location = Some(loc.trim().to_owned());
-            }
-            let c = canonical_organization(org_part);
-            pos.organization_label = c.as_ref().map(|c| c.0.clone());
-            pos.organization_iri = c.map(|c| c.1);
+/// Whether a line can be part of an entry header: short, not a bullet, a heading, a
+/// sentence, a label or a contact line.
+fn header_like(l: &Line<'_>) -> bool {
+    header_shaped(l) && !l.text.trim().chars().next().is_some_and(char::is_lowercase)
+}
+
+/// [`header_like`], lowercase starts allowed ("software engineer" as a title line).
+fn header_shaped(l: &Line<'_>) -> bool {
+    let t = l.text.trim();
+    if t.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || l.is_heading
+        || l.bullet
+        || t.chars().count() > 100
+    {
+        return false;
+    }
+    let last = t.split_whitespace().last().unwrap_or("");
+    // "Acme Pvt. Ltd." ends with an abbreviation, not a full stop.
+    let sentence = t.contains(['，', '。', '；'])
+        || t.ends_with([';', ':', '：'])
+        || t.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 4;
+    !sentence
+        && t.split_whitespace().count() <= 14
+        && super::person::emails(t).is_empty()
+        && super::person::urls(t).is_empty()
+}
+
+/// A line that is only a web address.
+fn is_url_line(t: &str) -> bool {
+    let t = t.trim();
+    !t.contains(' ') && super::person::urls(t).len() == 1
+}
+
+/// Fill a position's missing organisation, title and place from one neighbouring line.
+/// Returns whether the line contributed something.
+fn fill_from_line(pos: &mut Position, text: &str, words: &Words, strict: bool) -> bool {
+    let h = parse_header(text, words);
+    let mut used = false;
+    if pos.organization.is_empty() {
+        if let Some(org) = h.org.as_deref().filter(|o| {
+            plausible_org(o)
+                && (!strict
+                    || words.org_strength(strip_parenthetical(o)) >= 2
+                    || h.location.is_some())
+        }) {
+            set_org(pos, org);
+            used = true;
         }
     }
+    if pos.title.is_none() {
+        if let Some(t) = h
+            .title
+            .as_deref()
+            .filter(|t| !strict || words.title_strength(t) >= 2)
+        {
+            pos.title = Some(strip_parenthetical(t).to_owned());
+            used = true;
+        }
+    }
+    if used && pos.location.is_none() {
+        pos.location = h.location;
+    }
+    used
+}
+
+/// Whether a header part can be an organisation name: it has letters, is not a date
+/// fragment, a contact detail or a "Label: value" line.
+fn plausible_org(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let labelled_value = s
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| label.split_whitespace().count() <= 2 && labelled(s).is_none());
+    let lower = s.to_lowercase();
+    // "9 months", "1year 6months": a duration, not a name.
+    let duration = s.chars().any(|c| c.is_ascii_digit())
+        && ["month", "year", "yr", "week"]
+            .iter()
+            .any(|w| lower.contains(w));
+    // "Present", "Expected", "January": a date word left over from a date.
+    let date_word = dates::parse_date(s).is_some()
+        || [
+            "present",
+            "expected",
+            "ongoing",
+            "current",
+            "till date",
+            "to date",
+            "summers",
+        ]
+        .contains(&lower.trim());
+    letters >= 2 && !s.contains('@') && !labelled_value && !duration && !date_word
+}
+
+/// Entries that are not employment: a school with no title (an education line read as an
+/// entry), or neither organisation nor title.
+fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
+    positions.retain(|p| {
+        let school = !p.organization.is_empty()
+            && (words.is_school(&p.organization) || words.is_known_university(&p.organization));
+        let title = p.title.as_deref().is_some_and(|t| !t.trim().is_empty());
+        (!school || title)
+            && (title
+                || !p.organization.is_empty()
+                || !p.technologies.is_empty()
+                || !p.metrics.is_empty()
+                || !p.projects.is_empty())
+    });
+}
+
+fn set_org(pos: &mut Position, org: &str) {
+    pos.organization = org.to_owned();
+    let c = canonical_organization(strip_parenthetical(org));
+    pos.organization_label = c.as_ref().map(|c| c.0.clone());
+    pos.organization_iri = c.map(|c| c.1);
+}
+
+/// A header whose line lacks the title or organisation: they are on the lines just before
+/// it ("Software Engineer" / "Example Corp - Pune" / "June 2016 to Present"), or just
+/// after a date-only line ("2007 - Present" / "Ryan Motors" / "Automobile Engineer").
+/// Lines at or before `floor` belong to the previous entry. Returns the index of the last
+/// line used after the header.
+fn fill_from_neighbours(
+    pos: &mut Position,
+    lines: &[Line<'_>],
+    i: usize,
+    floor: Option<usize>,
+    words: &Words,
+    used: &mut [bool],
+) -> usize {
+    let lowest = floor.map_or(0, |f| f + 1);
+    let mut taken = 0;
+    let mut j = i;
+    while j > lowest && taken < 3 && (pos.organization.is_empty() || pos.title.is_none()) {
+        j -= 1;
+        let l = &lines[j];
+        if l.text.trim().is_empty() {
+            continue;
+        }
+        if !l.text.chars().any(char::is_alphanumeric) && !l.is_heading {
+            // An empty field ("-" where the organisation would be).
+            taken += 1;
+            continue;
+        }
+        if is_url_line(&l.text) {
+            // A page footer ("https://www.example.com/r/jane-doe") between the fields.
+            continue;
+        }
+        // A lowercase line counts when blank lines set it apart as a field of its own.
+        let set_apart = (j == 0 || lines[j - 1].text.is_empty())
+            && lines.get(j + 1).is_some_and(|n| n.text.is_empty());
+        let shaped = if taken < 2 && set_apart {
+            header_shaped(l)
+        } else {
+            header_like(l)
+        };
+        if !shaped || !dates::find_date_ranges(&l.text).is_empty() {
+            break;
+        }
+        // The two lines nearest the date are the entry's; a third only when it clearly is
+        // a title or an organisation.
+        let had_org = !pos.organization.is_empty();
+        if !fill_from_line(pos, &l.text, words, taken >= 2)
+            && had_org
+            && pos.title.is_none()
+            && taken < 2
+            && set_apart
+            && words.org_strength(&l.text) < 2
+            && l.text.split_whitespace().count() <= 6
+        {
+            // "SMTS" above "Oracle India - Bengaluru": the other line of the pair is the title.
+            pos.title = Some(l.text.trim().to_owned());
+        }
+        used[j] = true;
+        taken += 1;
+    }
+    let mut last = i;
+    let mut k = i + 1;
+    let mut ahead = 0;
+    while k < lines.len() && ahead < 2 && (pos.organization.is_empty() || pos.title.is_none()) {
+        let l = &lines[k];
+        k += 1;
+        if l.text.trim().is_empty() {
+            continue;
+        }
+        if !header_like(l) || !dates::find_date_ranges(&l.text).is_empty() {
+            break;
+        }
+        ahead += 1;
+        if fill_from_line(pos, &l.text, words, true) {
+            last = k - 1;
+            used[last] = true;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// A dated line whose only other text is a label ("Duration: Sep 2013 - Nov 2013"):
+/// metadata of the entry above, not a new entry.
+fn is_label_date_line(l: &Line<'_>, r: &DateRange) -> bool {
+    let before = l.text.get(..r.start_offset).unwrap_or("").trim();
+    let after = l.text.get(r.end_offset..).unwrap_or("").trim();
+    let Some((label, _)) = before.split_once([':', '：']) else {
+        return false;
+    };
+    after.trim_matches([')', '）', '.', ' ']).is_empty()
+        && !label.trim().is_empty()
+        && label.split_whitespace().count() <= 2
+        && before.split_whitespace().count() <= 5
+        && labelled(before).is_none()
+}
+
+/// Labelled fields around a "Duration: …" line ("Designation: X" / "Organization: Y" /
+/// "Duration: May 2010 - till date" / "Position: Z"): an entry written as a form.
+fn labelled_entry(
+    lines: &[Line<'_>],
+    i: usize,
+    r: &DateRange,
+    used: &mut [bool],
+) -> Option<Position> {
+    let mut h = Header::default();
+    let mut found: Vec<usize> = Vec::new();
+    let near = (i.saturating_sub(4)..i)
+        .rev()
+        .chain(i + 1..(i + 3).min(lines.len()));
+    for k in near {
+        let l = &lines[k];
+        if l.is_heading || used[k] {
+            continue;
+        }
+        let Some((field, v)) = labelled(&l.text) else {
+            continue;
+        };
+        if v.is_empty() || v.chars().count() > 80 {
+            continue;
+        }
+        let slot = match field {
+            "org" => &mut h.org,
+            "title" => &mut h.title,
+            "location" => &mut h.location,
+            _ => &mut h.department,
+        };
+        if slot.is_none() {
+            *slot = Some(v);
+            found.push(k);
+        }
+    }
+    if h.org.is_none() && h.title.is_none() {
+        return None;
+    }
+    for k in found {
+        used[k] = true;
+    }
+    let (start, end, current) = range_iso(r);
+    let mut pos = Position {
+        title: h.title,
+        department: h.department,
+        start,
+        end,
+        current,
+        evidence: header_evidence(&lines[i]),
+        ..Position::default()
+    };
+    if let Some(o) = h.org {
+        // "Violet Advertisers, Phoenix, AZ".
+        let (org, place) = split_place(&o);
+        set_org(&mut pos, &org);
+        pos.location = place.or(h.location);
+    } else {
+        pos.location = h.location;
+    }
+    Some(pos)
 }
 
 /// Projects from a projects section go to the position of the same organisation
@@ -536,6 +1250,74 @@ fn attach_projects(ex: &mut Experience) {
             None => ex.projects.push(p),
         }
     }
+}
+
+/// Month number of an ISO date ("2017-03" → 2017*12+2); a year alone is its first or
+/// last month.
+fn month_index(iso: &str, end: bool) -> Option<i32> {
+    let mut it = iso.split('-');
+    let y: i32 = it.next()?.parse().ok()?;
+    let m: i32 = match it.next() {
+        Some(m) => m.parse().ok()?,
+        None if end => 12,
+        None => 1,
+    };
+    Some(y * 12 + m - 1)
+}
+
+/// One role at one employer listed as consecutive stints (one per project, as job boards
+/// export them) is one position: same organisation, same title, dates overlapping or
+/// adjoining (within two months). The stints' facts are pooled.
+fn merge_continued_stints(positions: &mut Vec<Position>) {
+    let key = |p: &Position| -> Option<(String, String)> {
+        let org = p
+            .organization_iri
+            .clone()
+            .unwrap_or_else(|| p.organization.trim().to_lowercase());
+        let title = p.title.as_deref()?.trim().to_lowercase();
+        (!org.is_empty() && p.start.is_some()).then_some((org, title))
+    };
+    let span = |p: &Position| -> Option<(i32, i32)> {
+        let a = month_index(p.start.as_deref()?, false)?;
+        let b = if p.current {
+            i32::MAX
+        } else {
+            month_index(p.end.as_deref().unwrap_or(p.start.as_deref()?), true)?
+        };
+        Some((a, b))
+    };
+    let mut out: Vec<Position> = Vec::new();
+    for p in positions.drain(..) {
+        let (Some(k), Some((a, b))) = (key(&p), span(&p)) else {
+            out.push(p);
+            continue;
+        };
+        let twin = out.iter_mut().find(|o| {
+            key(o).as_ref() == Some(&k)
+                && span(o)
+                    .is_some_and(|(c, d)| a <= d.saturating_add(2) && c <= b.saturating_add(2))
+        });
+        match twin {
+            Some(o) => {
+                let (c, d) = span(o).unwrap_or((a, b));
+                if a < c {
+                    o.start = p.start.clone();
+                }
+                if b > d {
+                    o.end = p.end.clone();
+                    o.current = p.current;
+                }
+                push_unique_skills(&mut o.technologies, p.technologies);
+                o.metrics.extend(p.metrics);
+                o.projects.extend(p.projects);
+                if o.location.is_none() {
+                    o.location = p.location;
+                }
+            }
+            None => out.push(p),
+        }
+    }
+    *positions = out;
 }
 
 /// The same position written twice (a bilingual file) becomes one: same canonical
@@ -592,5 +1374,284 @@ mod tests {
             strip_parenthetical("Acme Co., Ltd. (later acquired by Foo)"),
             "Acme Co., Ltd."
         );
+        assert_eq!(
+            split_parts("Kuaishou — Senior Backend Engineer — Singapore    "),
+            vec!["Kuaishou", "Senior Backend Engineer", "Singapore"]
+        );
+        assert_eq!(
+            split_parts("Cisco Systems -  San Jose, CA -"),
+            vec!["Cisco Systems", "San Jose, CA"]
+        );
+        assert_eq!(
+            split_parts("Fudan University\tMaster\tSE"),
+            vec!["Fudan University", "Master", "SE"]
+        );
+        // A hyphen inside a word is not a separator.
+        assert_eq!(split_parts("Co-founder - Acme"), vec!["Co-founder", "Acme"]);
+    }
+
+    fn header(s: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let h = parse_header(s, Words::get());
+        (h.org, h.title, h.location)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[test]
+    fn header_lines() {
+        assert_eq!(
+            header("Kuaishou — Senior Backend Engineer — Singapore"),
+            (
+                some("Kuaishou"),
+                some("Senior Backend Engineer"),
+                some("Singapore")
+            )
+        );
+        assert_eq!(
+            header("Meituan | Senior Backend Engineer | Beijing |"),
+            (
+                some("Meituan"),
+                some("Senior Backend Engineer"),
+                some("Beijing")
+            )
+        );
+        assert_eq!(
+            header("ByteDance - Site Reliability Engineer -"),
+            (some("ByteDance"), some("Site Reliability Engineer"), None)
+        );
+        assert_eq!(
+            header("Contoso Cloud - Systems Engineer"),
+            (some("Contoso Cloud"), some("Systems Engineer"), None)
+        );
+        // Title first, organisation second.
+        assert_eq!(
+            header("SALES ENGINEER - CONCEPT TECHNOLOGY SOLUTION"),
+            (
+                some("CONCEPT TECHNOLOGY SOLUTION"),
+                some("SALES ENGINEER"),
+                None
+            )
+        );
+        // One part holding several fields.
+        assert_eq!(
+            header("Alibaba Senior Backend Engineer"),
+            (some("Alibaba"), some("Senior Backend Engineer"), None)
+        );
+        assert_eq!(
+            header("Backend Engineer at Tencent"),
+            (some("Tencent"), some("Backend Engineer"), None)
+        );
+        assert_eq!(
+            header("Automotive Service Technician, Lamborghini Diagnostic Center"),
+            (
+                some("Lamborghini Diagnostic Center"),
+                some("Automotive Service Technician"),
+                None
+            )
+        );
+        assert_eq!(
+            header("TAROKO TECHNOLOGIES, San Francisco, CA"),
+            (some("TAROKO TECHNOLOGIES"), None, some("San Francisco, CA"))
+        );
+        assert_eq!(
+            header("Social Media Manager"),
+            (None, some("Social Media Manager"), None)
+        );
+        assert_eq!(
+            header("Infosys Limited"),
+            (some("Infosys Limited"), None, None)
+        );
+        assert_eq!(header("Seattle, WA"), (None, None, some("Seattle, WA")));
+        // Job-board company line: the part after the organisation is its place.
+        assert_eq!(
+            header("Infosys LTD -  London -"),
+            (some("Infosys LTD"), None, some("London"))
+        );
+        // Labelled parts and Chinese columns.
+        assert_eq!(header("公司：字节跳动"), (some("字节跳动"), None, None));
+        let h = parse_header("美团      基础架构部      技术专家", Words::get());
+        assert_eq!(
+            (
+                h.org.as_deref(),
+                h.department.as_deref(),
+                h.title.as_deref()
+            ),
+            (Some("美团"), Some("基础架构部"), Some("技术专家"))
+        );
+    }
+
+    fn line(text: &str, section: Section) -> Line<'_> {
+        Line {
+            start: 0,
+            raw: text,
+            text: text.to_owned(),
+            indent: 0,
+            md_level: 0,
+            bullet: false,
+            section,
+            is_heading: false,
+        }
+    }
+
+    #[test]
+    fn prose_positions() {
+        let w = Words::get();
+        let p = prose_position(
+            &line(
+                "Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016",
+                Section::Experience,
+            ),
+            w,
+        )
+        .expect("a position");
+        assert_eq!(p.organization, "Prolifics Corporation Limited");
+        assert_eq!(p.title.as_deref(), Some("Software Engineer"));
+        assert_eq!(
+            (p.start.as_deref(), p.end.as_deref()),
+            (Some("2015-12"), Some("2016-09"))
+        );
+        let p = prose_position(
+            &line(
+                "Currently working as a Software Engineer in Foo Technologies, Bangalore from July 2009.",
+                Section::Experience,
+            ),
+            w,
+        )
+        .expect("a position");
+        assert_eq!(p.organization, "Foo Technologies");
+        assert_eq!(p.start.as_deref(), Some("2009-07"));
+        let p = prose_position(
+            &line(
+                "Worked for National Informatics Centre under multiple payrolls from Apr' 2014 to Oct' 2015",
+                Section::Experience,
+            ),
+            w,
+        )
+        .expect("a position");
+        assert_eq!(p.organization, "National Informatics Centre");
+        assert_eq!(p.title, None);
+        // A sentence about work that names no employer and no dates.
+        assert!(prose_position(
+            &line("Worked on the billing system in Go.", Section::Experience),
+            w
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn stints_of_one_role_merge() {
+        let stint = |start: &str, end: Option<&str>| Position {
+            organization: "Acme Systems".into(),
+            title: Some("Team Lead".into()),
+            start: Some(start.into()),
+            end: end.map(str::to_owned),
+            current: end.is_none(),
+            ..Position::default()
+        };
+        let mut v = vec![
+            stint("2016-06", Some("2017-03")),
+            stint("2015-08", Some("2016-05")),
+            stint("2012-01", Some("2013-01")),
+        ];
+        merge_continued_stints(&mut v);
+        assert_eq!(v.len(), 2);
+        assert_eq!(
+            (v[0].start.as_deref(), v[0].end.as_deref()),
+            (Some("2015-08"), Some("2017-03"))
+        );
+        let mut v = vec![stint("2016-06", None), stint("2015-08", Some("2016-05"))];
+        merge_continued_stints(&mut v);
+        assert_eq!(v.len(), 1);
+        assert!(v[0].current && v[0].end.is_none());
+    }
+
+    /// (organisation, title, start, end)
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn extract(text: &str) -> Vec<Row> {
+        let ls = super::super::layout::lines(text);
+        extract_experience(&ls, Words::get())
+            .positions
+            .into_iter()
+            .map(|p| (p.organization, p.title, p.start, p.end))
+            .collect()
+    }
+
+    #[test]
+    fn entry_layouts() {
+        // Job-board layout: title, organisation line, date line.
+        let got = extract(
+            "Jane Doe\n\nWORK EXPERIENCE\n\nMule Soft Team Lead\n\nCisco Systems -  San Jose, CA -\n\n\
+             June 2016 to March 2017\n\n• Built flows.\n\nSoftware Engineer\n\nArrow Electronics Inc -\n\n\
+             August 2011 to March 2012\n\n• Wrote code.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Cisco Systems".into(),
+                    some("Mule Soft Team Lead"),
+                    some("2016-06"),
+                    some("2017-03")
+                ),
+                (
+                    "Arrow Electronics Inc".into(),
+                    some("Software Engineer"),
+                    some("2011-08"),
+                    some("2012-03")
+                ),
+            ]
+        );
+        // Organisation line, then "Title, dates".
+        let got = extract(
+            "EXPERIENCE\nTAROKO TECHNOLOGIES, San Francisco, CA\nSocial Media Manager, September 2013 - Present\n\
+             Ran campaigns on social media platforms.\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "TAROKO TECHNOLOGIES".into(),
+                some("Social Media Manager"),
+                some("2013-09"),
+                None
+            )]
+        );
+        // Dates first, then organisation and title.
+        let got =
+            extract("Experience\n2007-Present\nRyan Motors\nAutomobile Engineer\nTested parts.\n");
+        assert_eq!(
+            got,
+            vec![(
+                "Ryan Motors".into(),
+                some("Automobile Engineer"),
+                some("2007"),
+                None
+            )]
+        );
+        // Undated entry whose fields are set apart by blank lines.
+        let got = extract(
+            "WORK EXPERIENCE\n\nAssociate Software Engineer\n\noracle\n\n• Automation through python.\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "oracle".into(),
+                some("Associate Software Engineer"),
+                None,
+                None
+            )]
+        );
+        // A label before the dates of the entry above is not an entry.
+        let got = extract(
+            "EXPERIENCE\nAcme Corp | Engineer | 2019.01 - 2020.01\nDuration: January 2019 - January 2020\n",
+        );
+        assert_eq!(got.len(), 1);
+        // A sentence of the profile that mentions a year is not an entry.
+        let got = extract(
+            "Jane Doe\nWorked in support since May 2017 as a Subject Matter Expert to Jan 2018\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -95,10 +95,9 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
     let mut s = s.trim_start();
     // An unbalanced quote at either end is left over from a quoted export.
     if s.matches('"').count() % 2 == 1 {
-        s = if s.starts_with('"') {
-            s[1..].trim_start()
-        } else {
-            s.strip_suffix('"').unwrap_or(s).trim_end()
+        s = match s.strip_prefix('"') {
+            Some(rest) => rest.trim_start(),
+            None => s.strip_suffix('"').unwrap_or(s).trim_end(),
         };
     }
     let mut bullet = false;
@@ -114,8 +113,21 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         }
         // Symbol-font bullets (private-use code points) and other bullet glyphs.
         if let Some(c) = s.chars().next() {
-            if matches!(c, '\u{e000}'..='\u{f8ff}' | '➢' | '❖' | '✓' | '✔' | '►' | '▶' | '♦' | '◦' | '▸' | '→')
-            {
+            if matches!(
+                c,
+                '\u{e000}'
+                    ..='\u{f8ff}'
+                        | '➢'
+                        | '❖'
+                        | '✓'
+                        | '✔'
+                        | '►'
+                        | '▶'
+                        | '♦'
+                        | '◦'
+                        | '▸'
+                        | '→'
+            ) {
                 s = s[c.len_utf8()..].trim_start();
                 bullet = true;
             }
@@ -154,7 +166,10 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
     (text.trim().to_owned(), indent, md_level, bullet)
 }
 
-/// The heading concept a cleaned line names, if the whole line is a heading.
+/// The heading concept a cleaned line names, if the whole line is a heading: a heading
+/// label ("WORK EXPERIENCE", "教育背景"), two labels joined by "/" or "&"
+/// ("CERTIFICATIONS/LICENSES"), or a short title-case phrase ending in a heading word
+/// ("Coaching Experience", "Management Skills").
 pub fn heading_of(text: &str) -> Option<Section> {
     let t = text
         .trim()
@@ -163,8 +178,40 @@ pub fn heading_of(text: &str) -> Option<Section> {
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
-    let c = vocabulary().headings.lookup(t)?;
-    Some(Section::from_heading(c.local_name()))
+    let headings = &vocabulary().headings;
+    if let Some(c) = headings.lookup(t) {
+        return Some(Section::from_heading(c.local_name()));
+    }
+    if t.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '(' | '@'))
+    {
+        return None;
+    }
+    // "CERTIFICATIONS/LICENSES", "Career Experience/Job History".
+    let first = t.split(['/', '&', '|']).next().unwrap_or("").trim();
+    if first != t && first.chars().count() >= 4 {
+        if let Some(c) = headings.lookup(first) {
+            return Some(Section::from_heading(c.local_name()));
+        }
+    }
+    // "Coaching Experience", "SALES EXPERIENCE", "Management Skills".
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            || ["of", "and", "in", "&"].contains(w)
+    });
+    if (2..=4).contains(&words.len()) && capitalised && t.is_ascii() {
+        let last = words[words.len() - 1];
+        let heads = &super::Words::get().heading_heads;
+        if heads.iter().any(|h| h.eq_ignore_ascii_case(last)) {
+            if let Some(c) = headings.lookup(last) {
+                return Some(Section::from_heading(c.local_name()));
+            }
+        }
+    }
+    None
 }
 
 /// Decode `\xHH` escapes left by a bytes-to-text round trip ("\xe2\x80\xa2" → "•"):
@@ -240,7 +287,11 @@ fn starts_with_date_or_present(s: &str) -> bool {
         .take_while(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase();
-    if ["present", "current", "now", "today", "date", "till", "ongoing"].contains(&first.as_str()) {
+    if [
+        "present", "current", "now", "today", "date", "till", "ongoing", "to", "until",
+    ]
+    .contains(&first.as_str())
+    {
         return true;
     }
     match super::dates::find_date_ranges(t).first() {
@@ -253,12 +304,33 @@ fn starts_with_date_or_present(s: &str) -> bool {
     }
 }
 
+/// "20132015", "2016present": a year range whose dash was lost, alone on a line.
+fn is_glued_years(s: &str) -> bool {
+    unglue_years(s).is_some()
+}
+
+/// "20132015" → "2013 - 2015", "2016present" → "2016 - present".
+fn unglue_years(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.len() < 8 || !t.is_ascii() {
+        return None;
+    }
+    let (a, b) = t.split_at(4);
+    let year = |y: &str| {
+        y.len() == 4
+            && y.chars().all(|c| c.is_ascii_digit())
+            && (y.starts_with("19") || y.starts_with("20"))
+    };
+    let present = ["present", "current", "now", "today"].contains(&b.to_lowercase().as_str());
+    (year(a) && (year(b) && a <= b || present)).then(|| format!("{a} - {b}"))
+}
+
 /// Split very long lines (text whose line breaks were lost in conversion) into line-like
 /// units: at runs of two or more spaces when the line is full of them (each run stood
 /// for a line break), else before bullets and known multi-character Chinese headings.
 /// Two pieces that are the ends of a date range whose dash was lost ("June 2010",
 /// "August 2013") become one unit with the dash restored.
-fn split_glued(raw: &str, start: usize) -> Vec<Segment<'_>> {
+fn split_glued(raw: &str, start: usize, doc_len: usize) -> Vec<Segment<'_>> {
     let whole = |raw| {
         vec![Segment {
             start,
@@ -266,7 +338,9 @@ fn split_glued(raw: &str, start: usize) -> Vec<Segment<'_>> {
             text: None,
         }]
     };
-    if raw.chars().count() < 300 {
+    // A line that is most of the document lost its line breaks, however short it is.
+    let most_of_doc = raw.len() >= 80 && raw.len() * 2 >= doc_len;
+    if raw.chars().count() < 300 && !most_of_doc {
         return whole(raw);
     }
     let runs: Vec<(usize, usize)> = {
@@ -288,7 +362,7 @@ fn split_glued(raw: &str, start: usize) -> Vec<Segment<'_>> {
         }
         v
     };
-    if runs.len() >= 8 && runs.len() * 400 >= raw.len() {
+    if runs.len() >= 8 && runs.len() * 400 >= raw.len() || most_of_doc && runs.len() >= 3 {
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut from = 0;
         for (a, b) in runs {
@@ -307,20 +381,34 @@ fn split_glued(raw: &str, start: usize) -> Vec<Segment<'_>> {
             if let Some(&(c, d)) = pieces.get(k + 1) {
                 let left = &raw[a..b];
                 let right = &raw[c..d];
-                if ends_with_year(left) && starts_with_date_or_present(right) {
+                if ends_with_year(left)
+                    && starts_with_date_or_present(right)
+                    && !is_glued_years(right)
+                {
+                    // "(March 2008" + "To date)" keep their own separator word.
+                    let lower = right.trim_start().to_lowercase();
+                    let joiner = if ["to ", "till ", "until "]
+                        .iter()
+                        .any(|w| lower.starts_with(w))
+                    {
+                        " "
+                    } else {
+                        " - "
+                    };
                     out.push(Segment {
                         start: start + a,
                         raw: &raw[a..d],
-                        text: Some(format!("{} - {}", left.trim(), right.trim())),
+                        text: Some(format!("{}{joiner}{}", left.trim(), right.trim())),
                     });
                     k += 2;
                     continue;
                 }
             }
+            let piece = &raw[a..b];
             out.push(Segment {
                 start: start + a,
-                raw: &raw[a..b],
-                text: None,
+                raw: piece,
+                text: unglue_years(piece),
             });
             k += 1;
         }
@@ -373,7 +461,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let line_start = offset;
         offset += raw_line.len();
         let raw_line = raw_line.trim_end_matches(['\n', '\r']);
-        for seg in split_glued(raw_line, line_start) {
+        for seg in split_glued(raw_line, line_start, text.len()) {
             let raw = seg.raw;
             let source = seg.text.unwrap_or_else(|| raw.to_owned());
             let (clean_text, indent, md_level, bullet) = clean(&decode_byte_escapes(&source));
@@ -420,5 +508,134 @@ mod tests {
         assert_eq!((t.as_str(), bullet), ("负责基础设施", true));
         let (t, _, level, _) = clean("#hashtag");
         assert_eq!((t.as_str(), level), ("#hashtag", 0));
+        // A quote left over from a quoted export, symbol-font bullets.
+        assert_eq!(clean("\"Jane Doe").0, "Jane Doe");
+        assert_eq!(clean("say \"hi\"").0, "say \"hi\"");
+        let (t, _, _, bullet) = clean("\u{f0b7} Managed a team");
+        assert_eq!((t.as_str(), bullet), ("Managed a team", true));
+    }
+
+    #[test]
+    fn english_headings() {
+        for (line, want) in [
+            ("WORK EXPERIENCE", Section::Experience),
+            ("Professional Experience:", Section::Experience),
+            ("Employment History", Section::Experience),
+            ("Career Experience/Job History", Section::Experience),
+            ("Coaching Experience", Section::Experience),
+            ("SALES EXPERIENCE", Section::Experience),
+            ("EDUCATION", Section::Education),
+            ("Academic Qualifications", Section::Education),
+            ("Education & Training", Section::Education),
+            ("SKILLS", Section::Skills),
+            ("Technical Skills", Section::Skills),
+            ("Management Skills", Section::Skills),
+            ("Key Skills and Competencies", Section::Skills),
+            ("Summary", Section::Summary),
+            ("Summary of Qualification", Section::Summary),
+            ("Career Objective", Section::Summary),
+            ("Projects", Section::Projects),
+            ("Highlighted Projects", Section::Projects),
+            ("Languages", Section::Languages),
+            ("ADDITIONAL INFORMATION", Section::Other),
+            ("CERTIFICATIONS/LICENSES", Section::Other),
+            ("Awards", Section::Other),
+            ("Personal Details", Section::Contact),
+            ("## Education", Section::Education),
+        ] {
+            let (t, ..) = clean(line);
+            assert_eq!(heading_of(&t), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn chinese_headings() {
+        for (line, want) in [
+            ("工作经历", Section::Experience),
+            ("工作经验：", Section::Experience),
+            ("实习经历", Section::Experience),
+            ("项目经历", Section::Projects),
+            ("教育背景", Section::Education),
+            ("教育经历", Section::Education),
+            ("专业技能", Section::Skills),
+            ("技能", Section::Skills),
+            ("个人简介", Section::Summary),
+            ("自我评价", Section::Summary),
+            ("个人信息", Section::Contact),
+            ("语言能力", Section::Languages),
+            ("获奖情况", Section::Other),
+        ] {
+            assert_eq!(heading_of(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn not_headings() {
+        for line in [
+            "Senior Backend Engineer",
+            "Master of Social Work",
+            "Built a Go service for skills matching",
+            "Jane Doe",
+            "2019 - Present",
+            "Bachelor of Science in Marketing",
+            "负责推送平台的架构设计",
+            "Experience with Kafka, Redis and MySQL.",
+        ] {
+            assert_eq!(heading_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn byte_escapes() {
+        assert_eq!(decode_byte_escapes("\\xe2\\x80\\xa2 Item"), "• Item");
+        assert_eq!(
+            decode_byte_escapes("Aug 2013 \\xe2\\x80\\x94 present"),
+            "Aug 2013 — present"
+        );
+        assert_eq!(decode_byte_escapes("\\xef\\x82\\xa7 Item"), "• Item");
+        assert_eq!(decode_byte_escapes("R\\xc3\\xa9sum\\xc3\\xa9"), "Résumé");
+        assert_eq!(decode_byte_escapes("no escapes"), "no escapes");
+    }
+
+    #[test]
+    fn flattened_text_is_split_into_lines() {
+        let text =
+            "\"Jane Doe  12 Main St.  jane@example.com  WORK EXPERIENCE  ACME CORP, Boston, MA  \
+                    Sales Manager, June 2010  August 2013  Grew revenue by a lot  EDUCATION  \
+                    Boston University  Bachelor of Science in Marketing, May 2010\"";
+        let ls = lines(text);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "Jane Doe");
+        assert!(
+            texts.contains(&"Sales Manager, June 2010 - August 2013"),
+            "{texts:?}"
+        );
+        let exp = ls.iter().find(|l| l.text == "WORK EXPERIENCE").unwrap();
+        assert!(exp.is_heading);
+        let school = ls.iter().find(|l| l.text == "Boston University").unwrap();
+        assert_eq!(school.section, Section::Education);
+        // Evidence offsets stay on the document.
+        for l in &ls {
+            assert_eq!(&text[l.start..l.start + l.raw.len()], l.raw);
+        }
+        // Column separators in ordinary short lines are kept.
+        let ls = lines("Jane Doe\n2013.9 - 2016.6      南京大学      计算机科学与技术      硕士\n");
+        assert_eq!(ls.len(), 2);
+    }
+
+    #[test]
+    fn glued_chinese_headers_are_cut_after_a_sentence() {
+        let body = "•主要成果：峰值QPS 4万+，日均处理订单2亿+。小米|后端工程师|北京|2017.07-2020.04•参与应用商店研发。";
+        let text = format!(
+            "{}{}",
+            "工作经历快手|高级后端工程师|北京|2020.05-至今",
+            body.repeat(4)
+        );
+        let ls = lines(&text);
+        assert!(
+            ls.iter().any(|l| l.text.starts_with("小米|后端工程师")),
+            "{:?}",
+            ls.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
     }
 }

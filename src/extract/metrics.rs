@@ -137,6 +137,10 @@ pub struct MetricMention {
 #[must_use]
 pub fn find_metrics(text: &str, kinds: &[MetricKindSpec]) -> Vec<MetricMention> {
     let values = build_values(text);
+    if values.is_empty() {
+        // Every metric needs a number; most lines have none.
+        return Vec::new();
+    }
     let splits = split_hits(text, kinds, &values);
     let mut hits = find_hits(text, kinds, &values);
     hits.retain(|h| {
@@ -706,8 +710,24 @@ const BLOCKERS: &[char] = &[
 ];
 
 fn gap_ok(gap: &str) -> bool {
-    let n = gap.chars().count();
-    let limit = if gap.is_ascii() { 24 } else { 12 };
+    // "availability of the edge gateway from 99.9% to 99.99%": the "from" of a transition
+    // belongs to the value, not to the gap.
+    let core = gap.trim_end();
+    let core = ["from", "从", "由"]
+        .iter()
+        .find_map(|w| core.strip_suffix(w))
+        .unwrap_or(gap);
+    let n = core.chars().count();
+    // English: a few words ("of the edge API gateway") or 24 characters; CJK: 12 characters.
+    let limit = if gap.is_ascii() {
+        if core.split_whitespace().count() <= 5 {
+            36
+        } else {
+            24
+        }
+    } else {
+        12
+    };
     let full_stop = gap.char_indices().any(|(i, c)| {
         c == '.'
             && gap
@@ -717,6 +737,10 @@ fn gap_ok(gap: &str) -> bool {
     });
     n <= limit && !gap.contains(BLOCKERS) && !full_stop
 }
+
+/// Upper bound, in bytes, of a number–keyword gap `gap_ok` can accept (its limits are
+/// 36 ASCII characters plus a trailing "from", or 12 CJK characters), with margin.
+const MAX_GAP_BYTES: usize = 160;
 
 fn candidates(text: &str, kinds: &[MetricKindSpec], values: &[Value], hits: &[Hit]) -> Vec<Cand> {
     let mut out = Vec::new();
@@ -733,6 +757,11 @@ fn candidates(text: &str, kinds: &[MetricKindSpec], values: &[Value], hits: &[Hi
             } else {
                 continue;
             };
+            // Skip far pairs before looking at the text between them (linear, not
+            // quadratic, on text glued into one huge line).
+            if gap.1.saturating_sub(gap.0) > MAX_GAP_BYTES {
+                continue;
+            }
             let Some(gap_text) = text.get(gap.0..gap.1) else {
                 continue;
             };

@@ -169,8 +169,19 @@ fn ambiguous_ok(
 
 /// Metrics in `text`, converted to the record form (offsets are byte offsets into `text`).
 pub fn find_metrics(text: &str) -> Vec<Metric> {
-    metrics::find_metrics(text, metric_specs())
+    // A metric (number + keyword) spans a few dozen characters; pairing cost grows with
+    // the candidates in one call, so glued text is scanned in bounded pieces.
+    bounded_pieces(text, METRIC_PIECE)
         .into_iter()
+        .flat_map(|(offset, piece)| {
+            metrics::find_metrics(piece, metric_specs())
+                .into_iter()
+                .map(move |mut m| {
+                    m.start += offset;
+                    m.end += offset;
+                    m
+                })
+        })
         .filter(|m| m.value > 0.0 && m.value.is_finite())
         .map(|m| Metric {
             kind: m.kind,
@@ -194,6 +205,33 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
             }),
         })
         .collect()
+}
+
+/// Longest piece of text given to the metric finder at once (bytes).
+const METRIC_PIECE: usize = 512;
+
+/// Split `text` into pieces of at most about `max` bytes, cutting after sentence ends
+/// or, failing that, at whitespace (never inside a character). Returns (offset, piece).
+pub fn bounded_pieces(text: &str, max: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let window_end = (start + max..=text.len().min(start + max + 4))
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        let window = &text[start..window_end];
+        let cut = window
+            .rfind(['。', '；', ';', '!', '?', '\n'])
+            .or_else(|| window.rfind(". "))
+            .or_else(|| window.rfind(char::is_whitespace))
+            .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&i| i > 0)
+            .unwrap_or(window.len());
+        out.push((start, &text[start..start + cut]));
+        start += cut;
+    }
+    out.push((start, &text[start..]));
+    out
 }
 
 /// Metric-kind specs from `ontology/metric-kinds.ttl`.
@@ -320,6 +358,49 @@ pub struct Words {
     pub languages: Vec<String>,
     /// School words.
     pub school_words: Vec<String>,
+    /// English organisation words (legal forms and name endings).
+    pub org_words_en: Vec<String>,
+    /// Words that never occur in a personal name.
+    pub not_name_words: Vec<String>,
+    /// Titles of a résumé document ("Resume", "个人简历").
+    pub document_titles: Vec<String>,
+    /// Heading words that make a short title-case line a heading ("… Experience").
+    pub heading_heads: Vec<String>,
+    /// Proficiency levels of a skill ("Advanced", "Fluent"), never skills themselves.
+    pub proficiency_words: Vec<String>,
+}
+
+/// Legal forms: an organisation wherever they occur in a name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "plc",
+    "pvt",
+    "corp",
+    "corporation",
+    "gmbh",
+    "pvt.ltd",
+    "p.ltd",
+    "l.l.c",
+];
+
+/// Latin tokens of a header part, without edge punctuation and trailing parentheticals.
+fn latin_tokens(s: &str) -> Vec<String> {
+    let s = match s.find(['(', '（']) {
+        Some(i) if i > 0 => &s[..i],
+        _ => s,
+    };
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&')
+                .trim_end_matches('.')
+                .to_owned()
+        })
+        .filter(|t| !t.is_empty() && t != "&")
+        .collect()
 }
 
 fn ascii_token_eq(text: &str, word: &str) -> bool {
@@ -351,6 +432,11 @@ impl Words {
                 role_cues: lex.terms("role-profile-cue"),
                 languages: lex.terms("spoken-language"),
                 school_words: lex.terms("school-word"),
+                org_words_en: lex.terms("org-word-en"),
+                not_name_words: lex.terms("not-name-word"),
+                document_titles: lex.terms("document-title"),
+                heading_heads: lex.terms("heading-head"),
+                proficiency_words: lex.terms("proficiency-word"),
             }
         })
     }
@@ -383,6 +469,58 @@ impl Words {
                 s.ends_with(suf.as_str())
             }
         })
+    }
+
+    /// How strongly a header part reads as a job title: 3 when it ends with a title head
+    /// word ("Senior Development Manager", "资深后端工程师"), 2 when one occurs inside it
+    /// ("Manager, Sales Operations"), 0 otherwise.
+    pub fn title_strength(&self, s: &str) -> u8 {
+        let s = s.trim();
+        if s.is_empty() || s.chars().count() > 80 {
+            return 0;
+        }
+        if s.chars().any(is_han) {
+            let core = s.trim_end_matches(|c: char| !is_han(c));
+            if self.title_zh.iter().any(|t| core.ends_with(t.as_str())) {
+                return 3;
+            }
+            return if self.is_title(s) { 2 } else { 0 };
+        }
+        let toks = latin_tokens(s);
+        let head = |t: &str| self.title_en.iter().any(|h| h.eq_ignore_ascii_case(t));
+        match toks.last() {
+            Some(last) if head(last) => 3,
+            _ if toks.iter().any(|t| head(t)) => 2,
+            _ => 0,
+        }
+    }
+
+    /// How strongly a header part reads as an organisation: 3 for a known organisation or a
+    /// legal form ("Infosys Limited", "Acme Pvt. Ltd."), 2 for an organisation word at the
+    /// end ("Tata Consultancy Services", "TAROKO TECHNOLOGIES") or a known name inside it,
+    /// 0 otherwise.
+    pub fn org_strength(&self, s: &str) -> u8 {
+        let s = s.trim();
+        if s.is_empty() || s.chars().count() > 100 {
+            return 0;
+        }
+        let orgs = &vocabulary().organizations;
+        if orgs.lookup(s).is_some() || self.has_org_suffix(s) && s.chars().any(is_han) {
+            return 3;
+        }
+        let toks = latin_tokens(s);
+        let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+        if lower.iter().any(|t| LEGAL_FORMS.contains(&t.as_str())) {
+            return 3;
+        }
+        let word = |t: &str| self.org_words_en.iter().any(|w| w.eq_ignore_ascii_case(t));
+        if toks.len() >= 2 && toks.last().is_some_and(|t| word(t)) {
+            return 2;
+        }
+        if orgs.find_all(s).iter().any(|m| !m.needs_context) {
+            return 2;
+        }
+        0
     }
 
     /// Whether the text names a department.
@@ -496,4 +634,37 @@ pub fn anchor_evidence(record: &mut crate::model::CareerRecord, text: &str) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_pieces_cover_the_text_exactly() {
+        let text = "10K QPS 每秒处理8K+。".repeat(500);
+        let pieces = bounded_pieces(&text, 100);
+        assert!(pieces.len() > 10);
+        let mut rebuilt = String::new();
+        for (offset, piece) in &pieces {
+            assert_eq!(*offset, rebuilt.len());
+            assert!(piece.len() <= 104, "{}", piece.len());
+            rebuilt.push_str(piece);
+        }
+        assert_eq!(rebuilt, text);
+        assert_eq!(bounded_pieces("short", 100), vec![(0, "short")]);
+    }
+
+    #[test]
+    fn metrics_in_glued_text_keep_document_offsets() {
+        let text = format!(
+            "{}Gateway serves 45K peak QPS",
+            "filler words here ".repeat(400)
+        );
+        let m = find_metrics(&text);
+        assert_eq!(m.len(), 1);
+        let ev = m[0].evidence.as_ref().unwrap();
+        assert_eq!(&text[ev.start..ev.end], ev.text);
+        assert_eq!(m[0].value, 45000.0);
+    }
 }

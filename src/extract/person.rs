@@ -1,7 +1,7 @@
 //! Person: name (Latin and Chinese forms), contact details, languages.
 
 use super::layout::{Line, Section};
-use super::{is_han, is_han_name};
+use super::{is_han, is_han_name, Words};
 use crate::model::{Evidence, Person};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -18,7 +18,7 @@ fn phone_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?:\+\d{1,3}[\s\-]?)?(?:\(\d{2,4}\)[\s\-]?)?\d{3,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}",
+            r"\+\d{1,3}[\s\-]?(?:\(\d{1,4}\)[\s\-]?)?\d{2,4}[\s\-]?\d{3,4}(?:[\s\-]?\d{3,4})?|(?:\(\d{2,4}\)[\s\-]?)?\d{3,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}",
         )
         .expect("static regex")
     })
@@ -63,7 +63,11 @@ pub fn phones(text: &str) -> Vec<String> {
             .split(|c: char| !c.is_ascii_digit())
             .filter(|p| !p.is_empty())
             .all(|p| p.len() == 4 && p.starts_with(['1', '2']));
-        if (8..=15).contains(&digits) && !glued && !looks_like_years {
+        // A bare run of digits is a phone only when long enough (10+: mobiles, with area
+        // codes); shorter ones need separators or a country code ("555-0142", "+65 …").
+        let formatted = s.trim_start().starts_with('+') || s.contains([' ', '-', '(']);
+        let plausible = digits >= 10 || (formatted && digits >= 7);
+        if plausible && digits <= 15 && !glued && !looks_like_years {
             let p = s.trim().to_owned();
             if !out.contains(&p) {
                 out.push(p);
@@ -138,12 +142,170 @@ fn leading_han_name(s: &str, title_words: &[String]) -> Option<String> {
 /// Labels that introduce a name ("姓名：", "Name:").
 const NAME_LABELS: &[&str] = &["姓名", "Name", "名字", "NAME"];
 
-/// Find the person: name, other spellings, contacts, location, languages.
-pub fn extract_person(text: &str, lines: &[Line<'_>], title_words: &[String]) -> Person {
+/// Labels that introduce the person's location.
+const LOCATION_LABELS: &[&str] = &[
+    "Location",
+    "City",
+    "Based in",
+    "Current Location",
+    "所在地",
+    "现居住地",
+    "居住地",
+    "现居",
+    "城市",
+    "所在城市",
+];
+
+/// Words that never occur in a personal name: function words, and the words of résumé
+/// boilerplate ("Resume Template", "Your Name", "Phone Number").
+fn has_non_name_word(s: &str, words: &Words) -> bool {
+    let non_name = &words.not_name_words;
+    let doc_titles = &words.document_titles;
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = w.trim_end_matches('.');
+            non_name
+                .iter()
+                .chain(doc_titles)
+                .any(|n| n.eq_ignore_ascii_case(w))
+                || words.title_en.iter().any(|t| t.eq_ignore_ascii_case(w))
+                || words
+                    .school_words
+                    .iter()
+                    .chain(&words.org_words_en)
+                    .any(|t| t.eq_ignore_ascii_case(w))
+        })
+        || super::layout::heading_of(s).is_some()
+}
+
+/// A Latin personal name: name-shaped and free of words names never contain.
+fn is_latin_name(s: &str, words: &Words) -> bool {
+    // In a mixed-case line an all-capitals word is an acronym ("San Mateo CA"), not a name.
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.iter().all(|c| !c.is_lowercase());
+    let acronym = !all_caps
+        && s.split_whitespace().any(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_lowercase())
+                && !w.contains('.')
+        });
+    looks_like_latin_name(s)
+        && !acronym
+        && s.matches(',').count() <= 1
+        && !has_non_name_word(s, words)
+}
+
+fn is_short_han_name(s: &str) -> bool {
+    is_han_name(s) && s.chars().count() <= 4
+}
+
+/// "Resume of Jane Doe" → "Jane Doe".
+fn strip_name_intro(t: &str) -> &str {
+    for intro in [
+        "resume of ",
+        "résumé of ",
+        "cv of ",
+        "curriculum vitae of ",
+        "profile of ",
+    ] {
+        if t.len() > intro.len()
+            && t.is_char_boundary(intro.len())
+            && t[..intro.len()].eq_ignore_ascii_case(intro)
+        {
+            return t[intro.len()..].trim();
+        }
+    }
+    t
+}
+
+/// The name at the start of a header line that goes on with credentials or an address:
+/// "Jane Q. Doe, MS (CS), PMP", "Jane Doe, Ph.D., Associate Professor",
+/// "Jane Doe 122 South Michigan Avenue", "Jane Doe Road  Denmark".
+fn leading_latin_name(t: &str, words: &Words) -> Option<String> {
+    if let Some((head, tail)) = t.split_once(',') {
+        let tail = tail.trim();
+        let credential = tail
+            .split([',', ' '])
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                let w = w.trim_end_matches('.');
+                super::degree_level(w).is_some()
+                    || w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+        if credential && is_latin_name(head.trim(), words) {
+            return Some(head.trim().to_owned());
+        }
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    for k in (2..=4.min(tokens.len().saturating_sub(1))).rev() {
+        let head = tokens[..k].join(" ");
+        let next = tokens[k];
+        let stop = next.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || has_non_name_word(next, words);
+        if stop && is_latin_name(&head, words) && t.starts_with(&head) {
+            return Some(head);
+        }
+    }
+    None
+}
+
+/// A place as written in a header ("Shenzhen, China", "Madrid, Spain", "北京", "中国深圳").
+fn looks_like_place(s: &str, name: &str, words: &Words) -> bool {
+    let s = s.trim();
+    if s.is_empty()
+        || s == name
+        || words.is_title(s)
+        || s.contains(['@', ':', '：', '/', '(', ')'])
+        || s.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    if s.chars().any(super::is_han) {
+        let n = s.chars().count();
+        return is_han_name(s) && (2..=6).contains(&n) && !is_short_han_name_like_person(s, name);
+    }
+    let groups: Vec<&str> = s.split(',').map(str::trim).collect();
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    (1..=3).contains(&groups.len())
+        && (1..=5).contains(&tokens.len())
+        && groups.iter().all(|g| !g.is_empty())
+        && tokens.iter().all(|t| {
+            t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+        })
+        && !has_non_name_word(s, words)
+        && s != name
+}
+
+/// A two-to-four character Han string equal to the person's name is not a place.
+fn is_short_han_name_like_person(s: &str, name: &str) -> bool {
+    !name.is_empty() && (s == name || s.starts_with(name))
+}
+
+/// Find the person: name, other spellings, headline, contacts, location.
+pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
+    let title_words = &words.title_zh;
     let mut person = Person::default();
-    let head_zone: Vec<&Line<'_>> = lines
+    // The header and contact sections, and the first lines whatever their section (a
+    // "Special Education" title line above the name is not the start of a section).
+    let first_lines: Vec<usize> = lines
         .iter()
-        .filter(|l| matches!(l.section, Section::Header | Section::Contact))
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .take(5)
+        .map(|(i, _)| i)
+        .collect();
+    let head_zone: Vec<(usize, &Line<'_>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            matches!(l.section, Section::Header | Section::Contact) || first_lines.contains(i)
+        })
         .take(40)
         .collect();
     let mut candidates: Vec<(String, usize)> = Vec::new();
@@ -158,37 +320,51 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], title_words: &[String]) ->
                         .next()
                         .unwrap_or("")
                         .to_owned();
-                    if !v.is_empty() && v.chars().count() <= 30 {
+                    if !v.is_empty() && v.chars().count() <= 30 && !has_non_name_word(&v, words) {
                         candidates.push((v, l.start));
                     }
                 }
             }
         }
     }
-    let doc_titles = crate::vocab::vocabulary().lexicon.terms("document-title");
-    let is_doc_title = |t: &str| doc_titles.iter().any(|d| d.eq_ignore_ascii_case(t.trim()));
-    for l in &head_zone {
+    let is_doc_title = |t: &str| {
+        words
+            .document_titles
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(t.trim()))
+    };
+    // The line the name was found on, and the rest of that line (headline, place).
+    let mut name_line: Option<usize> = None;
+    let mut name_rest: Option<String> = None;
+    for &(i, l) in &head_zone {
         if l.is_heading || l.text.is_empty() || is_doc_title(&l.text) {
             continue;
         }
-        let t = l.text.trim();
-        if looks_like_latin_name(t) || is_han_name(t) && t.chars().count() <= 4 {
+        let t = strip_name_intro(l.text.trim());
+        if is_latin_name(t, words) || is_short_han_name(t) {
             candidates.push((t.to_owned(), l.start));
+            name_line = Some(i);
+            break;
+        }
+        if let Some(n) = leading_latin_name(t, words) {
+            name_rest = Some(t[n.len()..].to_owned());
+            candidates.push((n, l.start));
+            name_line = Some(i);
             break;
         }
         if let Some(first) = t.split('|').next() {
             let first = first.trim();
-            if first != t
-                && (looks_like_latin_name(first)
-                    || is_han_name(first) && first.chars().count() <= 4)
-            {
+            if first != t && (is_latin_name(first, words) || is_short_han_name(first)) {
                 candidates.push((first.to_owned(), l.start));
+                name_line = Some(i);
                 break;
             }
         }
         if let Some(n) = leading_han_name(t, title_words) {
             if t.contains('|') || t.chars().count() > 40 {
+                name_rest = Some(t[n.len()..].to_owned());
                 candidates.push((n, l.start));
+                name_line = Some(i);
                 break;
             }
         }
@@ -196,15 +372,19 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], title_words: &[String]) ->
     if candidates.is_empty() {
         // No header name: the line that carries the contact details usually starts with it
         // ("王小明高级后端工程师|深圳|138…|x@example.cn", glued by PDF conversion).
-        if let Some(l) = lines
+        if let Some((i, l)) = lines
             .iter()
-            .find(|l| !emails(l.raw).is_empty() || !phones(l.raw).is_empty())
+            .enumerate()
+            .find(|(_, l)| !emails(l.raw).is_empty() || !phones(l.raw).is_empty())
         {
             let first = l.text.split('|').next().unwrap_or("").trim();
-            if looks_like_latin_name(first) {
+            if is_latin_name(first, words) {
                 candidates.push((first.to_owned(), l.start));
+                name_line = Some(i);
             } else if let Some(n) = leading_han_name(first, title_words) {
+                name_rest = Some(l.text.trim()[n.len()..].to_owned());
                 candidates.push((n, l.start));
+                name_line = Some(i);
             }
         }
     }
@@ -244,7 +424,121 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], title_words: &[String]) ->
     person.emails = emails(&zone_text);
     person.phones = phones(&zone_text);
     person.urls = urls(&zone_text);
+    headline_and_place(&mut person, lines, name_line, name_rest.as_deref(), words);
+    other_spellings(&mut person, lines, name_line, words);
     person
+}
+
+/// The parts of a header line: "Senior Engineer | Singapore", "Title — City", "A · B".
+fn header_parts(s: &str) -> Vec<String> {
+    super::experience::split_parts(&s.replace(" · ", " | ").replace(" • ", " | "))
+}
+
+/// Headline (the title line under the name) and location (labelled, or a place among the
+/// parts of the header lines).
+fn headline_and_place(
+    person: &mut Person,
+    lines: &[Line<'_>],
+    name_line: Option<usize>,
+    name_rest: Option<&str>,
+    words: &Words,
+) {
+    for l in lines.iter().take(200) {
+        if let Some(v) = LOCATION_LABELS.iter().find_map(|label| {
+            [":", "："]
+                .iter()
+                .find_map(|sep| l.text.strip_prefix(&format!("{label}{sep}")))
+        }) {
+            let v = v.split('|').next().unwrap_or("").trim();
+            if !v.is_empty() && v.chars().count() <= 50 {
+                person.location = Some(v.to_owned());
+                break;
+            }
+        }
+    }
+    let Some(ni) = name_line else {
+        return;
+    };
+    // The name line's other parts, then the next few header lines.
+    let mut texts: Vec<String> = Vec::new();
+    match name_rest {
+        Some(rest) => texts.push(rest.to_owned()),
+        None => texts.push(lines[ni].text.clone()),
+    }
+    texts.extend(
+        lines[ni + 1..]
+            .iter()
+            .filter(|l| !l.text.is_empty())
+            .take_while(|l| {
+                !l.is_heading && matches!(l.section, Section::Header | Section::Contact)
+            })
+            .take(3)
+            .map(|l| l.text.clone()),
+    );
+    let name = person.name.clone();
+    for (k, t) in texts.iter().enumerate() {
+        let parts = header_parts(t);
+        for p in &parts {
+            let p = p.trim();
+            if p == name || !emails(p).is_empty() || !phones(p).is_empty() || !urls(p).is_empty() {
+                continue;
+            }
+            if person.headline.is_none()
+                && k <= 1
+                && words.is_title(p)
+                && p.chars().count() <= 60
+                && !p.contains([':', '：'])
+            {
+                person.headline = Some(p.to_owned());
+            } else if person.location.is_none() && looks_like_place(p, &name, words) {
+                person.location = Some(p.to_owned());
+            }
+        }
+    }
+}
+
+/// A second header further down with the same e-mail or phone (the other-language half of
+/// a bilingual file) names the same person: its name is another spelling.
+fn other_spellings(
+    person: &mut Person,
+    lines: &[Line<'_>],
+    name_line: Option<usize>,
+    words: &Words,
+) {
+    let Some(ni) = name_line else {
+        return;
+    };
+    let mut seen_body = false;
+    for (i, l) in lines.iter().enumerate().skip(ni + 1) {
+        if l.section != Section::Header {
+            seen_body = true;
+            continue;
+        }
+        if !seen_body {
+            continue;
+        }
+        let same_contact = emails(l.raw).iter().any(|e| person.emails.contains(e))
+            || phones(l.raw).iter().any(|p| person.phones.contains(p));
+        if !same_contact {
+            continue;
+        }
+        let before = lines[..i]
+            .iter()
+            .rev()
+            .filter(|l| !l.text.is_empty())
+            .take(3);
+        for b in before {
+            let t = b.text.trim();
+            if (is_latin_name(t, words) || is_short_han_name(t))
+                && t != person.name
+                && !person.names.iter().any(|n| n == t)
+            {
+                person.names.push(t.to_owned());
+                break;
+            }
+        }
+        seen_body = false;
+    }
 }
 
 #[cfg(test)]
@@ -269,6 +563,74 @@ mod tests {
         assert!(!looks_like_latin_name("Senior backend engineer at Example"));
         assert!(!looks_like_latin_name("Summary"));
         assert!(!looks_like_latin_name("Jane Doe 2021"));
+    }
+
+    fn person(text: &str) -> Person {
+        let ls = super::super::layout::lines(text);
+        extract_person(text, &ls, Words::get())
+    }
+
+    #[test]
+    fn names_in_headers() {
+        assert_eq!(person("Jane Doe\nSenior Engineer\n").name, "Jane Doe");
+        // Boilerplate above the name.
+        assert_eq!(
+            person("Music Producer Resume Template\nPeter S. Gutierrez\nNew York City\n").name,
+            "Peter S. Gutierrez"
+        );
+        assert_eq!(
+            person("RESUME OF Darell Cormier\nLOS ANGELES\n").name,
+            "Darell Cormier"
+        );
+        // Credentials and an address after the name.
+        assert_eq!(
+            person("Hal Schmeler, MS (CS), PMP\n232 Olive Ave\n").name,
+            "Hal Schmeler"
+        );
+        assert_eq!(
+            person("Ivory Beahan 122 South Michigan Avenue\nChicago, IL\n").name,
+            "Ivory Beahan"
+        );
+        // Lines that are not names.
+        for line in [
+            "City, State, Zip Code",
+            "Areas of Excellence",
+            "San Mateo CA",
+            "Java Developer",
+            "Magna Cum Laude",
+            "Analytical, Leadership, Communication",
+        ] {
+            assert_eq!(person(&format!("{line}\n")).name, "", "{line}");
+        }
+        // Labelled.
+        assert_eq!(person("个人简历\n姓名：孙雨桐\n").name, "孙雨桐");
+    }
+
+    #[test]
+    fn headline_place_and_contacts() {
+        let p = person("Priya Raman\nSenior Backend Engineer | Singapore\nEmail: p@example.com | Phone: +65-555-0142\n");
+        assert_eq!(p.headline.as_deref(), Some("Senior Backend Engineer"));
+        assert_eq!(p.location.as_deref(), Some("Singapore"));
+        assert_eq!(p.phones, ["+65-555-0142"]);
+        let p = person("Tomás Ortega\nSenior Software Engineer — Madrid, Spain\nt@example.org · +34-555-0119\n");
+        assert_eq!(p.headline.as_deref(), Some("Senior Software Engineer"));
+        assert_eq!(p.location.as_deref(), Some("Madrid, Spain"));
+        let p = person(
+            "Ethan Liu | Senior Backend Engineer | Beijing | e@example.com | +86-186-0000-0008\n",
+        );
+        assert_eq!(p.name, "Ethan Liu");
+        assert_eq!(p.headline.as_deref(), Some("Senior Backend Engineer"));
+        assert_eq!(p.location.as_deref(), Some("Beijing"));
+        let p = person("Lena Tang\n\nLocation: Hangzhou, China\n");
+        assert_eq!(p.location.as_deref(), Some("Hangzhou, China"));
+    }
+
+    #[test]
+    fn second_header_of_a_bilingual_file() {
+        let text = "Kai Zhang\nkai@example.com\n\nEXPERIENCE\nXiaomi | Engineer | 2019.01 - 至今\n\n----\n\n张凯\n高级软件工程师\nkai@example.com\n\n工作经历\n";
+        let p = person(text);
+        assert_eq!(p.name, "Kai Zhang");
+        assert!(p.names.contains(&"张凯".to_owned()), "{:?}", p.names);
     }
 
     #[test]

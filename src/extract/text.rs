@@ -20,13 +20,13 @@ pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) ->
         format: format.to_owned(),
         ..CareerRecord::default()
     };
-    let mut person = extract_person(text, &lines, &words.title_zh);
+    let mut person = extract_person(text, &lines, words);
     let ex = extract_experience(&lines, words);
     record.positions = ex.positions;
     record.projects = ex.projects;
     record.metrics = ex.metrics;
     record.education = extract_education(&lines, words);
-    record.skills = skills(&lines);
+    record.skills = skills(&lines, words);
     person.languages = languages(&lines, words);
 
     let chinese = text.chars().filter(|c| is_han(*c)).count() > 20;
@@ -65,7 +65,7 @@ fn clear_person_facts(record: &mut CareerRecord) {
 
 /// Skills: every technology in a skills section (as a list), plus technologies used
 /// anywhere in the document (deduplicated), plus short unknown items of skill lists.
-fn skills(lines: &[Line<'_>]) -> Vec<Skill> {
+fn skills(lines: &[Line<'_>], words: &Words) -> Vec<Skill> {
     let mut out: Vec<Skill> = Vec::new();
     let push = |s: Skill, out: &mut Vec<Skill>| {
         if !out.iter().any(|o| o.name.eq_ignore_ascii_case(&s.name)) {
@@ -77,7 +77,9 @@ fn skills(lines: &[Line<'_>]) -> Vec<Skill> {
             continue;
         }
         let in_skills = l.section == Section::Skills;
-        for mut s in find_technologies(&l.text, in_skills) {
+        let list = in_skills || words.starts_with_tech_label(&l.text);
+        let text = without_urls_and_durations(&l.text);
+        for mut s in find_technologies(&text, list) {
             if let Some(ev) = &mut s.evidence {
                 match l.locate(&ev.text) {
                     Some((a, b)) => (ev.start, ev.end) = (a, b),
@@ -87,7 +89,11 @@ fn skills(lines: &[Line<'_>]) -> Vec<Skill> {
             push(s, &mut out);
         }
         if in_skills {
-            for item in skill_list_items(&l.text) {
+            let mut items = skill_list_items(&l.text);
+            if items.is_empty() {
+                items.extend(single_skill_item(&l.text, words));
+            }
+            for item in items {
                 let known = crate::vocab::vocabulary()
                     .technologies
                     .lookup(&item)
@@ -114,6 +120,57 @@ fn skills(lines: &[Line<'_>]) -> Vec<Skill> {
         }
     }
     out
+}
+
+/// The text with web addresses and experience durations ("(Less than 1 year)",
+/// "(2 years)") blanked out, so that neither is read as a technology ("https", "LESS").
+fn without_urls_and_durations(text: &str) -> String {
+    let mut out = text.to_owned();
+    for u in super::person::urls(text) {
+        let raw = u.trim_start_matches("https://");
+        for cand in [u.as_str(), raw] {
+            if let Some(i) = out.find(cand) {
+                let blank = " ".repeat(cand.len());
+                out.replace_range(i..i + cand.len(), &blank);
+                break;
+            }
+        }
+    }
+    let mut from = 0;
+    while let Some(i) = out[from..].find('(').map(|i| i + from) {
+        let Some(j) = out[i..].find(')').map(|j| j + i) else {
+            break;
+        };
+        let inner = out[i + 1..j].to_lowercase();
+        if inner.contains("year") || inner.contains("month") {
+            let blank = " ".repeat(j + 1 - i);
+            out.replace_range(i..=j, &blank);
+        }
+        from = j + 1;
+    }
+    out
+}
+
+/// A skills-section line that is one short item ("Project management", "• Negotiation"):
+/// a list written one item per line. Proficiency words ("Advanced") are not skills.
+fn single_skill_item(text: &str, words: &Words) -> Option<String> {
+    let t = text.trim().trim_end_matches([',', ';', '，', '、']).trim();
+    let n = t.chars().count();
+    let word_count = t.split_whitespace().count();
+    let level = words
+        .proficiency_words
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(t));
+    let sentence =
+        t.ends_with(['.', ':', '：', '。']) || t.contains(['.', ':', '：']) && word_count > 3;
+    ((2..=40).contains(&n)
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word_count <= 4
+        && !level
+        && !sentence
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && super::layout::heading_of(t).is_none())
+    .then(|| t.to_owned())
 }
 
 /// Short items of a comma/slash separated skills line ("ECLIPSE (Less than 1 year)" → "ECLIPSE").
@@ -285,4 +342,47 @@ fn to_char_offsets(record: &mut CareerRecord, text: &str) {
         }
     };
     super::visit_evidence(record, &mut fix);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_durations_are_not_technologies() {
+        let t = without_urls_and_durations(
+            "C++ (Less than 1 year), ECLIPSE (2 years), https://www.example.com/r/jane",
+        );
+        assert!(t.starts_with("C++"));
+        assert!(!t.contains("Less") && !t.contains("https"), "{t}");
+        let names: Vec<String> = find_technologies(&t, true)
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert!(names.iter().any(|n| n == "C++"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n == "HTTPS" || n == "Less"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn skill_items() {
+        let w = Words::get();
+        assert_eq!(
+            skill_list_items("Languages: Java, C, C++, Python, Batch"),
+            ["Java", "C++", "Python", "Batch"],
+            "one-letter items are left to the technology vocabulary"
+        );
+        assert_eq!(
+            single_skill_item("Project management", w).as_deref(),
+            Some("Project management")
+        );
+        assert_eq!(single_skill_item("Advanced", w), None);
+        assert_eq!(single_skill_item("----", w), None);
+        assert_eq!(
+            single_skill_item("Strong oral and written communication skills.", w),
+            None
+        );
+    }
 }

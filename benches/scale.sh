@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Scale benchmark: generate N résumés, ingest them (wall time, triples/s, peak RSS), time
+# every named query in-process, and time a GraphML export. Usage: benches/scale.sh [N...]
+# (default: 1000 10000). Needs a release build; GNU time for peak memory (apt-get install time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/careergraph-target}"
+cargo build --release --quiet
+bin="$CARGO_TARGET_DIR/release/careergraph"
+work="${BENCH_DIR:-$(mktemp -d)}"
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM"
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"; store="$work/db-$n"
+  rm -rf "$store"
+  [ -d "$corpus" ] || "$bin" generate --count "$n" --seed 42 --out "$corpus" >/dev/null
+  mb=$(du -sm "$corpus" | cut -f1)
+  if command -v /usr/bin/time >/dev/null; then
+    /usr/bin/time -f "%e %M" -o "$work/time-$n" "$bin" --quiet --store "$store" ingest "$corpus"
+    read -r secs rss < "$work/time-$n"
+  else
+    start=$(date +%s.%N); "$bin" --quiet --store "$store" ingest "$corpus"; secs=$(echo "$(date +%s.%N) - $start" | bc); rss=0
+  fi
+  triples=$("$bin" --store "$store" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["triples"])')
+  python3 - "$n" "$mb" "$secs" "$rss" "$triples" <<'PY'
+import sys
+n, mb, secs, rss, triples = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+print(f"ingest/{n}: {secs:.1f} s wall, {n/secs:.0f} résumés/s, {triples/secs:.0f} triples/s, {triples} triples, corpus {mb:.0f} MB, peak RSS {rss/1024:.0f} MB")
+PY
+  BENCH_STORE="$store" cargo bench --quiet --bench queries 2>/dev/null | sed "s/^/  [$n] /"
+  start=$(date +%s.%N)
+  "$bin" --quiet --store "$store" export --format graphml --view people-orgs-tech --out "$work/g-$n.graphml"
+  echo "  [$n] export/graphml people-orgs-tech: $(echo "$(date +%s.%N) - $start" | bc) s, $(du -h "$work/g-$n.graphml" | cut -f1)"
+done
