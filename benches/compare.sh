@@ -50,6 +50,7 @@ if ! "$venv/bin/python" -c 'import spacy, rdflib, pyoxigraph' 2>/dev/null; then
   "$venv/bin/python" -m pip install --quiet spacy rdflib pyoxigraph >&2
 fi
 
+export PYTHONDONTWRITEBYTECODE=1
 work="$(mktemp -d "${TMPDIR:-/tmp}/careergraph-bench.XXXXXX")"
 cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
