@@ -58,6 +58,8 @@ fn build_store(dir: &std::path::Path) -> CareerStore {
         max_size: 16 << 20,
         budget: Duration::from_secs(30),
         batch: 256,
+        bulk_threshold: careergraph::ingest::DEFAULT_BULK_THRESHOLD,
+        bulk_chunk: careergraph::ingest::BULK_CHUNK,
     };
     careergraph::ingest::ingest_paths(&store, &[corpus], &opts, &|_, _| {}).expect("ingest");
     store

@@ -235,7 +235,22 @@ pub struct IngestOptions {
     pub budget: Duration,
     /// Documents written per transaction (1 = one transaction per document).
     pub batch: usize,
+    /// Runs with at least this many résumés write new documents with the bulk loader
+    /// (atomic per chunk of `bulk_chunk` documents); smaller runs use transactions.
+    /// `usize::MAX` never bulk-loads, 0 always does.
+    pub bulk_threshold: usize,
+    /// Documents per bulk-loader commit (each commit is atomic); see [`BULK_CHUNK`].
+    pub bulk_chunk: usize,
 }
+
+/// Default documents per bulk-loader commit: ≈ 400 k quads, ≈ 200 MB in flight.
+pub const BULK_CHUNK: usize = 1024;
+
+/// Memory the bulk loader may use for one chunk, in MB (RocksDB's own memory aside).
+const BULK_MEMORY_MB: usize = 256;
+
+/// Default for [`IngestOptions::bulk_threshold`].
+pub const DEFAULT_BULK_THRESHOLD: usize = 1000;
 
 /// Outcome counts of an ingest run, plus the failures (path, message).
 #[derive(Debug, Default, Clone)]
@@ -254,6 +269,19 @@ pub struct IngestReport {
     pub failed: Vec<(PathBuf, String)>,
     /// Quads written for résumé documents.
     pub quads: usize,
+}
+
+impl IngestReport {
+    /// Add the counts and failures of `other` (a later part of the same run).
+    pub fn merge(&mut self, other: IngestReport) {
+        self.added += other.added;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.loaded += other.loaded;
+        self.skipped += other.skipped;
+        self.failed.extend(other.failed);
+        self.quads += other.quads;
+    }
 }
 
 /// A résumé prepared for writing, or why it failed.
@@ -283,9 +311,11 @@ fn prepare(path: &Path, format: InputFormat, opts: &IngestOptions) -> Prepared {
     })
 }
 
-/// Ingest files and folders: résumés are extracted in parallel (all cores) and written
-/// in transactions of `opts.batch` documents (each document complete or absent); RDF
-/// files are loaded one transaction each. `progress(done, total)` is called as it goes.
+/// Ingest files and folders: résumés are extracted in parallel (all cores) while a writer
+/// thread stores the previous chunk, in transactions of `opts.batch` documents or, for
+/// runs of at least `opts.bulk_threshold` résumés, with the bulk loader (one atomic
+/// commit per `opts.bulk_chunk` documents); either way each document is complete or absent.
+/// RDF files are loaded one transaction each. `progress(done, total)` is called as it goes.
 pub fn ingest_paths(
     store: &CareerStore,
     paths: &[PathBuf],
@@ -315,41 +345,86 @@ pub fn ingest_paths(
         done += 1;
         progress(done, total);
     }
+    let bulk = resumes.len() >= opts.bulk_threshold;
     let batch = opts.batch.max(1);
-    // Extraction of one chunk runs in parallel while nothing else touches the store;
-    // chunks are written in order, so output and store contents are deterministic.
-    let chunk_size = batch.max(2 * rayon::current_num_threads());
-    for chunk in resumes.chunks(chunk_size) {
-        let prepared: Vec<Prepared> = chunk
-            .par_iter()
-            .map(|(path, format)| prepare(path, *format, opts))
-            .collect();
-        let mut pending: Vec<DocumentWrite> = Vec::new();
-        for ((path, _), p) in chunk.iter().zip(prepared) {
-            match p {
-                Ok(doc) => pending.push(doc),
-                Err(e) => report.failed.push((path.clone(), e.to_string())),
+    // Chunks are written in input order, so store contents are deterministic.
+    let chunk_size = if bulk {
+        opts.bulk_chunk.max(1)
+    } else {
+        batch.max(2 * rayon::current_num_threads())
+    };
+    // Pipeline: this thread extracts chunk n+1 on the rayon pool while a writer thread
+    // stores chunk n; the channel is a rendezvous, so at most two chunks are in memory.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, Prepared)>>(0);
+    let written = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut part = IngestReport::default();
+            let mut done = done;
+            for chunk in receiver {
+                let count = chunk.len();
+                write_chunk(store, chunk, bulk, batch, &mut part)?;
+                done += count;
+                progress(done, total);
+            }
+            Ok::<_, StoreError>(part)
+        });
+        for chunk in resumes.chunks(chunk_size) {
+            let prepared: Vec<(PathBuf, Prepared)> = chunk
+                .par_iter()
+                .map(|(path, format)| (path.clone(), prepare(path, *format, opts)))
+                .collect();
+            if sender.send(prepared).is_err() {
+                break; // the writer stopped on an error; it is returned below
             }
         }
-        for group in pending.chunks(batch) {
-            for (doc, outcome) in group.iter().zip(store.put_documents(group)?) {
-                match outcome {
-                    PutOutcome::Added => {
-                        report.added += 1;
-                        report.quads += doc.quads.len();
-                    }
-                    PutOutcome::Replaced => {
-                        report.replaced += 1;
-                        report.quads += doc.quads.len();
-                    }
-                    PutOutcome::Unchanged => report.unchanged += 1,
-                }
-            }
-        }
-        done += chunk.len();
-        progress(done, total);
-    }
+        drop(sender);
+        writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })?;
+    report.merge(written);
     Ok(report)
+}
+
+/// Store one extracted chunk: failures are recorded, new documents are bulk-loaded (in
+/// bulk mode) and the rest go through transactions of `batch` documents.
+fn write_chunk(
+    store: &CareerStore,
+    chunk: Vec<(PathBuf, Prepared)>,
+    bulk: bool,
+    batch: usize,
+    report: &mut IngestReport,
+) -> Result<(), StoreError> {
+    let mut pending: Vec<DocumentWrite> = Vec::with_capacity(chunk.len());
+    for (path, prepared) in chunk {
+        match prepared {
+            Ok(doc) => pending.push(doc),
+            Err(e) => report.failed.push((path, e.to_string())),
+        }
+    }
+    if bulk {
+        let (fresh, rest) = store.partition_new(pending)?;
+        report.added += fresh.len();
+        report.quads += fresh.iter().map(|d| d.quads.len()).sum::<usize>();
+        store.put_new_documents_bulk(fresh, BULK_MEMORY_MB)?;
+        pending = rest;
+    }
+    for group in pending.chunks(batch) {
+        for (doc, outcome) in group.iter().zip(store.put_documents(group)?) {
+            match outcome {
+                PutOutcome::Added => {
+                    report.added += 1;
+                    report.quads += doc.quads.len();
+                }
+                PutOutcome::Replaced => {
+                    report.replaced += 1;
+                    report.quads += doc.quads.len();
+                }
+                PutOutcome::Unchanged => report.unchanged += 1,
+            }
+        }
+    }
+    Ok(())
 }
 
 fn load_rdf_file(

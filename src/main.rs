@@ -62,6 +62,10 @@ Folders are walked recursively. Re-ingesting an unchanged file changes nothing; 
         /// Store raw e-mail addresses and phone numbers (default: salted hashes only).
         #[arg(long)]
         keep_contacts: bool,
+        /// Use the bulk loader (much faster; atomic per --batch documents) when a run has
+        /// at least this many résumés; smaller runs use transactions (0 = always bulk).
+        #[arg(long, default_value_t = ingest::DEFAULT_BULK_THRESHOLD)]
+        bulk_threshold: usize,
         #[command(flatten)]
         limits: Limits,
     },
@@ -102,6 +106,10 @@ The default graph is the union of all graphs."
         /// Maximum rows printed by the table format.
         #[arg(long, default_value_t = 1000)]
         limit: usize,
+        /// Run the query to the end and print the evaluator's plan with per-step row
+        /// counts and timings (JSON) instead of the results.
+        #[arg(long)]
+        explain: bool,
     },
     /// List the named queries with their descriptions and parameters.
     #[command(after_help = "Example:\n  careergraph queries")]
@@ -230,9 +238,10 @@ struct Limits {
     /// Per-document extraction time budget in seconds (over-budget documents are reported).
     #[arg(long, default_value_t = 30.0)]
     time_budget: f64,
-    /// Documents written per transaction (each document is always complete or absent).
-    #[arg(long, default_value_t = 256)]
-    batch: usize,
+    /// Documents per atomic write: per transaction (default 256) or per bulk-loader
+    /// commit (default 1024). Each document is always complete or absent.
+    #[arg(long)]
+    batch: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -309,12 +318,14 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
         Command::Ingest {
             paths,
             keep_contacts,
+            bulk_threshold,
             limits,
         } => cmd_ingest(
             &cli.store,
             &cli.base_iri,
             &paths,
             keep_contacts,
+            bulk_threshold,
             &limits,
             quiet,
         ),
@@ -326,9 +337,16 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
         Command::Query {
             query,
             params,
+            explain: true,
+            ..
+        } => cmd_explain(&cli.store, &query, &params).map(|_| None),
+        Command::Query {
+            query,
+            params,
             format,
             timeout,
             limit,
+            explain: false,
         } => cmd_query(&cli.store, &query, &params, format, timeout, limit, quiet).map(|_| None),
         Command::Queries => cmd_queries().map(|_| None),
         Command::Export {
@@ -411,6 +429,7 @@ fn cmd_ingest(
     base: &str,
     paths: &[PathBuf],
     keep_contacts: bool,
+    bulk_threshold: usize,
     limits: &Limits,
     quiet: bool,
 ) -> Result<Option<Partial>> {
@@ -420,7 +439,9 @@ fn cmd_ingest(
         map: MapOptions::new(base, &salt, keep_contacts).context("--base-iri")?,
         max_size: limits.max_file_size,
         budget: std::time::Duration::from_secs_f64(limits.time_budget),
-        batch: limits.batch,
+        batch: limits.batch.unwrap_or(256),
+        bulk_threshold,
+        bulk_chunk: limits.batch.unwrap_or(ingest::BULK_CHUNK),
     };
     let started = std::time::Instant::now();
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
@@ -587,6 +608,18 @@ fn load_query(name: &str) -> Result<NamedQuery> {
         return Ok(NamedQuery::from_text(name, &text));
     }
     Err(query::QueryError::Unknown(name.to_owned()).into())
+}
+
+/// `query --explain`: run to the end, print the plan with statistics, and the row count.
+fn cmd_explain(store_path: &Path, name: &str, params: &[String]) -> Result<()> {
+    let q = load_query(name)?;
+    let bound = q.bind(&parse_params(params)?)?;
+    let store = CareerStore::open_read_only(store_path)?;
+    let started = std::time::Instant::now();
+    let (rows, plan) = store.explain(bound)?;
+    println!("{plan}");
+    eprintln!("{rows} row(s) in {:.3} s", started.elapsed().as_secs_f64());
+    Ok(())
 }
 
 fn cmd_query(

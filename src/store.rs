@@ -297,6 +297,67 @@ impl CareerStore {
         Ok(outcomes)
     }
 
+    /// Write many new documents with Oxigraph's bulk loader: table files are built off
+    /// the write path and linked in by one atomic commit, so after a crash either every
+    /// document of `docs` is present or none is. Much faster than a transaction for large
+    /// ingests, but it does not look at what is stored: documents already present (same
+    /// graph) or replacing an earlier version of their file (same path) must go through
+    /// [`put_documents`](Self::put_documents). [`partition_new`](Self::partition_new)
+    /// sorts them out.
+    pub fn put_new_documents_bulk(
+        &self,
+        docs: Vec<DocumentWrite>,
+        max_memory_mb: usize,
+    ) -> Result<(), StoreError> {
+        if docs.is_empty() {
+            return Ok(());
+        }
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_num_threads(1)
+            .with_max_memory_size_in_megabytes(max_memory_mb.max(16));
+        let path_p = NamedNode::new_unchecked(ns::cg("path"));
+        loader.load_quads(docs.into_iter().flat_map(|doc| {
+            let path = doc.path.map(|p| {
+                Quad::new(
+                    doc.graph.clone(),
+                    path_p.clone(),
+                    Literal::new_simple_literal(p),
+                    doc.graph,
+                )
+            });
+            doc.quads.into_iter().chain(path)
+        }))?;
+        loader.commit()?;
+        Ok(())
+    }
+
+    /// Split documents into those that can be bulk-loaded (graph not stored, no earlier
+    /// version of their file, first of their graph in `docs`) and the rest, which keep
+    /// their order and go through [`put_documents`](Self::put_documents).
+    pub fn partition_new(
+        &self,
+        docs: Vec<DocumentWrite>,
+    ) -> Result<(Vec<DocumentWrite>, Vec<DocumentWrite>), StoreError> {
+        let mut seen = std::collections::HashSet::new();
+        let mut fresh = Vec::with_capacity(docs.len());
+        let mut other = Vec::new();
+        for doc in docs {
+            let new_graph = seen.insert(doc.graph.clone()) && !self.has_graph(&doc.graph)?;
+            let new_path = match &doc.path {
+                Some(p) => self.graphs_with_path(p)?.is_empty(),
+                None => true,
+            };
+            if new_graph && new_path {
+                fresh.push(doc);
+            } else {
+                other.push(doc);
+            }
+        }
+        Ok((fresh, other))
+    }
+
     /// Remove a document everywhere: its named graph, and every triple in other graphs
     /// whose subject or object is the document node. Returns the quads removed.
     pub fn forget_document(&self, graph: &NamedNode) -> Result<usize, StoreError> {
@@ -368,8 +429,6 @@ impl CareerStore {
             ns::SCHEMA,
             ns::SKOS
         );
-        // Parameters are joined below the top-level FILTER, so each query keeps its
-        // filter at the top (a FILTER inside a UNION branch would not see them).
         let by_name = format!(
             "{prefixes} SELECT DISTINCT ?p WHERE {{ ?p a cg:Person ; schema:name|skos:altLabel|cg:pinyin ?n .
                FILTER(LCASE(STR(?n)) = LCASE(?key)) }}"
@@ -387,13 +446,11 @@ impl CareerStore {
                 ("eh", &email_hash),
                 ("ph", &phone_hash),
             ] {
-                if text.contains(&format!("?{var} ")) || text.contains(&format!("?{var})")) {
-                    crate::query::bind_variable(
-                        &mut query,
-                        oxigraph::model::Variable::new_unchecked(var),
-                        spargebra::term::GroundTerm::Literal(Literal::new_simple_literal(value)),
-                    );
-                }
+                let var = oxigraph::model::Variable::new_unchecked(var);
+                let value =
+                    spargebra::term::GroundTerm::Literal(Literal::new_simple_literal(value));
+                crate::query::substitute(&mut query, &var, &value)
+                    .map_err(|e| StoreError::Query(e.to_string()))?;
             }
             if let QueryResults::Solutions(rows) = self.evaluate(query, None)? {
                 for row in rows {
@@ -485,6 +542,32 @@ impl CareerStore {
             .map_err(|e| StoreError::Query(e.to_string()))
     }
 
+    /// Evaluate a query to the end, discarding the results, and return the number of
+    /// solutions (or triples) with the evaluator's plan and per-node statistics as JSON.
+    pub fn explain(&self, query: spargebra::Query) -> Result<(usize, String), StoreError> {
+        let mut prepared = SparqlEvaluator::new().for_query(query);
+        prepared.dataset_mut().set_default_graph_as_union();
+        let (results, explanation) = prepared
+            .on_store(&self.store)
+            .compute_statistics()
+            .explain();
+        let failed = |e: &dyn std::fmt::Display| StoreError::Query(e.to_string());
+        let count = match results.map_err(|e| failed(&e))? {
+            QueryResults::Solutions(rows) => rows
+                .map(|r| r.map_err(|e| failed(&e)))
+                .try_fold(0, |n, r| r.map(|_| n + 1))?,
+            QueryResults::Graph(triples) => triples
+                .map(|r| r.map_err(|e| failed(&e)))
+                .try_fold(0, |n, r| r.map(|_| n + 1))?,
+            QueryResults::Boolean(_) => 1,
+        };
+        let mut json = Vec::new();
+        explanation
+            .write_in_json(&mut json)
+            .map_err(|e| failed(&e))?;
+        Ok((count, String::from_utf8_lossy(&json).into_owned()))
+    }
+
     /// Count one number with a SELECT (COUNT(...) AS ?n) query.
     fn count(&self, body: &str) -> Result<u64, StoreError> {
         let text = format!(
@@ -564,6 +647,7 @@ fn open_disk(path: &Path, read_only: bool) -> Result<Store, StoreError> {
         if result.is_ok() && !read_only {
             // Best effort: lets a second writer name the process holding the store.
             let _ = std::fs::write(&pid_file, std::process::id().to_string());
+            remove_orphan_bulk_files(path);
         }
         result.map_err(|e| {
             let msg = e.to_string();
@@ -586,6 +670,23 @@ fn open_disk(path: &Path, read_only: bool) -> Result<Store, StoreError> {
     {
         let _ = (path, read_only);
         Err(StoreError::NoDiskSupport)
+    }
+}
+
+/// Delete table files a bulk load killed before its commit left behind (`bulk-*.sst`:
+/// Oxigraph's loader writes them next to the database and links them in at commit, so
+/// while we hold the write lock no live loader can own one). Best effort.
+#[cfg(feature = "disk")]
+fn remove_orphan_bulk_files(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -9,16 +9,17 @@
 //! # param: org string "Tencent" -- organisation name
 //! ```
 //!
-//! Parameters are bound as typed RDF terms by joining a one-row `VALUES` table into
-//! the parsed query algebra, below solution modifiers and the top-level filters, so a
-//! value is never pasted into query text and cannot change the query's structure.
-//! Because SPARQL evaluates groups bottom-up, a parameter must be used in a triple
-//! pattern or in a FILTER of the query's top-level group, not only in a FILTER nested
-//! inside an OPTIONAL or UNION branch (it would be unbound there).
+//! Parameters are bound as typed RDF terms substituted into the parsed query algebra
+//! ([`substitute`]), so a value is never pasted into query text and cannot change the
+//! query's structure, and a parameter is a constant everywhere in the query (nested
+//! OPTIONAL, UNION, EXISTS and sub-queries included).
+
+mod substitute;
+
+pub use substitute::{substitute, SubstituteError};
 
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Variable};
-use spargebra::algebra::GraphPattern;
 use spargebra::term::GroundTerm;
 use spargebra::{Query, SparqlParser};
 
@@ -91,13 +92,13 @@ pub struct NamedQuery {
 
 /// The named queries shipped in `queries/`.
 pub const NAMED: &[(&str, &str)] = &[
-    ("go-qps-10k", include_str!("../queries/go-qps-10k.rq")),
-    ("worked-at", include_str!("../queries/worked-at.rq")),
-    ("knows", include_str!("../queries/knows.rq")),
-    ("colleagues", include_str!("../queries/colleagues.rq")),
-    ("people", include_str!("../queries/people.rq")),
-    ("role-fit", include_str!("../queries/role-fit.rq")),
-    ("metrics", include_str!("../queries/metrics.rq")),
+    ("go-qps-10k", include_str!("../../queries/go-qps-10k.rq")),
+    ("worked-at", include_str!("../../queries/worked-at.rq")),
+    ("knows", include_str!("../../queries/knows.rq")),
+    ("colleagues", include_str!("../../queries/colleagues.rq")),
+    ("people", include_str!("../../queries/people.rq")),
+    ("role-fit", include_str!("../../queries/role-fit.rq")),
+    ("metrics", include_str!("../../queries/metrics.rq")),
 ];
 
 /// All named queries, parsed headers included.
@@ -188,7 +189,10 @@ impl NamedQuery {
                 name: name.clone(),
                 message: e.to_string(),
             })?;
-            bind_variable(&mut query, var, term);
+            substitute(&mut query, &var, &term).map_err(|e| QueryError::Param {
+                name: name.clone(),
+                message: e.to_string(),
+            })?;
         }
         Ok(query)
     }
@@ -272,41 +276,6 @@ pub fn typed_term(name: &str, value: &str, kind: ParamType) -> Result<GroundTerm
     })
 }
 
-/// Join `VALUES ?var { term }` into the innermost pattern of the query.
-pub fn bind_variable(query: &mut Query, var: Variable, term: GroundTerm) {
-    let pattern = match query {
-        Query::Select { pattern, .. }
-        | Query::Construct { pattern, .. }
-        | Query::Describe { pattern, .. }
-        | Query::Ask { pattern, .. } => pattern,
-    };
-    let values = GraphPattern::Values {
-        variables: vec![var],
-        bindings: vec![vec![Some(term)]],
-    };
-    join_innermost(pattern, values);
-}
-
-fn join_innermost(pattern: &mut GraphPattern, values: GraphPattern) {
-    match pattern {
-        GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Filter { inner, .. }
-        | GraphPattern::Group { inner, .. }
-        | GraphPattern::Extend { inner, .. } => join_innermost(inner, values),
-        other => {
-            let current = std::mem::replace(other, GraphPattern::Bgp { patterns: vec![] });
-            *other = GraphPattern::Join {
-                left: Box::new(values),
-                right: Box::new(current),
-            };
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,7 +298,7 @@ mod tests {
         let hostile = r#"x" } ; DROP ALL ; SELECT * { ?a ?b "#;
         let bound = q.bind(&[("org".into(), hostile.into())]).unwrap();
         let text = bound.to_string();
-        assert!(text.contains("VALUES"), "{text}");
+        assert!(!text.contains("?org"), "{text}");
         // The quote inside the value is escaped: the value stays one string literal.
         assert!(text.contains(r#""x\" } ; DROP ALL"#), "{text}");
         // Round trip: the serialized query parses back to the same algebra.
@@ -361,15 +330,95 @@ mod tests {
         ));
     }
 
+    fn bound_text(query: &str, values: &[(&str, &str)]) -> Result<String, QueryError> {
+        let values: Vec<(String, String)> = values
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect();
+        NamedQuery::from_text("t", query)
+            .bind(&values)
+            .map(|q| q.to_string())
+    }
+
     #[test]
-    fn values_are_joined_below_filters() {
-        let q = NamedQuery::from_text(
-            "t",
-            "# param: min decimal 5 -- m\nSELECT ?v WHERE { ?s ?p ?v FILTER(?v > ?min) } ORDER BY ?v LIMIT 3",
+    fn parameters_become_constants_in_filters_and_patterns() {
+        let text = bound_text(
+            "# param: min decimal 5 -- m\n# param: who iri -- w\n\
+             SELECT ?v WHERE { ?who ?p ?v FILTER(?v > ?min) } ORDER BY ?v LIMIT 3",
+            &[("who", "<http://a.example/x>")],
+        )
+        .unwrap();
+        assert!(text.contains(r#"?v > "5"^^"#), "{text}");
+        assert!(text.contains("<http://a.example/x> ?p ?v"), "{text}");
+        assert!(!text.contains("?min") && !text.contains("?who"), "{text}");
+    }
+
+    #[test]
+    fn parameters_reach_nested_groups() {
+        let text = bound_text(
+            "# param: x string -- x\nSELECT ?s WHERE { ?s ?p ?o OPTIONAL { ?s ?q ?r FILTER(?r = ?x) } \
+             FILTER EXISTS { { ?s ?p ?x } UNION { ?x ?p ?s } } }",
+            &[("x", "v")],
+        )
+        .unwrap();
+        assert!(!text.contains("?x"), "{text}");
+        assert_eq!(text.matches("\"v\"").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn projected_parameter_is_still_returned() {
+        let text = bound_text(
+            "# param: x string -- x\nSELECT ?s ?x WHERE { ?s ?p ?x }",
+            &[("x", "v")],
+        )
+        .unwrap();
+        let query = SparqlParser::new().parse_query(&text).unwrap();
+        let store = oxigraph::store::Store::new().unwrap();
+        let s = NamedNode::new("http://a.example/s").unwrap();
+        store
+            .insert(&oxigraph::model::Quad::new(
+                s.clone(),
+                s.clone(),
+                Literal::new_simple_literal("v"),
+                oxigraph::model::GraphName::DefaultGraph,
+            ))
+            .unwrap();
+        let results = oxigraph::sparql::SparqlEvaluator::new()
+            .for_query(query)
+            .on_store(&store)
+            .execute()
+            .unwrap();
+        let oxigraph::sparql::QueryResults::Solutions(rows) = results else {
+            panic!("not a SELECT");
+        };
+        let rows: Vec<_> = rows.collect::<Result<_, _>>().unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].get("x"),
+            Some(&Literal::new_simple_literal("v").into())
         );
-        let text = q.bind(&[]).unwrap().to_string();
-        let values_at = text.find("VALUES").unwrap();
-        let filter_at = text.find("FILTER").unwrap();
-        assert!(values_at < filter_at, "{text}");
+    }
+
+    #[test]
+    fn values_tables_and_assignments() {
+        let text = bound_text(
+            "# param: x string -- x\nSELECT ?s WHERE { VALUES (?s ?x) { (1 \"v\") (2 \"w\") (3 UNDEF) } }",
+            &[("x", "v")],
+        )
+        .unwrap();
+        let kept = |n: &str| text.contains(&format!("\"{n}\"^^"));
+        assert!(kept("1") && kept("3") && !kept("2"), "{text}");
+        let err = bound_text(
+            "# param: x string -- x\nSELECT ?s WHERE { ?s ?p ?o BIND(?o AS ?x) }",
+            &[("x", "v")],
+        );
+        assert!(matches!(err, Err(QueryError::Param { .. })), "{err:?}");
+        // A literal where only an IRI can stand matches nothing rather than everything.
+        let text = bound_text(
+            "# param: p string -- p\nSELECT ?s WHERE { ?s ?p ?o }",
+            &[("p", "v")],
+        )
+        .unwrap();
+        assert!(!text.contains("?p"), "{text}");
     }
 }
