@@ -337,9 +337,10 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
         Command::Query {
             query,
             params,
+            timeout,
             explain: true,
             ..
-        } => cmd_explain(&cli.store, &query, &params).map(|_| None),
+        } => cmd_explain(&cli.store, &query, &params, timeout).map(|_| None),
         Command::Query {
             query,
             params,
@@ -610,16 +611,33 @@ fn load_query(name: &str) -> Result<NamedQuery> {
     Err(query::QueryError::Unknown(name.to_owned()).into())
 }
 
-/// `query --explain`: run to the end, print the plan with statistics, and the row count.
-fn cmd_explain(store_path: &Path, name: &str, params: &[String]) -> Result<()> {
+/// `query --explain`: run to the end (or to the timeout), print the plan with statistics
+/// on stdout and the row count (or why it stopped) on stderr.
+fn cmd_explain(store_path: &Path, name: &str, params: &[String], timeout: u64) -> Result<()> {
     let q = load_query(name)?;
     let bound = q.bind(&parse_params(params)?)?;
     let store = CareerStore::open_read_only(store_path)?;
+    let token = oxigraph::sparql::CancellationToken::new();
+    {
+        let token = token.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(timeout));
+            token.cancel();
+        });
+    }
     let started = std::time::Instant::now();
-    let (rows, plan) = store.explain(bound)?;
+    let (rows, plan) = store.explain(bound, Some(token));
     println!("{plan}");
-    eprintln!("{rows} row(s) in {:.3} s", started.elapsed().as_secs_f64());
-    Ok(())
+    let seconds = started.elapsed().as_secs_f64();
+    match rows {
+        Ok(rows) => {
+            eprintln!("{rows} row(s) in {seconds:.3} s");
+            Ok(())
+        }
+        Err(e) => Err(anyhow::anyhow!(
+            "{e} after {seconds:.1} s (the plan above shows the work done so far)"
+        )),
+    }
 }
 
 fn cmd_query(

@@ -99,6 +99,12 @@ pub fn hex(bytes: &[u8]) -> String {
     })
 }
 
+/// The search key of a label (`cg:labelKey`): trimmed and lower-cased exactly as SPARQL's
+/// `LCASE` does, so a query finds it with `BIND(LCASE(STR(?name)) AS ?key)`.
+pub fn label_key(label: &str) -> String {
+    label.trim().to_lowercase()
+}
+
 /// A normalised name usable as an IRI path segment ("Pied Piper, Inc." → "pied-piper-inc").
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -225,6 +231,19 @@ impl GraphBuilder<'_> {
         }
     }
 
+    /// A label, and its [`label_key`] as `cg:labelKey`.
+    fn label(&mut self, s: &NamedNode, p: &str, value: &str) {
+        self.text(s, p, value);
+        let key = if self.opts.keep_contacts {
+            label_key(value)
+        } else {
+            label_key(&redact_contacts(value))
+        };
+        if !key.is_empty() {
+            self.add(s, &ns::cg("labelKey"), Literal::new_simple_literal(key));
+        }
+    }
+
     fn opt_text(&mut self, s: &NamedNode, p: &str, value: Option<&str>) {
         if let Some(v) = value {
             self.text(s, p, v);
@@ -279,7 +298,7 @@ impl GraphBuilder<'_> {
         }
         let node = self.node(&format!("org/{}", slug(written)))?;
         self.add_type(&node, "Organization");
-        self.text(
+        self.label(
             &node,
             &format!("{}label", ns::RDFS),
             label.unwrap_or(written),
@@ -296,7 +315,7 @@ impl GraphBuilder<'_> {
         }
         let node = self.node(&format!("skill/{}", slug(&skill.name)))?;
         self.add_type(&node, "Skill");
-        self.text(&node, &format!("{}prefLabel", ns::SKOS), &skill.name);
+        self.label(&node, &format!("{}prefLabel", ns::SKOS), &skill.name);
         Ok(node)
     }
 
@@ -438,13 +457,15 @@ impl GraphBuilder<'_> {
         let node = named(&person_iri(self.opts, record, p))?;
         self.add_type(&node, "Person");
         self.text(&node, &format!("{}name", ns::SCHEMA), &p.name);
-        self.text(&node, &format!("{}label", ns::RDFS), &p.name);
+        self.label(&node, &format!("{}label", ns::RDFS), &p.name);
         for n in &p.names {
             if n != &p.name {
-                self.text(&node, &format!("{}altLabel", ns::SKOS), n);
+                self.label(&node, &format!("{}altLabel", ns::SKOS), n);
             }
         }
-        self.opt_text(&node, &ns::cg("pinyin"), p.pinyin.as_deref());
+        if let Some(pinyin) = p.pinyin.as_deref() {
+            self.label(&node, &ns::cg("pinyin"), pinyin);
+        }
         self.opt_text(&node, &ns::cg("headline"), p.headline.as_deref());
         self.opt_text(&node, &ns::cg("location"), p.location.as_deref());
         for l in &p.languages {

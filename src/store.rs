@@ -186,16 +186,8 @@ impl CareerStore {
         let graph = NamedNode::new_unchecked(ns::VOCABULARY_GRAPH);
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(graph.as_ref())?;
-        for q in &vocabulary().quads {
-            tx.insert(
-                Quad::new(
-                    q.subject.clone(),
-                    q.predicate.clone(),
-                    q.object.clone(),
-                    graph.clone(),
-                )
-                .as_ref(),
-            );
+        for q in vocabulary_quads(&graph) {
+            tx.insert(q.as_ref());
         }
         let meta = NamedNode::new_unchecked(ns::META_GRAPH);
         let p = NamedNode::new_unchecked(ns::cg("vocabularyHash"));
@@ -429,10 +421,8 @@ impl CareerStore {
             ns::SCHEMA,
             ns::SKOS
         );
-        let by_name = format!(
-            "{prefixes} SELECT DISTINCT ?p WHERE {{ ?p a cg:Person ; schema:name|skos:altLabel|cg:pinyin ?n .
-               FILTER(LCASE(STR(?n)) = LCASE(?key)) }}"
-        );
+        let by_name =
+            format!("{prefixes} SELECT DISTINCT ?p WHERE {{ ?p cg:labelKey ?key ; a cg:Person }}");
         let by_hash = format!(
             "{prefixes} SELECT DISTINCT ?p WHERE {{ {{ ?p cg:emailHash ?eh }} UNION {{ ?p cg:phoneHash ?ph }} }}"
         );
@@ -441,8 +431,9 @@ impl CareerStore {
             let mut query = spargebra::SparqlParser::new()
                 .parse_query(&text)
                 .map_err(|e| StoreError::Query(e.to_string()))?;
+            let label_key = crate::map::label_key(key);
             for (var, value) in [
-                ("key", key.trim()),
+                ("key", label_key.as_str()),
                 ("eh", &email_hash),
                 ("ph", &phone_hash),
             ] {
@@ -542,30 +533,41 @@ impl CareerStore {
             .map_err(|e| StoreError::Query(e.to_string()))
     }
 
-    /// Evaluate a query to the end, discarding the results, and return the number of
-    /// solutions (or triples) with the evaluator's plan and per-node statistics as JSON.
-    pub fn explain(&self, query: spargebra::Query) -> Result<(usize, String), StoreError> {
-        let mut prepared = SparqlEvaluator::new().for_query(query);
+    /// Evaluate a query to the end (or until `cancel` fires), discarding the results, and
+    /// return the number of solutions (or triples), or the error that stopped it, with the
+    /// evaluator's plan and per-node statistics as JSON (partial if it was stopped).
+    pub fn explain(
+        &self,
+        query: spargebra::Query,
+        cancel: Option<oxigraph::sparql::CancellationToken>,
+    ) -> (Result<usize, StoreError>, String) {
+        let mut ev = SparqlEvaluator::new();
+        if let Some(token) = cancel {
+            ev = ev.with_cancellation_token(token);
+        }
+        let mut prepared = ev.for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         let (results, explanation) = prepared
             .on_store(&self.store)
             .compute_statistics()
             .explain();
         let failed = |e: &dyn std::fmt::Display| StoreError::Query(e.to_string());
-        let count = match results.map_err(|e| failed(&e))? {
-            QueryResults::Solutions(rows) => rows
-                .map(|r| r.map_err(|e| failed(&e)))
-                .try_fold(0, |n, r| r.map(|_| n + 1))?,
-            QueryResults::Graph(triples) => triples
-                .map(|r| r.map_err(|e| failed(&e)))
-                .try_fold(0, |n, r| r.map(|_| n + 1))?,
-            QueryResults::Boolean(_) => 1,
-        };
+        let count = results
+            .map_err(|e| failed(&e))
+            .and_then(|results| match results {
+                QueryResults::Solutions(rows) => rows
+                    .map(|r| r.map_err(|e| failed(&e)))
+                    .try_fold(0, |n, r| r.map(|_| n + 1)),
+                QueryResults::Graph(triples) => triples
+                    .map(|r| r.map_err(|e| failed(&e)))
+                    .try_fold(0, |n, r| r.map(|_| n + 1)),
+                QueryResults::Boolean(_) => Ok(1),
+            });
         let mut json = Vec::new();
-        explanation
-            .write_in_json(&mut json)
-            .map_err(|e| failed(&e))?;
-        Ok((count, String::from_utf8_lossy(&json).into_owned()))
+        if let Err(e) = explanation.write_in_json(&mut json) {
+            return (Err(failed(&e)), String::new());
+        }
+        (count, String::from_utf8_lossy(&json).into_owned())
     }
 
     /// Count one number with a SELECT (COUNT(...) AS ?n) query.
@@ -690,10 +692,66 @@ fn remove_orphan_bulk_files(path: &Path) {
     }
 }
 
+/// Version of what [`vocabulary_quads`] derives from the sources (part of the hash, so a
+/// change reloads the vocabulary graph of existing stores).
+const VOCABULARY_DERIVATION: &str = "labelKey-2";
+
+/// The vocabulary graph: the embedded ontology files, plus a `cg:labelKey` search key
+/// for every label (`skos:prefLabel`, `skos:altLabel`, `cg:contextLabel`, `rdfs:label`)
+/// and for the local name of every technology, organisation and metric kind (`mk:qps`
+/// → "qps").
+fn vocabulary_quads(graph: &NamedNode) -> Vec<Quad> {
+    let label_predicates = [
+        format!("{}prefLabel", ns::SKOS),
+        format!("{}altLabel", ns::SKOS),
+        format!("{}label", ns::RDFS),
+        ns::cg("contextLabel"),
+    ];
+    let key_p = NamedNode::new_unchecked(ns::cg("labelKey"));
+    let mut keys = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for q in &vocabulary().quads {
+        out.push(Quad::new(
+            q.subject.clone(),
+            q.predicate.clone(),
+            q.object.clone(),
+            graph.clone(),
+        ));
+        if let Term::Literal(label) = &q.object {
+            if label_predicates.iter().any(|p| p == q.predicate.as_str()) {
+                let local_name = match &q.subject {
+                    oxigraph::model::NamedOrBlankNode::NamedNode(n) => {
+                        [ns::TECH, ns::ORG_VOCAB, ns::METRIC_KIND]
+                            .iter()
+                            .find_map(|concepts| n.as_str().strip_prefix(concepts))
+                            .map(crate::map::label_key)
+                            .unwrap_or_default()
+                    }
+                    _ => String::new(),
+                };
+                let key = crate::map::label_key(label.value());
+                for key in [key, local_name] {
+                    if key.is_empty() || !keys.insert((q.subject.clone(), key.clone())) {
+                        continue;
+                    }
+                    out.push(Quad::new(
+                        q.subject.clone(),
+                        key_p.clone(),
+                        Literal::new_simple_literal(key),
+                        graph.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Hash of the embedded vocabulary sources (changes when any .ttl changes).
 pub fn vocabulary_hash() -> String {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION"));
+    h.update(VOCABULARY_DERIVATION);
     for (name, text) in vocab::SOURCES {
         h.update(name.as_bytes());
         h.update(text.as_bytes());

@@ -114,6 +114,25 @@ fn knows_colleagues_and_people() {
     let names: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(names, vec!["Alice Chen", "Bo Wang", "Carla Mendes"]);
 
+    // Names are matched through their label keys: case and surrounding spaces do not matter.
+    let rows = csv_rows(&store, &["knows", "--param", "tech= KAFKA "]);
+    let names: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(names, vec!["Alice Chen"]);
+    // Metric kinds by local name, English label or Chinese label give the same rows.
+    let by_name = csv_rows(&store, &["metrics", "--param", "kind=qps"]);
+    assert!(!by_name.is_empty());
+    for kind in ["queries per second", "QPS", "每秒查询数"] {
+        let param = format!("kind={kind}");
+        assert_eq!(
+            csv_rows(&store, &["metrics", "--param", &param]),
+            by_name,
+            "{kind}"
+        );
+    }
+    let other = csv_rows(&store, &["colleagues", "--param", "person=bo wang"]);
+    assert_eq!(other.len(), 1, "{other:?}");
+    assert_eq!(other[0][1], "Alice Chen");
+
     let rows = csv_rows(&store, &["colleagues"]);
     assert_eq!(rows.len(), 1, "{rows:?}");
     let mut pair = [rows[0][0].clone(), rows[0][1].clone()];

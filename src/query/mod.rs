@@ -6,7 +6,7 @@
 //! ```text
 //! # title: People who worked at an organisation
 //! # description: Matches any label of the organisation or of its parents, any language.
-//! # param: org string "Tencent" -- organisation name
+//! # param: org label "Tencent" -- organisation name
 //! ```
 //!
 //! Parameters are bound as typed RDF terms substituted into the parsed query algebra
@@ -52,6 +52,9 @@ pub enum QueryError {
 pub enum ParamType {
     /// A plain string literal.
     String,
+    /// A name matched case-insensitively: bound as its search key (trimmed, lower-cased,
+    /// see [`crate::map::label_key`]) for patterns like `?x cg:labelKey ?param`.
+    Label,
     /// An `xsd:decimal`.
     Decimal,
     /// An `xsd:integer`.
@@ -207,6 +210,7 @@ fn parse_param_spec(text: &str) -> Option<ParamSpec> {
     let name = parts.next()?.trim().to_owned();
     let kind = match parts.next().map(str::trim) {
         Some("decimal") => ParamType::Decimal,
+        Some("label") => ParamType::Label,
         Some("integer") => ParamType::Integer,
         Some("iri") => ParamType::Iri,
         Some("date") => ParamType::Date,
@@ -244,6 +248,13 @@ pub fn typed_term(name: &str, value: &str, kind: ParamType) -> Result<GroundTerm
     };
     Ok(match kind {
         ParamType::String => GroundTerm::Literal(Literal::new_simple_literal(value)),
+        ParamType::Label => {
+            let key = crate::map::label_key(value);
+            if key.is_empty() {
+                return Err(bad("is empty".into()));
+            }
+            GroundTerm::Literal(Literal::new_simple_literal(key))
+        }
         ParamType::Decimal => {
             let ok = value.parse::<f64>().is_ok_and(f64::is_finite)
                 && value
