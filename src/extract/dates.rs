@@ -117,6 +117,10 @@ pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         match range_at(&s, i) {
             Some((range, end)) => {
                 out.push(range);
@@ -126,6 +130,21 @@ pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
         }
     }
     out
+}
+
+/// Whether a date or range can start at char `i`: an ASCII digit, a Chinese year digit, or the
+/// first letter of an ASCII word (a month, a season, "since").
+///
+/// Every date starts with a number or a word, and words only match on a word boundary, so
+/// [`range_at`] finds nothing anywhere else and [`find_date_ranges`] skips those chars.
+fn may_start(s: &Scan, i: usize) -> bool {
+    let Some(c) = s.at(i) else {
+        return false;
+    };
+    if c.is_ascii_alphabetic() {
+        return !s.prev(i).is_some_and(|p| p.is_ascii_alphabetic());
+    }
+    c.is_ascii_digit() || cn_year_digit(c).is_some()
 }
 
 /// Parse a single date expression (whole string, surrounding whitespace ignored).

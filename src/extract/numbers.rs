@@ -32,6 +32,8 @@
 //!
 //! All offsets are byte offsets into the caller's `&str` and always fall on char boundaries.
 
+use std::sync::OnceLock;
+
 /// How a number is qualified in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
@@ -81,6 +83,10 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         match match_at(&s, i, true) {
             Step::Found(q, end) => {
                 out.push(q);
@@ -91,6 +97,37 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Whether an expression can start at char `i`: an ASCII digit, a Chinese numeral, the first
+/// letter of an ASCII word, or the first char of a non-Latin prefix qualifier ("~", "约", "超"…).
+///
+/// Everywhere else [`match_at`] finds neither a prefix nor a core and reports [`Step::Miss`], so
+/// [`find_quantities`] skips such chars without trying every pattern. Inside an ASCII word every
+/// Latin pattern fails its word-boundary check, so only a word's first letter can start one.
+fn may_start(s: &Scan, i: usize) -> bool {
+    let Some(c) = s.at(i) else {
+        return false;
+    };
+    if c.is_ascii_alphabetic() {
+        return !s.prev(i).is_some_and(|p| p.is_ascii_alphanumeric());
+    }
+    c.is_ascii_digit() || is_cn_numeral(c) || prefix_first_chars().contains(&c)
+}
+
+/// First chars of the prefix qualifiers that are not ASCII letters ("~", "<", "约"…).
+fn prefix_first_chars() -> &'static [char] {
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut v: Vec<char> = PREFIXES
+            .iter()
+            .filter_map(|(pat, _, _)| pat.chars().next())
+            .filter(|c| !c.is_ascii_alphabetic())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 /// Chinese numerals: "三", "十二", "一百二十", "两千", "二〇一九" (digit by digit), "三万五"
@@ -480,8 +517,13 @@ struct Prefix {
 }
 
 fn prefix_at(s: &Scan, i: usize) -> Option<Prefix> {
+    // Patterns are lower case: only those starting with this char (folded) can match.
+    let first = s.at(i)?.to_ascii_lowercase();
     let mut best: Option<(usize, Prefix)> = None;
     for &(pat, qualifier, scope) in PREFIXES {
+        if !pat.starts_with(first) {
+            continue;
+        }
         let Some(end) = s.word(i, pat) else { continue };
         if prefix_vetoed(s, i, pat) {
             continue;
