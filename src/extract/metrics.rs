@@ -44,6 +44,7 @@
 
 use super::dates;
 use super::numbers::{self, Qualifier, Quantity};
+use aho_corasick::AhoCorasick;
 
 /// A metric kind: identifier, every label in any language, and its unit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -133,16 +134,52 @@ pub struct MetricMention {
     pub currency: Option<String>,
 }
 
+/// Metric kinds prepared for matching: every label of every kind in one automaton, built once
+/// and reused for every text (see [`MetricKinds::find`]).
+#[derive(Debug)]
+pub struct MetricKinds {
+    specs: Vec<MetricKindSpec>,
+    labels: LabelIndex,
+}
+
+impl MetricKinds {
+    /// Prepare `specs` for matching.
+    #[must_use]
+    pub fn new(specs: Vec<MetricKindSpec>) -> Self {
+        let labels = LabelIndex::new(&specs);
+        MetricKinds { specs, labels }
+    }
+
+    /// The kinds, in the order given to [`MetricKinds::new`].
+    #[must_use]
+    pub fn specs(&self) -> &[MetricKindSpec] {
+        &self.specs
+    }
+
+    /// Find scale metrics in `text`: quantities paired with a keyword of one of the kinds.
+    /// Same result as [`find_metrics`] with the same specs.
+    #[must_use]
+    pub fn find(&self, text: &str) -> Vec<MetricMention> {
+        find_with(text, &self.specs, &self.labels)
+    }
+}
+
 /// Find scale metrics in `text`: quantities paired with a keyword of one of `kinds`.
+///
+/// Prepares the kinds on every call; use [`MetricKinds`] to scan many texts.
 #[must_use]
 pub fn find_metrics(text: &str, kinds: &[MetricKindSpec]) -> Vec<MetricMention> {
+    find_with(text, kinds, &LabelIndex::new(kinds))
+}
+
+fn find_with(text: &str, kinds: &[MetricKindSpec], labels: &LabelIndex) -> Vec<MetricMention> {
     let values = build_values(text);
     if values.is_empty() {
         // Every metric needs a number; most lines have none.
         return Vec::new();
     }
     let splits = split_hits(text, kinds, &values);
-    let mut hits = find_hits(text, kinds, &values);
+    let mut hits = find_hits(text, labels, &values);
     hits.retain(|h| {
         !splits
             .iter()
@@ -629,29 +666,96 @@ struct Hit {
     kind: usize,
 }
 
-fn find_hits(text: &str, kinds: &[MetricKindSpec], values: &[Value]) -> Vec<Hit> {
-    let lower = text.to_ascii_lowercase();
-    let mut all = Vec::new();
-    for (kind, spec) in kinds.iter().enumerate() {
-        for label in &spec.labels {
-            let label = label.trim().to_ascii_lowercase();
-            if label.is_empty() {
-                continue;
-            }
-            for (pos, _) in lower.match_indices(label.as_str()) {
-                if let Some(end) = label_end(&lower, pos, &label) {
-                    all.push(Hit {
-                        start: pos,
-                        end,
-                        kind,
-                    });
+/// Every label of every kind (trimmed, ASCII lower case) in one Aho-Corasick automaton.
+#[derive(Debug)]
+struct LabelIndex {
+    /// Distinct labels, all matches reported (overlapping).
+    matcher: Option<AhoCorasick>,
+    /// The labels as patterns, by pattern id (searched one by one if the automaton is absent).
+    patterns: Vec<String>,
+    /// Pattern id → the (kind, label index) pairs carrying that label, in spec order.
+    owners: Vec<Vec<(usize, usize)>>,
+}
+
+impl LabelIndex {
+    fn new(kinds: &[MetricKindSpec]) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (kind, spec) in kinds.iter().enumerate() {
+            for (li, label) in spec.labels.iter().enumerate() {
+                let label = label.trim().to_ascii_lowercase();
+                if label.is_empty() {
+                    continue;
+                }
+                match patterns.iter().position(|p| *p == label) {
+                    Some(id) => owners[id].push((kind, li)),
+                    None => {
+                        patterns.push(label);
+                        owners.push(vec![(kind, li)]);
+                    }
                 }
             }
         }
+        let matcher = AhoCorasick::new(&patterns).ok();
+        LabelIndex {
+            matcher,
+            patterns,
+            owners,
+        }
     }
-    all.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+
+    /// Occurrences of each label in `lower` as (start, pattern id): per label, left to right
+    /// and non-overlapping (the occurrences `str::match_indices` gives).
+    fn occurrences(&self, lower: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.matcher else {
+            return self
+                .patterns
+                .iter()
+                .enumerate()
+                .flat_map(|(id, p)| lower.match_indices(p.as_str()).map(move |(s, _)| (s, id)))
+                .collect();
+        };
+        let mut next_free = vec![0; self.patterns.len()];
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(lower) {
+            let id = m.pattern().as_usize();
+            let Some(free) = next_free.get_mut(id) else {
+                continue;
+            };
+            if m.start() >= *free {
+                *free = m.end();
+                out.push((m.start(), id));
+            }
+        }
+        out
+    }
+}
+
+fn find_hits(text: &str, labels: &LabelIndex, values: &[Value]) -> Vec<Hit> {
+    let lower = text.to_ascii_lowercase();
+    // (hit, kind, label index): sorted below exactly as a kind-by-kind, label-by-label scan
+    // sorted stably by length and start would be.
+    let mut all: Vec<(Hit, usize)> = Vec::new();
+    for (pos, id) in labels.occurrences(&lower) {
+        let (Some(label), Some(owners)) = (labels.patterns.get(id), labels.owners.get(id)) else {
+            continue;
+        };
+        if let Some(end) = label_end(&lower, pos, label) {
+            for &(kind, li) in owners {
+                all.push((
+                    Hit {
+                        start: pos,
+                        end,
+                        kind,
+                    },
+                    li,
+                ));
+            }
+        }
+    }
+    all.sort_by_key(|(h, li)| (std::cmp::Reverse(h.end - h.start), h.start, h.kind, *li));
     let mut kept: Vec<Hit> = Vec::new();
-    for h in all {
+    for (h, _) in all {
         let clash = kept
             .iter()
             .any(|k| overlaps((h.start, h.end), (k.start, k.end)))
@@ -1740,6 +1844,31 @@ mod tests {
         assert!(find("10K TEAMSTERS").is_empty());
         assert!(find("10K steam").is_empty());
         one("10K QPS", "qps", 1e4, Exact);
+    }
+
+    #[test]
+    fn label_automaton_finds_what_per_label_search_finds() {
+        let specs = vec![
+            MetricKindSpec::new("a", &["aa", " AAA ", "qps", "peak qps", ""], "NUM"),
+            MetricKindSpec::new("b", &["qps", "aa", "每秒请求", "请求"], "NUM"),
+        ];
+        let index = LabelIndex::new(&specs);
+        let naive = LabelIndex {
+            matcher: None,
+            ..LabelIndex::new(&specs)
+        };
+        for text in [
+            "aaaaa qps peak qps peakqps",
+            "每秒请求请求 aa-aa",
+            "",
+            "qpsqps aaa",
+        ] {
+            let mut fast = index.occurrences(text);
+            let mut slow = naive.occurrences(text);
+            fast.sort_unstable();
+            slow.sort_unstable();
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]

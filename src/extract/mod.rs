@@ -174,13 +174,11 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
     bounded_pieces(text, METRIC_PIECE)
         .into_iter()
         .flat_map(|(offset, piece)| {
-            metrics::find_metrics(piece, metric_specs())
-                .into_iter()
-                .map(move |mut m| {
-                    m.start += offset;
-                    m.end += offset;
-                    m
-                })
+            metric_kinds().find(piece).into_iter().map(move |mut m| {
+                m.start += offset;
+                m.end += offset;
+                m
+            })
         })
         .filter(|m| m.value > 0.0 && m.value.is_finite())
         .map(|m| Metric {
@@ -254,6 +252,12 @@ pub fn metric_specs() -> &'static [metrics::MetricKindSpec] {
             })
             .collect()
     })
+}
+
+/// The metric kinds of [`metric_specs`], prepared for matching once per process.
+pub fn metric_kinds() -> &'static metrics::MetricKinds {
+    static KINDS: OnceLock<metrics::MetricKinds> = OnceLock::new();
+    KINDS.get_or_init(|| metrics::MetricKinds::new(metric_specs().to_vec()))
 }
 
 /// Normalised degree level of a degree as written (本科, MEng, Ph.D.…), from the lexicon.
