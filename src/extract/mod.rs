@@ -640,6 +640,26 @@ pub fn anchor_evidence(record: &mut crate::model::CareerRecord, text: &str) {
     });
 }
 
+/// Lines of real-looking text for tests that compare a fast path with a plain one: the
+/// fixture résumés and a few generated ones, line by line.
+#[cfg(test)]
+pub(crate) fn sample_lines() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    texts.extend((0..30).map(|i| crate::generate::generate_one(7, i).text));
+    texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::to_owned)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

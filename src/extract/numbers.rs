@@ -100,17 +100,20 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 }
 
 /// Whether an expression can start at char `i`: an ASCII digit, a Chinese numeral, the first
-/// letter of an ASCII word, or the first char of a non-Latin prefix qualifier ("~", "约", "超"…).
+/// char of a non-Latin prefix qualifier ("~", "约", "超"…), or an ASCII word that is the first
+/// word of a Latin pattern ("over", "tens", "two", "a"…).
 ///
 /// Everywhere else [`match_at`] finds neither a prefix nor a core and reports [`Step::Miss`], so
-/// [`find_quantities`] skips such chars without trying every pattern. Inside an ASCII word every
-/// Latin pattern fails its word-boundary check, so only a word's first letter can start one.
+/// [`find_quantities`] skips such chars without trying every pattern. Latin patterns match on
+/// word boundaries and whatever follows their first word (a space, '.', '-' or the end) is not
+/// a letter, so the text's whole word at `i` must equal that first word.
 fn may_start(s: &Scan, i: usize) -> bool {
     let Some(c) = s.at(i) else {
         return false;
     };
     if c.is_ascii_alphabetic() {
-        return !s.prev(i).is_some_and(|p| p.is_ascii_alphanumeric());
+        return !s.prev(i).is_some_and(|p| p.is_ascii_alphanumeric())
+            && s.word_is_one_of(i, latin_first_words());
     }
     c.is_ascii_digit() || is_cn_numeral(c) || prefix_first_chars().contains(&c)
 }
@@ -128,6 +131,33 @@ fn prefix_first_chars() -> &'static [char] {
         v.dedup();
         v
     })
+}
+
+/// The first words of every pattern that can start an expression at a letter: prefix
+/// qualifiers, vague plurals and number words ("a", "one" included).
+fn latin_first_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let patterns = PREFIXES.iter().map(|p| p.0);
+        let cores = VAGUE.iter().chain(NUMBER_WORDS).map(|w| w.0);
+        let mut v: Vec<&str> = patterns
+            .chain(cores)
+            .chain(["a", "one"])
+            .map(leading_letters)
+            .filter(|w| !w.is_empty())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// The leading run of ASCII letters of `pat`.
+fn leading_letters(pat: &str) -> &str {
+    let n = pat
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(pat.len());
+    &pat[..n]
 }
 
 /// Chinese numerals: "三", "十二", "一百二十", "两千", "二〇一九" (digit by digit), "三万五"
@@ -232,6 +262,19 @@ impl Scan {
             }
         }
         Some(j)
+    }
+
+    /// Whether the run of ASCII letters at `i`, folded to lower case, is one of `words`
+    /// (lower case).
+    fn word_is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        let mut end = i;
+        while self.is_alpha(end) {
+            end += 1;
+        }
+        let run = self.chars.get(i..end).unwrap_or_default();
+        words.iter().any(|w| {
+            w.len() == run.len() && w.chars().zip(run).all(|(p, c)| c.to_ascii_lowercase() == p)
+        })
     }
 
     /// [`Scan::lit`] plus ASCII word boundaries at the ends that are letters or digits.
@@ -1774,6 +1817,43 @@ mod tests {
             assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
         }
         assert_eq!(values(text), vec![1e5, 1.8e9]);
+    }
+
+    /// [`find_quantities`] trying every char, without [`may_start`].
+    fn find_quantities_everywhere(text: &str) -> Vec<Quantity> {
+        let s = Scan::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            match match_at(&s, i, true) {
+                Step::Found(q, end) => {
+                    out.push(q);
+                    i = end.max(i + 1);
+                }
+                Step::Skip(end) => i = end.max(i + 1),
+                Step::Miss => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_impossible_starts_changes_nothing() {
+        let odd = [
+            "Approx. 3 a few hundred Multi-region sub-100ms A dozen",
+            "TENS OF MILLIONS, over 10K+, ~5, 约3万, 节约5万, 不超过二十, x-over 3",
+        ];
+        for line in crate::extract::sample_lines()
+            .iter()
+            .map(String::as_str)
+            .chain(odd)
+        {
+            assert_eq!(
+                find_quantities(line),
+                find_quantities_everywhere(line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
