@@ -262,34 +262,59 @@ pub fn metric_kinds() -> &'static metrics::MetricKinds {
 
 /// Normalised degree level of a degree as written (本科, MEng, Ph.D.…), from the lexicon.
 pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
-    let lex = &vocabulary().lexicon;
-    let d = degree.trim();
-    let lower = d.to_lowercase();
-    let matches_any = |collection: &str| {
-        lex.terms(collection).iter().any(|t| {
-            let t = t.to_lowercase();
-            if t.is_ascii() && t.len() <= 4 {
-                // Short Latin abbreviations must be whole tokens ("MS", "BA").
-                lower
-                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
-                    .any(|tok| tok.trim_end_matches('.') == t.trim_end_matches('.'))
-            } else {
-                lower.contains(&t)
+    let lower = degree.trim().to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+        .map(|tok| tok.trim_end_matches('.'))
+        .collect();
+    // Doctor before master before bachelor: "博士研究生" is a doctorate.
+    degree_terms()
+        .iter()
+        .find(|terms| {
+            terms.tokens.iter().any(|t| tokens.contains(&t.as_str()))
+                || terms.substrings.iter().any(|t| lower.contains(t.as_str()))
+        })
+        .map(|terms| terms.level)
+}
+
+/// The lexicon's terms of one degree level, lower-cased.
+struct DegreeTerms {
+    level: DegreeLevel,
+    /// Short Latin abbreviations ("ms", "ba"), without trailing dots: whole tokens only.
+    tokens: Vec<String>,
+    /// Longer terms, matched anywhere.
+    substrings: Vec<String>,
+}
+
+/// Degree terms by level, most advanced first, prepared once per process.
+fn degree_terms() -> &'static [DegreeTerms] {
+    static TERMS: OnceLock<Vec<DegreeTerms>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let lex = &vocabulary().lexicon;
+        [
+            ("degree-doctor", DegreeLevel::Doctor),
+            ("degree-master", DegreeLevel::Master),
+            ("degree-bachelor", DegreeLevel::Bachelor),
+            ("degree-other", DegreeLevel::Other),
+        ]
+        .into_iter()
+        .map(|(collection, level)| {
+            let (short, long): (Vec<String>, Vec<String>) = lex
+                .terms(collection)
+                .iter()
+                .map(|t| t.to_lowercase())
+                .partition(|t| t.is_ascii() && t.len() <= 4);
+            DegreeTerms {
+                level,
+                tokens: short
+                    .iter()
+                    .map(|t| t.trim_end_matches('.').to_owned())
+                    .collect(),
+                substrings: long,
             }
         })
-    };
-    // Check doctor before master before bachelor: "博士研究生" is a doctorate.
-    if matches_any("degree-doctor") {
-        Some(DegreeLevel::Doctor)
-    } else if matches_any("degree-master") {
-        Some(DegreeLevel::Master)
-    } else if matches_any("degree-bachelor") {
-        Some(DegreeLevel::Bachelor)
-    } else if matches_any("degree-other") {
-        Some(DegreeLevel::Other)
-    } else {
-        None
-    }
+        .collect()
+    })
 }
 
 /// Whether the string is mostly Han characters (a Chinese name).
@@ -372,6 +397,10 @@ pub struct Words {
     pub heading_heads: Vec<String>,
     /// Proficiency levels of a skill ("Advanced", "Fluent"), never skills themselves.
     pub proficiency_words: Vec<String>,
+    /// `title_en` as [`token_key`]s, sorted: for [`Words::is_title`].
+    title_en_keys: Vec<String>,
+    /// `title_en` in ASCII lower case, sorted: for [`Words::title_strength`].
+    title_en_lower: Vec<String>,
 }
 
 /// Legal forms: an organisation wherever they occur in a name.
@@ -416,6 +445,35 @@ fn ascii_token_eq(text: &str, word: &str) -> bool {
         })
 }
 
+/// How [`ascii_token_eq`] compares a word: without trailing dots, in ASCII lower case.
+fn token_key(word: &str) -> String {
+    word.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Whether some token of `text` equals (per [`ascii_token_eq`]) a word whose [`token_key`] is
+/// in `keys` (sorted): one pass over the text instead of one per word.
+fn has_token_in(text: &str, keys: &[String]) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .any(|t| {
+            let t = t.trim_end_matches('.');
+            keys.binary_search_by(|k| cmp_folded(k, t)).is_ok()
+        })
+}
+
+/// Order of `key` (lower case) against `text` folded to ASCII lower case, byte by byte.
+fn cmp_folded(key: &str, text: &str) -> std::cmp::Ordering {
+    key.bytes()
+        .cmp(text.bytes().map(|b| b.to_ascii_lowercase()))
+}
+
+/// The items, sorted and without duplicates.
+fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl Words {
     /// The process-wide word lists.
     pub fn get() -> &'static Words {
@@ -425,6 +483,8 @@ impl Words {
             let mut title_en = lex.terms("title-head-en");
             let heads = lex.terms("title-head");
             title_en.extend(heads.iter().filter(|t| t.is_ascii()).cloned());
+            let title_en_keys = sorted(title_en.iter().map(|t| token_key(t)));
+            let title_en_lower = sorted(title_en.iter().map(|t| t.to_ascii_lowercase()));
             Words {
                 title_zh: heads.into_iter().filter(|t| !t.is_ascii()).collect(),
                 title_en,
@@ -441,6 +501,8 @@ impl Words {
                 document_titles: lex.terms("document-title"),
                 heading_heads: lex.terms("heading-head"),
                 proficiency_words: lex.terms("proficiency-word"),
+                title_en_keys,
+                title_en_lower,
             }
         })
     }
@@ -451,8 +513,7 @@ impl Words {
         if s.is_empty() || s.chars().count() > 60 {
             return false;
         }
-        self.title_zh.iter().any(|t| s.contains(t.as_str()))
-            || self.title_en.iter().any(|t| ascii_token_eq(s, t))
+        self.title_zh.iter().any(|t| s.contains(t.as_str())) || has_token_in(s, &self.title_en_keys)
     }
 
     /// Whether a token opens a title.
@@ -491,7 +552,11 @@ impl Words {
             return if self.is_title(s) { 2 } else { 0 };
         }
         let toks = latin_tokens(s);
-        let head = |t: &str| self.title_en.iter().any(|h| h.eq_ignore_ascii_case(t));
+        let head = |t: &str| {
+            self.title_en_lower
+                .binary_search_by(|h| cmp_folded(h, t))
+                .is_ok()
+        };
         match toks.last() {
             Some(last) if head(last) => 3,
             _ if toks.iter().any(|t| head(t)) => 2,
@@ -663,6 +728,75 @@ pub(crate) fn sample_lines() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `degree_level` as it was before its terms were prepared once.
+    fn degree_level_plain(degree: &str) -> Option<DegreeLevel> {
+        let lex = &vocabulary().lexicon;
+        let lower = degree.trim().to_lowercase();
+        let matches_any = |collection: &str| {
+            lex.terms(collection).iter().any(|t| {
+                let t = t.to_lowercase();
+                if t.is_ascii() && t.len() <= 4 {
+                    lower
+                        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                        .any(|tok| tok.trim_end_matches('.') == t.trim_end_matches('.'))
+                } else {
+                    lower.contains(&t)
+                }
+            })
+        };
+        [
+            ("degree-doctor", DegreeLevel::Doctor),
+            ("degree-master", DegreeLevel::Master),
+            ("degree-bachelor", DegreeLevel::Bachelor),
+            ("degree-other", DegreeLevel::Other),
+        ]
+        .into_iter()
+        .find(|(c, _)| matches_any(c))
+        .map(|(_, level)| level)
+    }
+
+    /// Sample lines and their comma/pipe-separated parts.
+    fn sample_parts() -> Vec<String> {
+        let lines = sample_lines();
+        let parts: Vec<String> = lines
+            .iter()
+            .flat_map(|l| l.split([',', '|', '，']))
+            .map(str::to_owned)
+            .collect();
+        let odd = [
+            "M.S.",
+            "ms.",
+            "B.A",
+            "PhD",
+            "Sr. Engineer",
+            "MANAGER",
+            "manager.",
+        ];
+        lines
+            .into_iter()
+            .chain(parts)
+            .chain(odd.map(str::to_owned))
+            .collect()
+    }
+
+    #[test]
+    fn prepared_word_lists_agree_with_plain_scans() {
+        let words = Words::get();
+        for p in sample_parts() {
+            assert_eq!(degree_level(&p), degree_level_plain(&p), "{p:?}");
+            let plain = words.title_en.iter().any(|t| ascii_token_eq(&p, t));
+            assert_eq!(has_token_in(&p, &words.title_en_keys), plain, "{p:?}");
+            for t in latin_tokens(&p) {
+                let plain = words.title_en.iter().any(|h| h.eq_ignore_ascii_case(&t));
+                let fast = words
+                    .title_en_lower
+                    .binary_search_by(|h| cmp_folded(h, &t))
+                    .is_ok();
+                assert_eq!(fast, plain, "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn bounded_pieces_cover_the_text_exactly() {
