@@ -335,18 +335,74 @@ fn role_profile(
 /// Evidence offsets were collected as byte offsets into the text; the contract is
 /// character offsets.
 fn to_char_offsets(record: &mut CareerRecord, text: &str) {
+    let offsets = CharOffsets::new(text);
     let mut fix = |ev: &mut Option<Evidence>| {
         if let Some(e) = ev {
-            e.start = crate::read::char_offset(text, e.start);
-            e.end = crate::read::char_offset(text, e.end);
+            e.start = offsets.get(e.start);
+            e.end = offsets.get(e.end);
         }
     };
     super::visit_evidence(record, &mut fix);
 }
 
+/// Bytes per block of [`CharOffsets`].
+const BLOCK: usize = 64;
+
+/// Byte to char offsets in one text, as [`crate::read::char_offset`] gives them, without
+/// counting from the start each time: the char count before every [`BLOCK`]-th byte is kept,
+/// so a conversion counts the char starts of at most one block.
+struct CharOffsets<'a> {
+    bytes: &'a [u8],
+    /// `blocks[k]`: chars starting before byte `k * BLOCK`.
+    blocks: Vec<usize>,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0;
+        blocks.push(count);
+        for chunk in bytes.chunks(BLOCK) {
+            count += char_starts(chunk);
+            blocks.push(count);
+        }
+        CharOffsets { bytes, blocks }
+    }
+
+    /// Number of chars starting before byte `byte` (clamped to the text).
+    fn get(&self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        let k = byte / BLOCK;
+        let base = self.blocks.get(k).copied().unwrap_or(0);
+        base + self.bytes.get(k * BLOCK..byte).map_or(0, char_starts)
+    }
+}
+
+/// Chars starting in a run of UTF-8 bytes: the bytes that are not continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offsets_agree_with_counting_from_the_start() {
+        let mut texts = vec![
+            String::new(),
+            "a".into(),
+            "日本語 and ASCII, 🎉 emoji".repeat(9),
+        ];
+        texts.extend((0..3).map(|i| crate::generate::generate_one(3, i).text));
+        for text in &texts {
+            let offsets = CharOffsets::new(text);
+            for byte in 0..=text.len() + 2 {
+                assert_eq!(offsets.get(byte), crate::read::char_offset(text, byte));
+            }
+        }
+    }
 
     #[test]
     fn urls_and_durations_are_not_technologies() {
