@@ -10,6 +10,7 @@
 //! whose end precedes its start is still returned (the caller decides). Full-width digits and
 //! punctuation are accepted. All offsets are byte offsets on char boundaries.
 
+use super::numbers::WordSet;
 use std::sync::OnceLock;
 
 /// How much of a date is known.
@@ -151,14 +152,11 @@ fn may_start(s: &Scan, i: usize) -> bool {
 }
 
 /// Words that can start a date expression: month names, seasons and "since".
-fn date_start_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+fn date_start_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     WORDS.get_or_init(|| {
         let months = MONTHS.iter().map(|m| m.0);
-        months
-            .chain(SEASONS.iter().copied())
-            .chain(["since"])
-            .collect()
+        WordSet::new(months.chain(SEASONS.iter().copied()).chain(["since"]))
     })
 }
 
@@ -252,17 +250,13 @@ impl Scan {
         Some(j)
     }
 
-    /// Whether the run of ASCII letters at `i`, folded to lower case, is one of `words`
-    /// (lower case).
-    fn word_is_one_of(&self, i: usize, words: &[&str]) -> bool {
+    /// Whether the run of ASCII letters at `i` is one of `words`.
+    fn word_is_one_of(&self, i: usize, words: &WordSet) -> bool {
         let mut end = i;
         while self.is_alpha(end) {
             end += 1;
         }
-        let run = self.chars.get(i..end).unwrap_or_default();
-        words.iter().any(|w| {
-            w.len() == run.len() && w.chars().zip(run).all(|(p, c)| c.to_ascii_lowercase() == p)
-        })
+        words.contains(self.chars.get(i..end).unwrap_or_default())
     }
 
     /// [`Scan::lit`] plus ASCII word boundaries at ends that are letters.
@@ -467,6 +461,10 @@ fn month_year_date(s: &Scan, i: usize) -> Option<Tok> {
 
 /// An English month name (full or abbreviated) with an optional dot.
 fn month_name(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    // Every month name starts with a letter.
+    if !s.is_alpha(i) {
+        return None;
+    }
     let (m, end) = MONTHS
         .iter()
         .find_map(|&(name, m)| s.word(i, name).map(|e| (m, e)))?;
@@ -522,6 +520,9 @@ fn day_named_date(s: &Scan, i: usize) -> Option<Tok> {
 
 /// "Fall 2018", "Summer 2019": year precision (the season is dropped).
 fn season_date(s: &Scan, i: usize) -> Option<Tok> {
+    if !s.is_alpha(i) {
+        return None;
+    }
     let k = SEASONS.iter().find_map(|w| s.word(i, w))?;
     let (year, end) = year4(s, s.skip_ws(k))?;
     tok(year, None, None, end)

@@ -135,21 +135,72 @@ fn prefix_first_chars() -> &'static [char] {
 
 /// The first words of every pattern that can start an expression at a letter: prefix
 /// qualifiers, vague plurals and number words ("a", "one" included).
-fn latin_first_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+fn latin_first_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     WORDS.get_or_init(|| {
         let patterns = PREFIXES.iter().map(|p| p.0);
         let cores = VAGUE.iter().chain(NUMBER_WORDS).map(|w| w.0);
-        let mut v: Vec<&str> = patterns
-            .chain(cores)
-            .chain(["a", "one"])
-            .map(leading_letters)
-            .filter(|w| !w.is_empty())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        WordSet::new(
+            patterns
+                .chain(cores)
+                .chain(["a", "one"])
+                .map(leading_letters),
+        )
     })
+}
+
+/// A small set of lower-case ASCII words, looked up by a run of chars in any ASCII case.
+///
+/// A table of the word lengths present for each first letter rejects most runs at once.
+#[derive(Debug)]
+pub(super) struct WordSet {
+    words: Vec<&'static str>,
+    /// Bit `n` of entry `k`: some word of `n` letters (n < 32) starts with letter `k`; a
+    /// letter without words has no bits.
+    lengths: [u32; 26],
+}
+
+impl WordSet {
+    /// The set of `words` (lower-case ASCII letters; others are ignored).
+    pub(super) fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut lengths = [0u32; 26];
+        for w in &words {
+            let k = usize::from(w.as_bytes()[0] - b'a');
+            lengths[k] |= length_bit(w.len());
+        }
+        WordSet { words, lengths }
+    }
+
+    /// Whether `run` (ASCII letters in any case) is one of the words.
+    pub(super) fn contains(&self, run: &[char]) -> bool {
+        let Some(first) = run.first().map(char::to_ascii_lowercase) else {
+            return false;
+        };
+        let k = (first as usize).wrapping_sub(usize::from(b'a'));
+        let Some(mask) = self.lengths.get(k) else {
+            return false;
+        };
+        if run.len() < 32 && mask & length_bit(run.len()) == 0 {
+            return false;
+        }
+        self.words.iter().any(|w| {
+            w.len() == run.len() && w.chars().zip(run).all(|(p, c)| c.to_ascii_lowercase() == p)
+        })
+    }
+}
+
+/// The bit of a word length in [`WordSet`]'s table (none for 32 letters and more, which are
+/// always compared).
+fn length_bit(n: usize) -> u32 {
+    u32::try_from(n)
+        .ok()
+        .and_then(|n| 1u32.checked_shl(n))
+        .unwrap_or(0)
 }
 
 /// The leading run of ASCII letters of `pat`.
@@ -264,17 +315,13 @@ impl Scan {
         Some(j)
     }
 
-    /// Whether the run of ASCII letters at `i`, folded to lower case, is one of `words`
-    /// (lower case).
-    fn word_is_one_of(&self, i: usize, words: &[&str]) -> bool {
+    /// Whether the run of ASCII letters at `i` is one of `words`.
+    fn word_is_one_of(&self, i: usize, words: &WordSet) -> bool {
         let mut end = i;
         while self.is_alpha(end) {
             end += 1;
         }
-        let run = self.chars.get(i..end).unwrap_or_default();
-        words.iter().any(|w| {
-            w.len() == run.len() && w.chars().zip(run).all(|(p, c)| c.to_ascii_lowercase() == p)
-        })
+        words.contains(self.chars.get(i..end).unwrap_or_default())
     }
 
     /// [`Scan::lit`] plus ASCII word boundaries at the ends that are letters or digits.
