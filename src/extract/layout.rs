@@ -157,13 +157,27 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
                 c
             }
         })
-        .collect::<String>()
-        .replace("&emsp;", "  ")
-        .replace("&nbsp;", " ")
-        .replace("**", "")
-        .replace("__", "")
-        .replace('\\', "");
+        .collect::<String>();
+    let replacements = [
+        ("&emsp;", "  "),
+        ("&nbsp;", " "),
+        ("**", ""),
+        ("__", ""),
+        ("\\", ""),
+    ];
+    let text = replace_present(text, &replacements);
     (text.trim().to_owned(), indent, md_level, bullet)
+}
+
+/// `text` with each (pattern, replacement) applied in turn, as a chain of `str::replace`
+/// would; patterns absent from the current text are skipped without copying it.
+fn replace_present(mut text: String, pairs: &[(&str, &str)]) -> String {
+    for (from, to) in pairs {
+        if text.contains(from) {
+            text = text.replace(from, to);
+        }
+    }
+    text
 }
 
 /// The heading concept a cleaned line names, if the whole line is a heading: a heading

@@ -441,9 +441,12 @@ fn after_first_key<'a>(text: &'a str, label: &str, sep: &str) -> Option<&'a str>
     let Some(step) = sep.chars().next().map(char::len_utf8) else {
         return text.find(label).and_then(|i| text.get(i + label.len()..));
     };
+    let single = (sep.len() == step).then(|| sep.chars().next()).flatten();
     let mut from = 0;
     loop {
-        let i = from + text.get(from..)?.find(sep)?;
+        let rest = text.get(from..)?;
+        // A one-char separator is searched as a char (no substring searcher to build).
+        let i = from + single.map_or_else(|| rest.find(sep), |c| rest.find(c))?;
         if text[..i].ends_with(label) {
             return text.get(i + sep.len()..);
         }

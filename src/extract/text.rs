@@ -210,8 +210,8 @@ fn skill_list_items(text: &str) -> Vec<String> {
 fn languages(lines: &[Line<'_>], words: &Words) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in lines {
-        let labelled = l.text.to_lowercase().contains("language") || l.text.contains("语言");
-        if l.section != Section::Languages && !labelled {
+        let labelled = || mentions_language(&l.text) || l.text.contains("语言");
+        if l.section != Section::Languages && !labelled() {
             continue;
         }
         for lang in &words.languages {
@@ -228,6 +228,16 @@ fn languages(lines: &[Line<'_>], words: &Words) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether the lower-cased text contains "language". Only ASCII letters lower-case to the
+/// letters of that word, so an ASCII case-insensitive search finds the same, without
+/// lower-casing the text.
+fn mentions_language(text: &str) -> bool {
+    const WORD: &[u8] = b"language";
+    text.as_bytes()
+        .windows(WORD.len())
+        .any(|w| w.eq_ignore_ascii_case(WORD))
 }
 
 /// Résumé, role profile or other.
@@ -387,6 +397,23 @@ fn char_starts(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mentions_language_is_a_lower_cased_search() {
+        let odd = [
+            "LANGUAGES",
+            "Lang uage",
+            "languagE",
+            "\u{212A}İ language",
+            "ΣLANGUAGEΣ",
+            "langu",
+        ];
+        let lines = crate::extract::sample_lines();
+        for t in lines.iter().map(String::as_str).chain(odd) {
+            let plain = t.to_lowercase().contains("language");
+            assert_eq!(mentions_language(t), plain, "{t:?}");
+        }
+    }
 
     #[test]
     fn char_offsets_agree_with_counting_from_the_start() {
