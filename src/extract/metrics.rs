@@ -45,6 +45,7 @@
 use super::dates;
 use super::numbers::{self, Qualifier, Quantity};
 use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// A metric kind: identifier, every label in any language, and its unit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -528,14 +529,16 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 fn build_values(text: &str) -> Vec<Value> {
+    let mut qs: Vec<Quantity> = numbers::find_quantities(text);
+    if qs.is_empty() {
+        // No quantity, no value: the dates need not be looked for.
+        return Vec::new();
+    }
     let dates: Vec<(usize, usize)> = dates::find_date_ranges(text)
         .iter()
         .map(|r| (r.start_offset, r.end_offset))
         .collect();
-    let qs: Vec<Quantity> = numbers::find_quantities(text)
-        .into_iter()
-        .filter(|q| !dates.iter().any(|d| overlaps((q.start, q.end), *d)))
-        .collect();
+    qs.retain(|q| !dates.iter().any(|d| overlaps((q.start, q.end), *d)));
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(q) = qs.get(i) {
@@ -666,58 +669,35 @@ struct Hit {
     kind: usize,
 }
 
-/// Every label of every kind (trimmed, ASCII lower case) in one Aho-Corasick automaton.
+/// Strings searched together in one Aho-Corasick automaton.
 #[derive(Debug)]
-struct LabelIndex {
-    /// Distinct labels, all matches reported (overlapping).
+struct Patterns {
+    /// All matches reported (overlapping); `None` if it could not be built.
     matcher: Option<AhoCorasick>,
-    /// The labels as patterns, by pattern id (searched one by one if the automaton is absent).
-    patterns: Vec<String>,
-    /// Pattern id → the (kind, label index) pairs carrying that label, in spec order.
-    owners: Vec<Vec<(usize, usize)>>,
+    /// The patterns, by pattern id (searched one by one if the automaton is absent).
+    texts: Vec<String>,
 }
 
-impl LabelIndex {
-    fn new(kinds: &[MetricKindSpec]) -> Self {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
-        for (kind, spec) in kinds.iter().enumerate() {
-            for (li, label) in spec.labels.iter().enumerate() {
-                let label = label.trim().to_ascii_lowercase();
-                if label.is_empty() {
-                    continue;
-                }
-                match patterns.iter().position(|p| *p == label) {
-                    Some(id) => owners[id].push((kind, li)),
-                    None => {
-                        patterns.push(label);
-                        owners.push(vec![(kind, li)]);
-                    }
-                }
-            }
-        }
-        let matcher = AhoCorasick::new(&patterns).ok();
-        LabelIndex {
-            matcher,
-            patterns,
-            owners,
-        }
+impl Patterns {
+    fn new(texts: Vec<String>) -> Self {
+        let matcher = AhoCorasick::new(&texts).ok();
+        Patterns { matcher, texts }
     }
 
-    /// Occurrences of each label in `lower` as (start, pattern id): per label, left to right
-    /// and non-overlapping (the occurrences `str::match_indices` gives).
-    fn occurrences(&self, lower: &str) -> Vec<(usize, usize)> {
+    /// Occurrences of each pattern in `hay` as (start, pattern id): per pattern, left to right
+    /// and non-overlapping (the occurrences `str::match_indices` gives), in no set order.
+    fn occurrences(&self, hay: &str) -> Vec<(usize, usize)> {
         let Some(ac) = &self.matcher else {
             return self
-                .patterns
+                .texts
                 .iter()
                 .enumerate()
-                .flat_map(|(id, p)| lower.match_indices(p.as_str()).map(move |(s, _)| (s, id)))
+                .flat_map(|(id, p)| hay.match_indices(p.as_str()).map(move |(s, _)| (s, id)))
                 .collect();
         };
-        let mut next_free = vec![0; self.patterns.len()];
+        let mut next_free = vec![0; self.texts.len()];
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(lower) {
+        for m in ac.find_overlapping_iter(hay) {
             let id = m.pattern().as_usize();
             let Some(free) = next_free.get_mut(id) else {
                 continue;
@@ -731,13 +711,49 @@ impl LabelIndex {
     }
 }
 
+/// Every label of every kind (trimmed, ASCII lower case) in one automaton.
+#[derive(Debug)]
+struct LabelIndex {
+    /// The distinct labels.
+    patterns: Patterns,
+    /// Pattern id → the (kind, label index) pairs carrying that label, in spec order.
+    owners: Vec<Vec<(usize, usize)>>,
+}
+
+impl LabelIndex {
+    fn new(kinds: &[MetricKindSpec]) -> Self {
+        let mut texts: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (kind, spec) in kinds.iter().enumerate() {
+            for (li, label) in spec.labels.iter().enumerate() {
+                let label = label.trim().to_ascii_lowercase();
+                if label.is_empty() {
+                    continue;
+                }
+                match texts.iter().position(|p| *p == label) {
+                    Some(id) => owners[id].push((kind, li)),
+                    None => {
+                        texts.push(label);
+                        owners.push(vec![(kind, li)]);
+                    }
+                }
+            }
+        }
+        LabelIndex {
+            patterns: Patterns::new(texts),
+            owners,
+        }
+    }
+}
+
 fn find_hits(text: &str, labels: &LabelIndex, values: &[Value]) -> Vec<Hit> {
     let lower = text.to_ascii_lowercase();
     // (hit, kind, label index): sorted below exactly as a kind-by-kind, label-by-label scan
     // sorted stably by length and start would be.
     let mut all: Vec<(Hit, usize)> = Vec::new();
-    for (pos, id) in labels.occurrences(&lower) {
-        let (Some(label), Some(owners)) = (labels.patterns.get(id), labels.owners.get(id)) else {
+    for (pos, id) in labels.patterns.occurrences(&lower) {
+        let (Some(label), Some(owners)) = (labels.patterns.texts.get(id), labels.owners.get(id))
+        else {
             continue;
         };
         if let Some(end) = label_end(&lower, pos, label) {
@@ -1252,19 +1268,27 @@ fn reach_right(text: &str, from: usize) -> usize {
 fn statistic(text: &str, span: (usize, usize), bounds: (usize, usize)) -> Option<Statistic> {
     let lower = text.get(bounds.0..bounds.1)?.to_ascii_lowercase();
     let mut best: Option<(usize, usize, Statistic)> = None;
-    for (rank, &(marker, stat)) in STATISTICS.iter().enumerate() {
-        for (pos, _) in lower.match_indices(marker) {
-            if !marker_ok(&lower, pos, marker) {
-                continue;
-            }
-            let (s, e) = (bounds.0 + pos, bounds.0 + pos + marker.len());
-            let dist = distance(text, (s, e), span);
-            if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
-                best = Some((dist, rank, stat));
-            }
+    // The closest marker, then the most specific: the order of occurrences does not matter.
+    for (pos, rank) in statistic_markers().occurrences(&lower) {
+        let Some(&(marker, stat)) = STATISTICS.get(rank) else {
+            continue;
+        };
+        if !marker_ok(&lower, pos, marker) {
+            continue;
+        }
+        let (s, e) = (bounds.0 + pos, bounds.0 + pos + marker.len());
+        let dist = distance(text, (s, e), span);
+        if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
+            best = Some((dist, rank, stat));
         }
     }
     best.map(|(_, _, s)| s)
+}
+
+/// The [`STATISTICS`] markers in one automaton (pattern id = rank), built once.
+fn statistic_markers() -> &'static Patterns {
+    static MARKERS: OnceLock<Patterns> = OnceLock::new();
+    MARKERS.get_or_init(|| Patterns::new(STATISTICS.iter().map(|(m, _)| (*m).to_owned()).collect()))
 }
 
 /// ASCII word boundaries around a statistic marker at `pos` (no plural allowed).
@@ -1852,10 +1876,10 @@ mod tests {
             MetricKindSpec::new("a", &["aa", " AAA ", "qps", "peak qps", ""], "NUM"),
             MetricKindSpec::new("b", &["qps", "aa", "每秒请求", "请求"], "NUM"),
         ];
-        let index = LabelIndex::new(&specs);
-        let naive = LabelIndex {
+        let index = LabelIndex::new(&specs).patterns;
+        let naive = Patterns {
             matcher: None,
-            ..LabelIndex::new(&specs)
+            ..LabelIndex::new(&specs).patterns
         };
         for text in [
             "aaaaa qps peak qps peakqps",
@@ -1868,6 +1892,25 @@ mod tests {
             fast.sort_unstable();
             slow.sort_unstable();
             assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prepared_automata_find_what_per_pattern_search_finds() {
+        let real = LabelIndex::new(crate::extract::metric_specs()).patterns;
+        for patterns in [real, Patterns::new(statistic_markers().texts.clone())] {
+            let naive = Patterns {
+                matcher: None,
+                texts: patterns.texts.clone(),
+            };
+            for line in crate::extract::sample_lines() {
+                let lower = line.to_ascii_lowercase();
+                let mut fast = patterns.occurrences(&lower);
+                let mut slow = naive.occurrences(&lower);
+                fast.sort_unstable();
+                slow.sort_unstable();
+                assert_eq!(fast, slow, "{line:?}");
+            }
         }
     }
 
