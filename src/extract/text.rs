@@ -248,12 +248,6 @@ fn classify(
     person: &Person,
     words: &Words,
 ) -> DocumentKind {
-    let lower = text.to_lowercase();
-    let role_cues = words
-        .role_cues
-        .iter()
-        .filter(|c| lower.contains(&c.to_lowercase()))
-        .count();
     let contacts = !person.emails.is_empty() || !person.phones.is_empty();
     let headings = lines.iter().filter(|l| l.is_heading).count();
     let dated_positions = record
@@ -261,10 +255,9 @@ fn classify(
         .iter()
         .filter(|p| p.start.is_some())
         .count();
-    let first_person = ["本人", "我的", " my ", " i "]
-        .iter()
-        .any(|c| lower.contains(c));
-    if role_cues >= 2 && !contacts && dated_positions == 0 && !first_person {
+    // Only a text without contacts and dated positions can be a role profile: the (whole
+    // text) cue search is done for those alone.
+    if !contacts && dated_positions == 0 && reads_as_role_profile(text, words) {
         return DocumentKind::RoleProfile;
     }
     let has_name = !person.name.is_empty();
@@ -278,6 +271,20 @@ fn classify(
     } else {
         DocumentKind::Other
     }
+}
+
+/// At least two role-description cues and no first-person words.
+fn reads_as_role_profile(text: &str, words: &Words) -> bool {
+    let lower = text.to_lowercase();
+    let role_cues = words
+        .role_cues
+        .iter()
+        .filter(|c| lower.contains(&c.to_lowercase()))
+        .count();
+    let first_person = ["本人", "我的", " my ", " i "]
+        .iter()
+        .any(|c| lower.contains(c));
+    role_cues >= 2 && !first_person
 }
 
 /// Title, organisation and required technologies of a role description.
