@@ -401,6 +401,8 @@ pub struct Words {
     title_en_keys: Vec<String>,
     /// `title_en` in ASCII lower case, sorted: for [`Words::title_strength`].
     title_en_lower: Vec<String>,
+    /// `title_zh` in one automaton (`None` if it could not be built): for [`Words::is_title`].
+    title_zh_matcher: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Legal forms: an organisation wherever they occur in a name.
@@ -485,8 +487,10 @@ impl Words {
             title_en.extend(heads.iter().filter(|t| t.is_ascii()).cloned());
             let title_en_keys = sorted(title_en.iter().map(|t| token_key(t)));
             let title_en_lower = sorted(title_en.iter().map(|t| t.to_ascii_lowercase()));
+            let title_zh: Vec<String> = heads.into_iter().filter(|t| !t.is_ascii()).collect();
             Words {
-                title_zh: heads.into_iter().filter(|t| !t.is_ascii()).collect(),
+                title_zh_matcher: aho_corasick::AhoCorasick::new(&title_zh).ok(),
+                title_zh,
                 title_en,
                 title_open_en: lex.terms("title-modifier-en"),
                 org_suffixes: lex.terms("org-suffix"),
@@ -513,7 +517,11 @@ impl Words {
         if s.is_empty() || s.chars().count() > 60 {
             return false;
         }
-        self.title_zh.iter().any(|t| s.contains(t.as_str())) || has_token_in(s, &self.title_en_keys)
+        let zh = match &self.title_zh_matcher {
+            Some(ac) => ac.is_match(s),
+            None => self.title_zh.iter().any(|t| s.contains(t.as_str())),
+        };
+        zh || has_token_in(s, &self.title_en_keys)
     }
 
     /// Whether a token opens a title.
@@ -787,6 +795,9 @@ mod tests {
             assert_eq!(degree_level(&p), degree_level_plain(&p), "{p:?}");
             let plain = words.title_en.iter().any(|t| ascii_token_eq(&p, t));
             assert_eq!(has_token_in(&p, &words.title_en_keys), plain, "{p:?}");
+            let plain_zh = words.title_zh.iter().any(|t| p.contains(t.as_str()));
+            let fast_zh = words.title_zh_matcher.as_ref().map(|ac| ac.is_match(&p));
+            assert_eq!(fast_zh, Some(plain_zh), "{p:?}");
             for t in latin_tokens(&p) {
                 let plain = words.title_en.iter().any(|h| h.eq_ignore_ascii_case(&t));
                 let fast = words

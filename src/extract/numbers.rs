@@ -610,10 +610,7 @@ fn prefix_at(s: &Scan, i: usize) -> Option<Prefix> {
     // Patterns are lower case: only those starting with this char (folded) can match.
     let first = s.at(i)?.to_ascii_lowercase();
     let mut best: Option<(usize, Prefix)> = None;
-    for &(pat, qualifier, scope) in PREFIXES {
-        if !pat.starts_with(first) {
-            continue;
-        }
+    for &(pat, qualifier, scope) in prefixes_starting_with(first) {
         let Some(end) = s.word(i, pat) else { continue };
         if prefix_vetoed(s, i, pat) {
             continue;
@@ -631,6 +628,30 @@ fn prefix_at(s: &Scan, i: usize) -> Option<Prefix> {
         }
     }
     best.map(|(_, p)| p)
+}
+
+/// The [`PREFIXES`] whose first char is `first`, in table order.
+fn prefixes_starting_with(first: char) -> &'static [(&'static str, Qualifier, Scope)] {
+    static BY_FIRST: OnceLock<Vec<(char, Vec<(&'static str, Qualifier, Scope)>)>> = OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut table: Vec<(char, Vec<(&'static str, Qualifier, Scope)>)> = Vec::new();
+        for &p in PREFIXES {
+            let Some(c) = p.0.chars().next() else {
+                continue;
+            };
+            match table.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, v)) => v.push(p),
+                None => table.push((c, vec![p])),
+            }
+        }
+        table.sort_by_key(|(c, _)| *c);
+        table
+    });
+    table
+        .binary_search_by_key(&first, |(c, _)| *c)
+        .ok()
+        .and_then(|k| table.get(k))
+        .map_or(&[], |(_, v)| v.as_slice())
 }
 
 fn prefix_vetoed(s: &Scan, i: usize, pat: &str) -> bool {
@@ -1882,6 +1903,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn prefixes_by_first_char_keep_table_order() {
+        let firsts = PREFIXES.iter().filter_map(|p| p.0.chars().next());
+        for c in firsts.chain(['1', 'z', ' ', '万']) {
+            let plain: Vec<&str> = PREFIXES
+                .iter()
+                .filter(|p| p.0.starts_with(c))
+                .map(|p| p.0)
+                .collect();
+            let fast: Vec<&str> = prefixes_starting_with(c).iter().map(|p| p.0).collect();
+            assert_eq!(fast, plain, "{c:?}");
+        }
     }
 
     #[test]
