@@ -322,6 +322,12 @@ fn unit_at(text: &str, i: usize, pat: &str) -> Option<usize> {
     let rest = text.get(i..)?;
     let skipped = usize::from(rest.starts_with(' '));
     let rest = rest.get(skipped..)?;
+    if let (Some(p), Some(r)) = (pat.as_bytes().first(), rest.as_bytes().first()) {
+        // Most units are rejected by their first byte.
+        if !p.eq_ignore_ascii_case(r) {
+            return None;
+        }
+    }
     let head = rest.get(..pat.len())?;
     if !head.eq_ignore_ascii_case(pat) {
         return None;

@@ -623,7 +623,12 @@ impl Words {
 
     /// Whether a line starts with a technology-list label ("技术栈：", "Tech Stack:").
     pub fn starts_with_tech_label(&self, text: &str) -> bool {
-        let Some(i) = text.find([':', '：']) else {
+        // The first ':' or '：' (two memchr-based searches beat one char-by-char scan).
+        let Some(i) = [text.find(':'), text.find('：')]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
             return false;
         };
         let label = text[..i].trim();
