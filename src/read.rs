@@ -57,8 +57,19 @@ pub fn decode(bytes: &[u8]) -> Result<Document, ReadError> {
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    let text: String = text.trim_start_matches('\u{feff}').nfc().collect();
-    Ok(Document { text, encoding })
+    Ok(Document {
+        text: nfc(text.trim_start_matches('\u{feff}')),
+        encoding,
+    })
+}
+
+/// `text` in Unicode NFC. Text already in NFC (nearly all of it) is copied, not recomposed.
+fn nfc(text: &str) -> String {
+    if unicode_normalization::is_nfc(text) {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
 }
 
 fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
@@ -118,6 +129,20 @@ pub fn fold_width(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfc_fast_path_is_nfc() {
+        for t in [
+            "",
+            "plain ASCII",
+            "Cafe\u{301} 张三 caf\u{e9}",
+            "\u{1100}\u{1161}\u{11a8}",
+            "\u{212b}ngstr\u{f6}m \u{2126}",
+            "a\u{323}\u{302} \u{fb01}",
+        ] {
+            assert_eq!(nfc(t), t.nfc().collect::<String>(), "{t:?}");
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

@@ -10,6 +10,9 @@
 //! whose end precedes its start is still returned (the caller decides). Full-width digits and
 //! punctuation are accepted. All offsets are byte offsets on char boundaries.
 
+use super::numbers::WordSet;
+use std::sync::OnceLock;
+
 /// How much of a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Precision {
@@ -117,6 +120,10 @@ pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         match range_at(&s, i) {
             Some((range, end)) => {
                 out.push(range);
@@ -126,6 +133,31 @@ pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
         }
     }
     out
+}
+
+/// Whether a date or range can start at char `i`: an ASCII digit, a Chinese year digit, or an
+/// ASCII word that is a month name, a season or "since".
+///
+/// Every date starts with a number or one of those words, matched on word boundaries, so
+/// [`range_at`] finds nothing anywhere else and [`find_date_ranges`] skips those chars.
+fn may_start(s: &Scan, i: usize) -> bool {
+    let Some(c) = s.at(i) else {
+        return false;
+    };
+    if c.is_ascii_alphabetic() {
+        return !s.prev(i).is_some_and(|p| p.is_ascii_alphabetic())
+            && s.word_is_one_of(i, date_start_words());
+    }
+    c.is_ascii_digit() || cn_year_digit(c).is_some()
+}
+
+/// Words that can start a date expression: month names, seasons and "since".
+fn date_start_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let months = MONTHS.iter().map(|m| m.0);
+        WordSet::new(months.chain(SEASONS.iter().copied()).chain(["since"]))
+    })
 }
 
 /// Parse a single date expression (whole string, surrounding whitespace ignored).
@@ -218,6 +250,15 @@ impl Scan {
         Some(j)
     }
 
+    /// Whether the run of ASCII letters at `i` is one of `words`.
+    fn word_is_one_of(&self, i: usize, words: &WordSet) -> bool {
+        let mut end = i;
+        while self.is_alpha(end) {
+            end += 1;
+        }
+        words.contains(self.chars.get(i..end).unwrap_or_default())
+    }
+
     /// [`Scan::lit`] plus ASCII word boundaries at ends that are letters.
     fn word(&self, i: usize, pat: &str) -> Option<usize> {
         let starts_alpha = pat.starts_with(|c: char| c.is_ascii_alphabetic());
@@ -285,6 +326,9 @@ const MONTHS: &[(&str, u8)] = &[
     ("nov", 11),
     ("dec", 12),
 ];
+
+/// Seasons before a year ("Fall 2018").
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 
 /// Dash-like range separators (repeats such as "——" or "--" are consumed together).
 const DASHES: &str = "-–—‐‑‒―−~";
@@ -417,6 +461,10 @@ fn month_year_date(s: &Scan, i: usize) -> Option<Tok> {
 
 /// An English month name (full or abbreviated) with an optional dot.
 fn month_name(s: &Scan, i: usize) -> Option<(u32, usize)> {
+    // Every month name starts with a letter.
+    if !s.is_alpha(i) {
+        return None;
+    }
     let (m, end) = MONTHS
         .iter()
         .find_map(|&(name, m)| s.word(i, name).map(|e| (m, e)))?;
@@ -472,9 +520,10 @@ fn day_named_date(s: &Scan, i: usize) -> Option<Tok> {
 
 /// "Fall 2018", "Summer 2019": year precision (the season is dropped).
 fn season_date(s: &Scan, i: usize) -> Option<Tok> {
-    let k = ["spring", "summer", "autumn", "fall", "winter"]
-        .iter()
-        .find_map(|w| s.word(i, w))?;
+    if !s.is_alpha(i) {
+        return None;
+    }
+    let k = SEASONS.iter().find_map(|w| s.word(i, w))?;
     let (year, end) = year4(s, s.skip_ws(k))?;
     tok(year, None, None, end)
 }
@@ -976,6 +1025,42 @@ mod tests {
             find_date_ranges(text).last().map(|r| r.end),
             Some(Some(DateEnd::Present))
         );
+    }
+
+    /// [`find_date_ranges`] trying every char, without [`may_start`].
+    fn find_date_ranges_everywhere(text: &str) -> Vec<DateRange> {
+        let s = Scan::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            match range_at(&s, i) {
+                Some((range, end)) => {
+                    out.push(range);
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_impossible_starts_changes_nothing() {
+        let odd = [
+            "SINCE 2019, sinceAug 2019, 5Aug 2019, Sept. 2018 – Dec' 2019, Fall 2018",
+            "二〇一九年三月至今, 2015年5月至9月, xMay 2019, Aug – Dec 2019",
+        ];
+        for line in crate::extract::sample_lines()
+            .iter()
+            .map(String::as_str)
+            .chain(odd)
+        {
+            assert_eq!(
+                find_date_ranges(line),
+                find_date_ranges_everywhere(line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -148,22 +148,37 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
             break;
         }
     }
-    let text = s
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() && c != '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .replace("&emsp;", "  ")
-        .replace("&nbsp;", " ")
-        .replace("**", "")
-        .replace("__", "")
-        .replace('\\', "");
+    let text = blank_spaces(s);
+    let replacements = [
+        ("&emsp;", "  "),
+        ("&nbsp;", " "),
+        ("**", ""),
+        ("__", ""),
+        ("\\", ""),
+    ];
+    let text = replace_present(text, &replacements);
     (text.trim().to_owned(), indent, md_level, bullet)
+}
+
+/// `s` with every whitespace char except tabs turned into a plain space.
+fn blank_spaces(s: &str) -> String {
+    let odd = |c: char| c.is_whitespace() && c != '\t' && c != ' ';
+    if !s.contains(odd) {
+        // Nearly every line: nothing to turn.
+        return s.to_owned();
+    }
+    s.chars().map(|c| if odd(c) { ' ' } else { c }).collect()
+}
+
+/// `text` with each (pattern, replacement) applied in turn, as a chain of `str::replace`
+/// would; patterns absent from the current text are skipped without copying it.
+fn replace_present(mut text: String, pairs: &[(&str, &str)]) -> String {
+    for (from, to) in pairs {
+        if text.contains(from) {
+            text = text.replace(from, to);
+        }
+    }
+    text
 }
 
 /// The heading concept a cleaned line names, if the whole line is a heading: a heading
@@ -495,6 +510,25 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_spaces_turns_whitespace_but_tabs() {
+        let odd = ["a\u{3000}b\u{a0}c\td\re\u{2028}", "", " \t ", "plain"];
+        let lines = crate::extract::sample_lines();
+        for t in lines.iter().map(String::as_str).chain(odd) {
+            let plain: String = t
+                .chars()
+                .map(|c| {
+                    if c.is_whitespace() && c != '\t' {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            assert_eq!(blank_spaces(t), plain, "{t:?}");
+        }
+    }
 
     #[test]
     fn markup_is_stripped() {

@@ -44,6 +44,8 @@
 
 use super::dates;
 use super::numbers::{self, Qualifier, Quantity};
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// A metric kind: identifier, every label in any language, and its unit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -133,16 +135,52 @@ pub struct MetricMention {
     pub currency: Option<String>,
 }
 
+/// Metric kinds prepared for matching: every label of every kind in one automaton, built once
+/// and reused for every text (see [`MetricKinds::find`]).
+#[derive(Debug)]
+pub struct MetricKinds {
+    specs: Vec<MetricKindSpec>,
+    labels: LabelIndex,
+}
+
+impl MetricKinds {
+    /// Prepare `specs` for matching.
+    #[must_use]
+    pub fn new(specs: Vec<MetricKindSpec>) -> Self {
+        let labels = LabelIndex::new(&specs);
+        MetricKinds { specs, labels }
+    }
+
+    /// The kinds, in the order given to [`MetricKinds::new`].
+    #[must_use]
+    pub fn specs(&self) -> &[MetricKindSpec] {
+        &self.specs
+    }
+
+    /// Find scale metrics in `text`: quantities paired with a keyword of one of the kinds.
+    /// Same result as [`find_metrics`] with the same specs.
+    #[must_use]
+    pub fn find(&self, text: &str) -> Vec<MetricMention> {
+        find_with(text, &self.specs, &self.labels)
+    }
+}
+
 /// Find scale metrics in `text`: quantities paired with a keyword of one of `kinds`.
+///
+/// Prepares the kinds on every call; use [`MetricKinds`] to scan many texts.
 #[must_use]
 pub fn find_metrics(text: &str, kinds: &[MetricKindSpec]) -> Vec<MetricMention> {
+    find_with(text, kinds, &LabelIndex::new(kinds))
+}
+
+fn find_with(text: &str, kinds: &[MetricKindSpec], labels: &LabelIndex) -> Vec<MetricMention> {
     let values = build_values(text);
     if values.is_empty() {
         // Every metric needs a number; most lines have none.
         return Vec::new();
     }
     let splits = split_hits(text, kinds, &values);
-    let mut hits = find_hits(text, kinds, &values);
+    let mut hits = find_hits(text, labels, &values);
     hits.retain(|h| {
         !splits
             .iter()
@@ -284,6 +322,12 @@ fn unit_at(text: &str, i: usize, pat: &str) -> Option<usize> {
     let rest = text.get(i..)?;
     let skipped = usize::from(rest.starts_with(' '));
     let rest = rest.get(skipped..)?;
+    if let (Some(p), Some(r)) = (pat.as_bytes().first(), rest.as_bytes().first()) {
+        // Most units are rejected by their first byte.
+        if !p.eq_ignore_ascii_case(r) {
+            return None;
+        }
+    }
     let head = rest.get(..pat.len())?;
     if !head.eq_ignore_ascii_case(pat) {
         return None;
@@ -491,14 +535,16 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 fn build_values(text: &str) -> Vec<Value> {
+    let mut qs: Vec<Quantity> = numbers::find_quantities(text);
+    if qs.is_empty() {
+        // No quantity, no value: the dates need not be looked for.
+        return Vec::new();
+    }
     let dates: Vec<(usize, usize)> = dates::find_date_ranges(text)
         .iter()
         .map(|r| (r.start_offset, r.end_offset))
         .collect();
-    let qs: Vec<Quantity> = numbers::find_quantities(text)
-        .into_iter()
-        .filter(|q| !dates.iter().any(|d| overlaps((q.start, q.end), *d)))
-        .collect();
+    qs.retain(|q| !dates.iter().any(|d| overlaps((q.start, q.end), *d)));
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(q) = qs.get(i) {
@@ -629,29 +675,109 @@ struct Hit {
     kind: usize,
 }
 
-fn find_hits(text: &str, kinds: &[MetricKindSpec], values: &[Value]) -> Vec<Hit> {
-    let lower = text.to_ascii_lowercase();
-    let mut all = Vec::new();
-    for (kind, spec) in kinds.iter().enumerate() {
-        for label in &spec.labels {
-            let label = label.trim().to_ascii_lowercase();
-            if label.is_empty() {
+/// Strings searched together in one Aho-Corasick automaton.
+#[derive(Debug)]
+struct Patterns {
+    /// All matches reported (overlapping); `None` if it could not be built.
+    matcher: Option<AhoCorasick>,
+    /// The patterns, by pattern id (searched one by one if the automaton is absent).
+    texts: Vec<String>,
+}
+
+impl Patterns {
+    fn new(texts: Vec<String>) -> Self {
+        let matcher = AhoCorasick::new(&texts).ok();
+        Patterns { matcher, texts }
+    }
+
+    /// Occurrences of each pattern in `hay` as (start, pattern id): per pattern, left to right
+    /// and non-overlapping (the occurrences `str::match_indices` gives), in no set order.
+    fn occurrences(&self, hay: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.matcher else {
+            return self
+                .texts
+                .iter()
+                .enumerate()
+                .flat_map(|(id, p)| hay.match_indices(p.as_str()).map(move |(s, _)| (s, id)))
+                .collect();
+        };
+        let mut next_free = vec![0; self.texts.len()];
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(hay) {
+            let id = m.pattern().as_usize();
+            let Some(free) = next_free.get_mut(id) else {
                 continue;
+            };
+            if m.start() >= *free {
+                *free = m.end();
+                out.push((m.start(), id));
             }
-            for (pos, _) in lower.match_indices(label.as_str()) {
-                if let Some(end) = label_end(&lower, pos, &label) {
-                    all.push(Hit {
-                        start: pos,
-                        end,
-                        kind,
-                    });
+        }
+        out
+    }
+}
+
+/// Every label of every kind (trimmed, ASCII lower case) in one automaton.
+#[derive(Debug)]
+struct LabelIndex {
+    /// The distinct labels.
+    patterns: Patterns,
+    /// Pattern id → the (kind, label index) pairs carrying that label, in spec order.
+    owners: Vec<Vec<(usize, usize)>>,
+}
+
+impl LabelIndex {
+    fn new(kinds: &[MetricKindSpec]) -> Self {
+        let mut texts: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (kind, spec) in kinds.iter().enumerate() {
+            for (li, label) in spec.labels.iter().enumerate() {
+                let label = label.trim().to_ascii_lowercase();
+                if label.is_empty() {
+                    continue;
+                }
+                match texts.iter().position(|p| *p == label) {
+                    Some(id) => owners[id].push((kind, li)),
+                    None => {
+                        texts.push(label);
+                        owners.push(vec![(kind, li)]);
+                    }
                 }
             }
         }
+        LabelIndex {
+            patterns: Patterns::new(texts),
+            owners,
+        }
     }
-    all.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+}
+
+fn find_hits(text: &str, labels: &LabelIndex, values: &[Value]) -> Vec<Hit> {
+    let lower = text.to_ascii_lowercase();
+    // (hit, kind, label index): sorted below exactly as a kind-by-kind, label-by-label scan
+    // sorted stably by length and start would be.
+    let mut all: Vec<(Hit, usize)> = Vec::new();
+    for (pos, id) in labels.patterns.occurrences(&lower) {
+        let (Some(label), Some(owners)) = (labels.patterns.texts.get(id), labels.owners.get(id))
+        else {
+            continue;
+        };
+        if let Some(end) = label_end(&lower, pos, label) {
+            for &(kind, li) in owners {
+                all.push((
+                    Hit {
+                        start: pos,
+                        end,
+                        kind,
+                    },
+                    li,
+                ));
+            }
+        }
+    }
+    all.sort_by_key(|(h, li)| (std::cmp::Reverse(h.end - h.start), h.start, h.kind, *li));
     let mut kept: Vec<Hit> = Vec::new();
-    for h in all {
+    for (h, _) in all {
         let clash = kept
             .iter()
             .any(|k| overlaps((h.start, h.end), (k.start, k.end)))
@@ -1148,19 +1274,27 @@ fn reach_right(text: &str, from: usize) -> usize {
 fn statistic(text: &str, span: (usize, usize), bounds: (usize, usize)) -> Option<Statistic> {
     let lower = text.get(bounds.0..bounds.1)?.to_ascii_lowercase();
     let mut best: Option<(usize, usize, Statistic)> = None;
-    for (rank, &(marker, stat)) in STATISTICS.iter().enumerate() {
-        for (pos, _) in lower.match_indices(marker) {
-            if !marker_ok(&lower, pos, marker) {
-                continue;
-            }
-            let (s, e) = (bounds.0 + pos, bounds.0 + pos + marker.len());
-            let dist = distance(text, (s, e), span);
-            if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
-                best = Some((dist, rank, stat));
-            }
+    // The closest marker, then the most specific: the order of occurrences does not matter.
+    for (pos, rank) in statistic_markers().occurrences(&lower) {
+        let Some(&(marker, stat)) = STATISTICS.get(rank) else {
+            continue;
+        };
+        if !marker_ok(&lower, pos, marker) {
+            continue;
+        }
+        let (s, e) = (bounds.0 + pos, bounds.0 + pos + marker.len());
+        let dist = distance(text, (s, e), span);
+        if best.is_none_or(|(d, r, _)| (dist, rank) < (d, r)) {
+            best = Some((dist, rank, stat));
         }
     }
     best.map(|(_, _, s)| s)
+}
+
+/// The [`STATISTICS`] markers in one automaton (pattern id = rank), built once.
+fn statistic_markers() -> &'static Patterns {
+    static MARKERS: OnceLock<Patterns> = OnceLock::new();
+    MARKERS.get_or_init(|| Patterns::new(STATISTICS.iter().map(|(m, _)| (*m).to_owned()).collect()))
 }
 
 /// ASCII word boundaries around a statistic marker at `pos` (no plural allowed).
@@ -1740,6 +1874,50 @@ mod tests {
         assert!(find("10K TEAMSTERS").is_empty());
         assert!(find("10K steam").is_empty());
         one("10K QPS", "qps", 1e4, Exact);
+    }
+
+    #[test]
+    fn label_automaton_finds_what_per_label_search_finds() {
+        let specs = vec![
+            MetricKindSpec::new("a", &["aa", " AAA ", "qps", "peak qps", ""], "NUM"),
+            MetricKindSpec::new("b", &["qps", "aa", "每秒请求", "请求"], "NUM"),
+        ];
+        let index = LabelIndex::new(&specs).patterns;
+        let naive = Patterns {
+            matcher: None,
+            ..LabelIndex::new(&specs).patterns
+        };
+        for text in [
+            "aaaaa qps peak qps peakqps",
+            "每秒请求请求 aa-aa",
+            "",
+            "qpsqps aaa",
+        ] {
+            let mut fast = index.occurrences(text);
+            let mut slow = naive.occurrences(text);
+            fast.sort_unstable();
+            slow.sort_unstable();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prepared_automata_find_what_per_pattern_search_finds() {
+        let real = LabelIndex::new(crate::extract::metric_specs()).patterns;
+        for patterns in [real, Patterns::new(statistic_markers().texts.clone())] {
+            let naive = Patterns {
+                matcher: None,
+                texts: patterns.texts.clone(),
+            };
+            for line in crate::extract::sample_lines() {
+                let lower = line.to_ascii_lowercase();
+                let mut fast = patterns.occurrences(&lower);
+                let mut slow = naive.occurrences(&lower);
+                fast.sort_unstable();
+                slow.sort_unstable();
+                assert_eq!(fast, slow, "{line:?}");
+            }
+        }
     }
 
     #[test]

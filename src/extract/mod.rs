@@ -174,13 +174,11 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
     bounded_pieces(text, METRIC_PIECE)
         .into_iter()
         .flat_map(|(offset, piece)| {
-            metrics::find_metrics(piece, metric_specs())
-                .into_iter()
-                .map(move |mut m| {
-                    m.start += offset;
-                    m.end += offset;
-                    m
-                })
+            metric_kinds().find(piece).into_iter().map(move |mut m| {
+                m.start += offset;
+                m.end += offset;
+                m
+            })
         })
         .filter(|m| m.value > 0.0 && m.value.is_finite())
         .map(|m| Metric {
@@ -256,36 +254,67 @@ pub fn metric_specs() -> &'static [metrics::MetricKindSpec] {
     })
 }
 
+/// The metric kinds of [`metric_specs`], prepared for matching once per process.
+pub fn metric_kinds() -> &'static metrics::MetricKinds {
+    static KINDS: OnceLock<metrics::MetricKinds> = OnceLock::new();
+    KINDS.get_or_init(|| metrics::MetricKinds::new(metric_specs().to_vec()))
+}
+
 /// Normalised degree level of a degree as written (本科, MEng, Ph.D.…), from the lexicon.
 pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
-    let lex = &vocabulary().lexicon;
-    let d = degree.trim();
-    let lower = d.to_lowercase();
-    let matches_any = |collection: &str| {
-        lex.terms(collection).iter().any(|t| {
-            let t = t.to_lowercase();
-            if t.is_ascii() && t.len() <= 4 {
-                // Short Latin abbreviations must be whole tokens ("MS", "BA").
-                lower
-                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
-                    .any(|tok| tok.trim_end_matches('.') == t.trim_end_matches('.'))
-            } else {
-                lower.contains(&t)
+    let lower = degree.trim().to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+        .map(|tok| tok.trim_end_matches('.'))
+        .collect();
+    // Doctor before master before bachelor: "博士研究生" is a doctorate.
+    degree_terms()
+        .iter()
+        .find(|terms| {
+            terms.tokens.iter().any(|t| tokens.contains(&t.as_str()))
+                || terms.substrings.iter().any(|t| lower.contains(t.as_str()))
+        })
+        .map(|terms| terms.level)
+}
+
+/// The lexicon's terms of one degree level, lower-cased.
+struct DegreeTerms {
+    level: DegreeLevel,
+    /// Short Latin abbreviations ("ms", "ba"), without trailing dots: whole tokens only.
+    tokens: Vec<String>,
+    /// Longer terms, matched anywhere.
+    substrings: Vec<String>,
+}
+
+/// Degree terms by level, most advanced first, prepared once per process.
+fn degree_terms() -> &'static [DegreeTerms] {
+    static TERMS: OnceLock<Vec<DegreeTerms>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let lex = &vocabulary().lexicon;
+        [
+            ("degree-doctor", DegreeLevel::Doctor),
+            ("degree-master", DegreeLevel::Master),
+            ("degree-bachelor", DegreeLevel::Bachelor),
+            ("degree-other", DegreeLevel::Other),
+        ]
+        .into_iter()
+        .map(|(collection, level)| {
+            let (short, long): (Vec<String>, Vec<String>) = lex
+                .terms(collection)
+                .iter()
+                .map(|t| t.to_lowercase())
+                .partition(|t| t.is_ascii() && t.len() <= 4);
+            DegreeTerms {
+                level,
+                tokens: short
+                    .iter()
+                    .map(|t| t.trim_end_matches('.').to_owned())
+                    .collect(),
+                substrings: long,
             }
         })
-    };
-    // Check doctor before master before bachelor: "博士研究生" is a doctorate.
-    if matches_any("degree-doctor") {
-        Some(DegreeLevel::Doctor)
-    } else if matches_any("degree-master") {
-        Some(DegreeLevel::Master)
-    } else if matches_any("degree-bachelor") {
-        Some(DegreeLevel::Bachelor)
-    } else if matches_any("degree-other") {
-        Some(DegreeLevel::Other)
-    } else {
-        None
-    }
+        .collect()
+    })
 }
 
 /// Whether the string is mostly Han characters (a Chinese name).
@@ -368,6 +397,12 @@ pub struct Words {
     pub heading_heads: Vec<String>,
     /// Proficiency levels of a skill ("Advanced", "Fluent"), never skills themselves.
     pub proficiency_words: Vec<String>,
+    /// `title_en` as [`token_key`]s, sorted: for [`Words::is_title`].
+    title_en_keys: Vec<String>,
+    /// `title_en` in ASCII lower case, sorted: for [`Words::title_strength`].
+    title_en_lower: Vec<String>,
+    /// `title_zh` in one automaton (`None` if it could not be built): for [`Words::is_title`].
+    title_zh_matcher: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Legal forms: an organisation wherever they occur in a name.
@@ -412,6 +447,35 @@ fn ascii_token_eq(text: &str, word: &str) -> bool {
         })
 }
 
+/// How [`ascii_token_eq`] compares a word: without trailing dots, in ASCII lower case.
+fn token_key(word: &str) -> String {
+    word.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Whether some token of `text` equals (per [`ascii_token_eq`]) a word whose [`token_key`] is
+/// in `keys` (sorted): one pass over the text instead of one per word.
+fn has_token_in(text: &str, keys: &[String]) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .any(|t| {
+            let t = t.trim_end_matches('.');
+            keys.binary_search_by(|k| cmp_folded(k, t)).is_ok()
+        })
+}
+
+/// Order of `key` (lower case) against `text` folded to ASCII lower case, byte by byte.
+fn cmp_folded(key: &str, text: &str) -> std::cmp::Ordering {
+    key.bytes()
+        .cmp(text.bytes().map(|b| b.to_ascii_lowercase()))
+}
+
+/// The items, sorted and without duplicates.
+fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl Words {
     /// The process-wide word lists.
     pub fn get() -> &'static Words {
@@ -421,8 +485,12 @@ impl Words {
             let mut title_en = lex.terms("title-head-en");
             let heads = lex.terms("title-head");
             title_en.extend(heads.iter().filter(|t| t.is_ascii()).cloned());
+            let title_en_keys = sorted(title_en.iter().map(|t| token_key(t)));
+            let title_en_lower = sorted(title_en.iter().map(|t| t.to_ascii_lowercase()));
+            let title_zh: Vec<String> = heads.into_iter().filter(|t| !t.is_ascii()).collect();
             Words {
-                title_zh: heads.into_iter().filter(|t| !t.is_ascii()).collect(),
+                title_zh_matcher: aho_corasick::AhoCorasick::new(&title_zh).ok(),
+                title_zh,
                 title_en,
                 title_open_en: lex.terms("title-modifier-en"),
                 org_suffixes: lex.terms("org-suffix"),
@@ -437,6 +505,8 @@ impl Words {
                 document_titles: lex.terms("document-title"),
                 heading_heads: lex.terms("heading-head"),
                 proficiency_words: lex.terms("proficiency-word"),
+                title_en_keys,
+                title_en_lower,
             }
         })
     }
@@ -447,8 +517,11 @@ impl Words {
         if s.is_empty() || s.chars().count() > 60 {
             return false;
         }
-        self.title_zh.iter().any(|t| s.contains(t.as_str()))
-            || self.title_en.iter().any(|t| ascii_token_eq(s, t))
+        let zh = match &self.title_zh_matcher {
+            Some(ac) => ac.is_match(s),
+            None => self.title_zh.iter().any(|t| s.contains(t.as_str())),
+        };
+        zh || has_token_in(s, &self.title_en_keys)
     }
 
     /// Whether a token opens a title.
@@ -487,7 +560,11 @@ impl Words {
             return if self.is_title(s) { 2 } else { 0 };
         }
         let toks = latin_tokens(s);
-        let head = |t: &str| self.title_en.iter().any(|h| h.eq_ignore_ascii_case(t));
+        let head = |t: &str| {
+            self.title_en_lower
+                .binary_search_by(|h| cmp_folded(h, t))
+                .is_ok()
+        };
         match toks.last() {
             Some(last) if head(last) => 3,
             _ if toks.iter().any(|t| head(t)) => 2,
@@ -546,7 +623,12 @@ impl Words {
 
     /// Whether a line starts with a technology-list label ("技术栈：", "Tech Stack:").
     pub fn starts_with_tech_label(&self, text: &str) -> bool {
-        let Some(i) = text.find([':', '：']) else {
+        // The first ':' or '：' (two memchr-based searches beat one char-by-char scan).
+        let Some(i) = [text.find(':'), text.find('：')]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
             return false;
         };
         let label = text[..i].trim();
@@ -636,9 +718,101 @@ pub fn anchor_evidence(record: &mut crate::model::CareerRecord, text: &str) {
     });
 }
 
+/// Lines of real-looking text for tests that compare a fast path with a plain one: the
+/// fixture résumés and a few generated ones, line by line.
+#[cfg(test)]
+pub(crate) fn sample_lines() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    texts.extend((0..30).map(|i| crate::generate::generate_one(7, i).text));
+    texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::to_owned)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `degree_level` as it was before its terms were prepared once.
+    fn degree_level_plain(degree: &str) -> Option<DegreeLevel> {
+        let lex = &vocabulary().lexicon;
+        let lower = degree.trim().to_lowercase();
+        let matches_any = |collection: &str| {
+            lex.terms(collection).iter().any(|t| {
+                let t = t.to_lowercase();
+                if t.is_ascii() && t.len() <= 4 {
+                    lower
+                        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                        .any(|tok| tok.trim_end_matches('.') == t.trim_end_matches('.'))
+                } else {
+                    lower.contains(&t)
+                }
+            })
+        };
+        [
+            ("degree-doctor", DegreeLevel::Doctor),
+            ("degree-master", DegreeLevel::Master),
+            ("degree-bachelor", DegreeLevel::Bachelor),
+            ("degree-other", DegreeLevel::Other),
+        ]
+        .into_iter()
+        .find(|(c, _)| matches_any(c))
+        .map(|(_, level)| level)
+    }
+
+    /// Sample lines and their comma/pipe-separated parts.
+    fn sample_parts() -> Vec<String> {
+        let lines = sample_lines();
+        let parts: Vec<String> = lines
+            .iter()
+            .flat_map(|l| l.split([',', '|', '，']))
+            .map(str::to_owned)
+            .collect();
+        let odd = [
+            "M.S.",
+            "ms.",
+            "B.A",
+            "PhD",
+            "Sr. Engineer",
+            "MANAGER",
+            "manager.",
+        ];
+        lines
+            .into_iter()
+            .chain(parts)
+            .chain(odd.map(str::to_owned))
+            .collect()
+    }
+
+    #[test]
+    fn prepared_word_lists_agree_with_plain_scans() {
+        let words = Words::get();
+        for p in sample_parts() {
+            assert_eq!(degree_level(&p), degree_level_plain(&p), "{p:?}");
+            let plain = words.title_en.iter().any(|t| ascii_token_eq(&p, t));
+            assert_eq!(has_token_in(&p, &words.title_en_keys), plain, "{p:?}");
+            let plain_zh = words.title_zh.iter().any(|t| p.contains(t.as_str()));
+            let fast_zh = words.title_zh_matcher.as_ref().map(|ac| ac.is_match(&p));
+            assert_eq!(fast_zh, Some(plain_zh), "{p:?}");
+            for t in latin_tokens(&p) {
+                let plain = words.title_en.iter().any(|h| h.eq_ignore_ascii_case(&t));
+                let fast = words
+                    .title_en_lower
+                    .binary_search_by(|h| cmp_folded(h, &t))
+                    .is_ok();
+                assert_eq!(fast, plain, "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn bounded_pieces_cover_the_text_exactly() {

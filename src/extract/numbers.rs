@@ -32,6 +32,8 @@
 //!
 //! All offsets are byte offsets into the caller's `&str` and always fall on char boundaries.
 
+use std::sync::OnceLock;
+
 /// How a number is qualified in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
@@ -81,6 +83,10 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         match match_at(&s, i, true) {
             Step::Found(q, end) => {
                 out.push(q);
@@ -91,6 +97,118 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Whether an expression can start at char `i`: an ASCII digit, a Chinese numeral, the first
+/// char of a non-Latin prefix qualifier ("~", "约", "超"…), or an ASCII word that is the first
+/// word of a Latin pattern ("over", "tens", "two", "a"…).
+///
+/// Everywhere else [`match_at`] finds neither a prefix nor a core and reports [`Step::Miss`], so
+/// [`find_quantities`] skips such chars without trying every pattern. Latin patterns match on
+/// word boundaries and whatever follows their first word (a space, '.', '-' or the end) is not
+/// a letter, so the text's whole word at `i` must equal that first word.
+fn may_start(s: &Scan, i: usize) -> bool {
+    let Some(c) = s.at(i) else {
+        return false;
+    };
+    if c.is_ascii_alphabetic() {
+        return !s.prev(i).is_some_and(|p| p.is_ascii_alphanumeric())
+            && s.word_is_one_of(i, latin_first_words());
+    }
+    c.is_ascii_digit() || is_cn_numeral(c) || prefix_first_chars().contains(&c)
+}
+
+/// First chars of the prefix qualifiers that are not ASCII letters ("~", "<", "约"…).
+fn prefix_first_chars() -> &'static [char] {
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut v: Vec<char> = PREFIXES
+            .iter()
+            .filter_map(|(pat, _, _)| pat.chars().next())
+            .filter(|c| !c.is_ascii_alphabetic())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// The first words of every pattern that can start an expression at a letter: prefix
+/// qualifiers, vague plurals and number words ("a", "one" included).
+fn latin_first_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let patterns = PREFIXES.iter().map(|p| p.0);
+        let cores = VAGUE.iter().chain(NUMBER_WORDS).map(|w| w.0);
+        WordSet::new(
+            patterns
+                .chain(cores)
+                .chain(["a", "one"])
+                .map(leading_letters),
+        )
+    })
+}
+
+/// A small set of lower-case ASCII words, looked up by a run of chars in any ASCII case.
+///
+/// A table of the word lengths present for each first letter rejects most runs at once.
+#[derive(Debug)]
+pub(super) struct WordSet {
+    words: Vec<&'static str>,
+    /// Bit `n` of entry `k`: some word of `n` letters (n < 32) starts with letter `k`; a
+    /// letter without words has no bits.
+    lengths: [u32; 26],
+}
+
+impl WordSet {
+    /// The set of `words` (lower-case ASCII letters; others are ignored).
+    pub(super) fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut words: Vec<&'static str> = words
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut lengths = [0u32; 26];
+        for w in &words {
+            let k = usize::from(w.as_bytes()[0] - b'a');
+            lengths[k] |= length_bit(w.len());
+        }
+        WordSet { words, lengths }
+    }
+
+    /// Whether `run` (ASCII letters in any case) is one of the words.
+    pub(super) fn contains(&self, run: &[char]) -> bool {
+        let Some(first) = run.first().map(char::to_ascii_lowercase) else {
+            return false;
+        };
+        let k = (first as usize).wrapping_sub(usize::from(b'a'));
+        let Some(mask) = self.lengths.get(k) else {
+            return false;
+        };
+        if run.len() < 32 && mask & length_bit(run.len()) == 0 {
+            return false;
+        }
+        self.words.iter().any(|w| {
+            w.len() == run.len() && w.chars().zip(run).all(|(p, c)| c.to_ascii_lowercase() == p)
+        })
+    }
+}
+
+/// The bit of a word length in [`WordSet`]'s table (none for 32 letters and more, which are
+/// always compared).
+fn length_bit(n: usize) -> u32 {
+    u32::try_from(n)
+        .ok()
+        .and_then(|n| 1u32.checked_shl(n))
+        .unwrap_or(0)
+}
+
+/// The leading run of ASCII letters of `pat`.
+fn leading_letters(pat: &str) -> &str {
+    let n = pat
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(pat.len());
+    &pat[..n]
 }
 
 /// Chinese numerals: "三", "十二", "一百二十", "两千", "二〇一九" (digit by digit), "三万五"
@@ -195,6 +313,15 @@ impl Scan {
             }
         }
         Some(j)
+    }
+
+    /// Whether the run of ASCII letters at `i` is one of `words`.
+    fn word_is_one_of(&self, i: usize, words: &WordSet) -> bool {
+        let mut end = i;
+        while self.is_alpha(end) {
+            end += 1;
+        }
+        words.contains(self.chars.get(i..end).unwrap_or_default())
     }
 
     /// [`Scan::lit`] plus ASCII word boundaries at the ends that are letters or digits.
@@ -480,8 +607,10 @@ struct Prefix {
 }
 
 fn prefix_at(s: &Scan, i: usize) -> Option<Prefix> {
+    // Patterns are lower case: only those starting with this char (folded) can match.
+    let first = s.at(i)?.to_ascii_lowercase();
     let mut best: Option<(usize, Prefix)> = None;
-    for &(pat, qualifier, scope) in PREFIXES {
+    for &(pat, qualifier, scope) in prefixes_starting_with(first) {
         let Some(end) = s.word(i, pat) else { continue };
         if prefix_vetoed(s, i, pat) {
             continue;
@@ -499,6 +628,30 @@ fn prefix_at(s: &Scan, i: usize) -> Option<Prefix> {
         }
     }
     best.map(|(_, p)| p)
+}
+
+/// The [`PREFIXES`] whose first char is `first`, in table order.
+fn prefixes_starting_with(first: char) -> &'static [(&'static str, Qualifier, Scope)] {
+    static BY_FIRST: OnceLock<Vec<(char, Vec<(&'static str, Qualifier, Scope)>)>> = OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut table: Vec<(char, Vec<(&'static str, Qualifier, Scope)>)> = Vec::new();
+        for &p in PREFIXES {
+            let Some(c) = p.0.chars().next() else {
+                continue;
+            };
+            match table.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, v)) => v.push(p),
+                None => table.push((c, vec![p])),
+            }
+        }
+        table.sort_by_key(|(c, _)| *c);
+        table
+    });
+    table
+        .binary_search_by_key(&first, |(c, _)| *c)
+        .ok()
+        .and_then(|k| table.get(k))
+        .map_or(&[], |(_, v)| v.as_slice())
 }
 
 fn prefix_vetoed(s: &Scan, i: usize, pat: &str) -> bool {
@@ -1732,6 +1885,57 @@ mod tests {
             assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
         }
         assert_eq!(values(text), vec![1e5, 1.8e9]);
+    }
+
+    /// [`find_quantities`] trying every char, without [`may_start`].
+    fn find_quantities_everywhere(text: &str) -> Vec<Quantity> {
+        let s = Scan::new(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            match match_at(&s, i, true) {
+                Step::Found(q, end) => {
+                    out.push(q);
+                    i = end.max(i + 1);
+                }
+                Step::Skip(end) => i = end.max(i + 1),
+                Step::Miss => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn prefixes_by_first_char_keep_table_order() {
+        let firsts = PREFIXES.iter().filter_map(|p| p.0.chars().next());
+        for c in firsts.chain(['1', 'z', ' ', '万']) {
+            let plain: Vec<&str> = PREFIXES
+                .iter()
+                .filter(|p| p.0.starts_with(c))
+                .map(|p| p.0)
+                .collect();
+            let fast: Vec<&str> = prefixes_starting_with(c).iter().map(|p| p.0).collect();
+            assert_eq!(fast, plain, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn skipping_impossible_starts_changes_nothing() {
+        let odd = [
+            "Approx. 3 a few hundred Multi-region sub-100ms A dozen",
+            "TENS OF MILLIONS, over 10K+, ~5, 约3万, 节约5万, 不超过二十, x-over 3",
+        ];
+        for line in crate::extract::sample_lines()
+            .iter()
+            .map(String::as_str)
+            .chain(odd)
+        {
+            assert_eq!(
+                find_quantities(line),
+                find_quantities_everywhere(line),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

@@ -312,9 +312,8 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
     for l in lines.iter().take(400) {
         for label in NAME_LABELS {
             for sep in [":", "："] {
-                let key = format!("{label}{sep}");
-                if let Some(i) = l.text.find(&key) {
-                    let v = l.text[i + key.len()..].trim();
+                if let Some(v) = after_first_key(&l.text, label, sep) {
+                    let v = v.trim();
                     let v: String = v
                         .split(|c: char| c.is_whitespace() || c == '|' || c == '，' || c == ',')
                         .next()
@@ -434,6 +433,27 @@ fn header_parts(s: &str) -> Vec<String> {
     super::experience::split_parts(&s.replace(" · ", " | ").replace(" • ", " | "))
 }
 
+/// The text after the first occurrence of `label` directly followed by `sep` (what
+/// `text.find` of the two joined finds), without building the joined key.
+fn after_first_key<'a>(text: &'a str, label: &str, sep: &str) -> Option<&'a str> {
+    // The first key ends at the first occurrence of `sep` preceded by `label`; occurrences
+    // are visited one char apart so that overlapping ones are seen too.
+    let Some(step) = sep.chars().next().map(char::len_utf8) else {
+        return text.find(label).and_then(|i| text.get(i + label.len()..));
+    };
+    let single = (sep.len() == step).then(|| sep.chars().next()).flatten();
+    let mut from = 0;
+    loop {
+        let rest = text.get(from..)?;
+        // A one-char separator is searched as a char (no substring searcher to build).
+        let i = from + single.map_or_else(|| rest.find(sep), |c| rest.find(c))?;
+        if text[..i].ends_with(label) {
+            return text.get(i + sep.len()..);
+        }
+        from = i + step;
+    }
+}
+
 /// Headline (the title line under the name) and location (labelled, or a place among the
 /// parts of the header lines).
 fn headline_and_place(
@@ -447,7 +467,7 @@ fn headline_and_place(
         if let Some(v) = LOCATION_LABELS.iter().find_map(|label| {
             [":", "："]
                 .iter()
-                .find_map(|sep| l.text.strip_prefix(&format!("{label}{sep}")))
+                .find_map(|sep| l.text.strip_prefix(label)?.strip_prefix(sep))
         }) {
             let v = v.split('|').next().unwrap_or("").trim();
             if !v.is_empty() && v.chars().count() <= 50 {
@@ -544,6 +564,27 @@ fn other_spellings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_first_key_is_find_of_the_joined_key() {
+        let odd = [
+            "Name::Name: x",
+            "姓名：：张三",
+            "NameName:",
+            ":Name",
+            "Name",
+        ];
+        let lines = crate::extract::sample_lines();
+        for text in lines.iter().map(String::as_str).chain(odd) {
+            for label in NAME_LABELS.iter().chain(["", "::"].iter()) {
+                for sep in [":", "：", "::", ""] {
+                    let key = format!("{label}{sep}");
+                    let plain = text.find(&key).map(|i| &text[i + key.len()..]);
+                    assert_eq!(after_first_key(text, label, sep), plain, "{text:?} {key:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn contacts() {

@@ -210,8 +210,8 @@ fn skill_list_items(text: &str) -> Vec<String> {
 fn languages(lines: &[Line<'_>], words: &Words) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in lines {
-        let labelled = l.text.to_lowercase().contains("language") || l.text.contains("语言");
-        if l.section != Section::Languages && !labelled {
+        let labelled = || mentions_language(&l.text) || l.text.contains("语言");
+        if l.section != Section::Languages && !labelled() {
             continue;
         }
         for lang in &words.languages {
@@ -230,6 +230,16 @@ fn languages(lines: &[Line<'_>], words: &Words) -> Vec<String> {
     out
 }
 
+/// Whether the lower-cased text contains "language". Only ASCII letters lower-case to the
+/// letters of that word, so an ASCII case-insensitive search finds the same, without
+/// lower-casing the text.
+fn mentions_language(text: &str) -> bool {
+    const WORD: &[u8] = b"language";
+    text.as_bytes()
+        .windows(WORD.len())
+        .any(|w| w.eq_ignore_ascii_case(WORD))
+}
+
 /// Résumé, role profile or other.
 fn classify(
     text: &str,
@@ -238,12 +248,6 @@ fn classify(
     person: &Person,
     words: &Words,
 ) -> DocumentKind {
-    let lower = text.to_lowercase();
-    let role_cues = words
-        .role_cues
-        .iter()
-        .filter(|c| lower.contains(&c.to_lowercase()))
-        .count();
     let contacts = !person.emails.is_empty() || !person.phones.is_empty();
     let headings = lines.iter().filter(|l| l.is_heading).count();
     let dated_positions = record
@@ -251,10 +255,9 @@ fn classify(
         .iter()
         .filter(|p| p.start.is_some())
         .count();
-    let first_person = ["本人", "我的", " my ", " i "]
-        .iter()
-        .any(|c| lower.contains(c));
-    if role_cues >= 2 && !contacts && dated_positions == 0 && !first_person {
+    // Only a text without contacts and dated positions can be a role profile: the (whole
+    // text) cue search is done for those alone.
+    if !contacts && dated_positions == 0 && reads_as_role_profile(text, words) {
         return DocumentKind::RoleProfile;
     }
     let has_name = !person.name.is_empty();
@@ -268,6 +271,20 @@ fn classify(
     } else {
         DocumentKind::Other
     }
+}
+
+/// At least two role-description cues and no first-person words.
+fn reads_as_role_profile(text: &str, words: &Words) -> bool {
+    let lower = text.to_lowercase();
+    let role_cues = words
+        .role_cues
+        .iter()
+        .filter(|c| lower.contains(&c.to_lowercase()))
+        .count();
+    let first_person = ["本人", "我的", " my ", " i "]
+        .iter()
+        .any(|c| lower.contains(c));
+    role_cues >= 2 && !first_person
 }
 
 /// Title, organisation and required technologies of a role description.
@@ -335,18 +352,91 @@ fn role_profile(
 /// Evidence offsets were collected as byte offsets into the text; the contract is
 /// character offsets.
 fn to_char_offsets(record: &mut CareerRecord, text: &str) {
+    let offsets = CharOffsets::new(text);
     let mut fix = |ev: &mut Option<Evidence>| {
         if let Some(e) = ev {
-            e.start = crate::read::char_offset(text, e.start);
-            e.end = crate::read::char_offset(text, e.end);
+            e.start = offsets.get(e.start);
+            e.end = offsets.get(e.end);
         }
     };
     super::visit_evidence(record, &mut fix);
 }
 
+/// Bytes per block of [`CharOffsets`].
+const BLOCK: usize = 64;
+
+/// Byte to char offsets in one text, as [`crate::read::char_offset`] gives them, without
+/// counting from the start each time: the char count before every [`BLOCK`]-th byte is kept,
+/// so a conversion counts the char starts of at most one block.
+struct CharOffsets<'a> {
+    bytes: &'a [u8],
+    /// `blocks[k]`: chars starting before byte `k * BLOCK`.
+    blocks: Vec<usize>,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0;
+        blocks.push(count);
+        for chunk in bytes.chunks(BLOCK) {
+            count += char_starts(chunk);
+            blocks.push(count);
+        }
+        CharOffsets { bytes, blocks }
+    }
+
+    /// Number of chars starting before byte `byte` (clamped to the text).
+    fn get(&self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        let k = byte / BLOCK;
+        let base = self.blocks.get(k).copied().unwrap_or(0);
+        base + self.bytes.get(k * BLOCK..byte).map_or(0, char_starts)
+    }
+}
+
+/// Chars starting in a run of UTF-8 bytes: the bytes that are not continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mentions_language_is_a_lower_cased_search() {
+        let odd = [
+            "LANGUAGES",
+            "Lang uage",
+            "languagE",
+            "\u{212A}İ language",
+            "ΣLANGUAGEΣ",
+            "langu",
+        ];
+        let lines = crate::extract::sample_lines();
+        for t in lines.iter().map(String::as_str).chain(odd) {
+            let plain = t.to_lowercase().contains("language");
+            assert_eq!(mentions_language(t), plain, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn char_offsets_agree_with_counting_from_the_start() {
+        let mut texts = vec![
+            String::new(),
+            "a".into(),
+            "日本語 and ASCII, 🎉 emoji".repeat(9),
+        ];
+        texts.extend((0..3).map(|i| crate::generate::generate_one(3, i).text));
+        for text in &texts {
+            let offsets = CharOffsets::new(text);
+            for byte in 0..=text.len() + 2 {
+                assert_eq!(offsets.get(byte), crate::read::char_offset(text, byte));
+            }
+        }
+    }
 
     #[test]
     fn urls_and_durations_are_not_technologies() {
