@@ -95,7 +95,7 @@ for t in "${targets[@]}"; do
     fi
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' | tail -1)
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9a-zA-Z]*' "$logs/$t.log" | tail -1)
-    summary+=("$t: $status, ${runs:-?} executions in ${secs}s, ${cov:-no stats}")
+    summary+=("$t: $status, ${runs:-?} executions (limit ${secs}s), ${cov:-no stats}")
     if [ $status = FAILED ]; then
         tail -n 40 "$logs/$t.log" >&2
         found=$(find "artifacts/$t" -type f -newer "$marker" \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \))
