@@ -8,6 +8,8 @@
 
 pub mod export;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod graphml;
 pub mod ingest;

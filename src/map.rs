@@ -574,12 +574,44 @@ pub fn record_to_quads(record: &CareerRecord, opts: &MapOptions) -> Result<Vec<Q
         b.add(&node, &ns::cg("inDocument"), doc.clone());
         b.evidence(&node, role.evidence.as_ref())?;
     }
+    // A graph is a set: drop repeats (two spellings of a name share one label key).
+    let mut seen = std::collections::HashSet::with_capacity(b.quads.len());
+    b.quads.retain(|q| seen.insert(q.clone()));
     Ok(b.quads)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_get_one_label_key_each_and_no_quad_repeats() {
+        let record = CareerRecord {
+            source: "cv.txt".into(),
+            sha256: "ab".repeat(32),
+            person: Some(crate::model::Person {
+                name: "Alice Chen".into(),
+                names: vec!["ALICE CHEN".into(), "陈爱丽".into()],
+                pinyin: Some("Chen Aili".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let opts = MapOptions::new(ns::DEFAULT_BASE, "salt", false).unwrap();
+        let quads = record_to_quads(&record, &opts).unwrap();
+        let unique: std::collections::HashSet<_> = quads.iter().collect();
+        assert_eq!(unique.len(), quads.len(), "repeated quads");
+        let mut keys: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == ns::cg("labelKey"))
+            .map(|q| match &q.object {
+                Term::Literal(l) => l.value().to_owned(),
+                other => panic!("{other}"),
+            })
+            .collect();
+        keys.sort();
+        assert_eq!(keys, ["alice chen", "chen aili", "陈爱丽"]);
+    }
 
     #[test]
     fn slugs_are_stable_and_iri_safe() {

@@ -557,3 +557,50 @@ fn bulk_and_transactional_ingest_store_the_same_quads() {
         .stderr(contains("1 replaced"));
     assert_eq!(stats(&bulk)["documents"].as_u64().unwrap(), before);
 }
+
+/// Files of a directory under `fuzz/` (seeds or regressions of one target), sorted.
+fn fuzz_inputs(dir: &str, target: &str) -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join(dir)
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.is_file() && p.file_name().is_some_and(|n| n != ".gitkeep"));
+    files.sort();
+    files
+}
+
+/// The fuzz targets' bodies (`careergraph::fuzzing`) over the committed seed corpus, every
+/// crash the fuzzers found (`fuzz/regressions/`) and the extraction fixtures, so plain
+/// `cargo test` on a stable toolchain keeps covering them (`scripts/fuzz.sh` runs the
+/// real fuzzers).
+#[test]
+fn fuzz_seeds_and_found_crashes_replay_cleanly() {
+    type Target = fn(&[u8]);
+    let targets: [(&str, Target); 3] = [
+        ("extract", careergraph::fuzzing::extract),
+        ("numbers", careergraph::fuzzing::numbers),
+        ("dates", careergraph::fuzzing::dates),
+    ];
+    for (name, body) in targets {
+        let seeds = fuzz_inputs("seeds", name);
+        assert!(!seeds.is_empty(), "no seeds for the {name} target");
+        for path in seeds.iter().chain(&fuzz_inputs("regressions", name)) {
+            let bytes = std::fs::read(path).unwrap();
+            let outcome = std::panic::catch_unwind(|| body(&bytes));
+            assert!(outcome.is_ok(), "{name} fails on {}", path.display());
+        }
+    }
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    fixtures.sort();
+    for path in fixtures {
+        let bytes = std::fs::read(&path).unwrap();
+        let outcome = std::panic::catch_unwind(|| careergraph::fuzzing::extract(&bytes));
+        assert!(outcome.is_ok(), "extract fails on {}", path.display());
+    }
+}
