@@ -2478,7 +2478,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "generator tuning in progress: the Go+QPS share is 27% of 200, the target band is 15–25%"]
     fn go_qps_share_is_known_by_construction() {
         // The share of people with a Go position above 10K QPS, by construction.
         let n = 2000;

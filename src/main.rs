@@ -611,20 +611,44 @@ fn load_query(name: &str) -> Result<NamedQuery> {
     Err(query::QueryError::Unknown(name.to_owned()).into())
 }
 
-/// `query --explain`: run to the end (or to the timeout), print the plan with statistics
-/// on stdout and the row count (or why it stopped) on stderr.
-fn cmd_explain(store_path: &Path, name: &str, params: &[String], timeout: u64) -> Result<()> {
+/// Load and bind a query, open the store read-only, and arm a cancellation token that
+/// fires after `timeout` seconds. With `hard_stop`, a query that does not notice the
+/// token within a grace second (e.g. inside one big aggregate) ends the process: the
+/// store is open read-only, so nothing can be left half-written.
+fn prepare_query(
+    store_path: &Path,
+    name: &str,
+    params: &[String],
+    timeout: u64,
+    hard_stop: bool,
+) -> Result<(
+    CareerStore,
+    spargebra::Query,
+    oxigraph::sparql::CancellationToken,
+)> {
     let q = load_query(name)?;
     let bound = q.bind(&parse_params(params)?)?;
     let store = CareerStore::open_read_only(store_path)?;
     let token = oxigraph::sparql::CancellationToken::new();
-    {
-        let token = token.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_secs(timeout));
-            token.cancel();
-        });
-    }
+    let deadline = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(timeout));
+        deadline.cancel();
+        if hard_stop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            eprintln!(
+                "careergraph: error: query cancelled: it ran longer than --timeout {timeout}s"
+            );
+            std::process::exit(2);
+        }
+    });
+    Ok((store, bound, token))
+}
+
+/// `query --explain`: run to the end (or to the timeout), print the plan with statistics
+/// on stdout and the row count (or why it stopped) on stderr.
+fn cmd_explain(store_path: &Path, name: &str, params: &[String], timeout: u64) -> Result<()> {
+    let (store, bound, token) = prepare_query(store_path, name, params, timeout, false)?;
     let started = std::time::Instant::now();
     let (rows, plan) = store.explain(bound, Some(token));
     println!("{plan}");
@@ -649,25 +673,7 @@ fn cmd_query(
     limit: usize,
     quiet: bool,
 ) -> Result<()> {
-    let q = load_query(name)?;
-    let bound = q.bind(&parse_params(params)?)?;
-    let store = CareerStore::open_read_only(store_path)?;
-    let token = oxigraph::sparql::CancellationToken::new();
-    // Cancel cooperatively at the deadline; if evaluation does not notice within a
-    // grace second (e.g. inside one big aggregate), stop the process: the store is
-    // open read-only, so nothing can be left half-written.
-    {
-        let token = token.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_secs(timeout));
-            token.cancel();
-            std::thread::sleep(std::time::Duration::from_secs(1));
-            eprintln!(
-                "careergraph: error: query cancelled: it ran longer than --timeout {timeout}s"
-            );
-            std::process::exit(2);
-        });
-    }
+    let (store, bound, token) = prepare_query(store_path, name, params, timeout, true)?;
     let results = store.evaluate(bound, Some(token))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
