@@ -12,7 +12,7 @@
 #   CG_BENCH_SEED     corpus seed (default 1)
 #   CG_BENCH_TIMEOUT  per-engine time limit in seconds for the Python engines (default 1800)
 #   CG_BENCH_RDFLIB_TIMEOUT  time limit per rdflib query variant in seconds (default 600)
-#   CG_BENCH_ARGS     extra arguments for compare.py (e.g. "--json results.json --keep")
+#   CG_BENCH_ARGS     extra arguments for compare.py (e.g. "--json results.json")
 #
 # Needs python3 with the venv module and network access to PyPI on the first run
 # (pip install spacy rdflib pyoxigraph). spaCy's pretrained models are not used: the spaCy
