@@ -2,20 +2,10 @@
 //! queries with exact rows, idempotent re-ingest, replacement of changed files, safe
 //! parameter binding, result formats read back with real parsers, export round trip.
 
+mod common;
 use assert_cmd::Command;
+use common::{bin, examples, stats};
 use std::path::{Path, PathBuf};
-
-fn bin(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("careergraph").expect("binary built");
-    c.env("CAREERGRAPH_STORE", store)
-        .env("CAREERGRAPH_SALT", "test-salt")
-        .env_remove("CAREERGRAPH_BASE_IRI");
-    c
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
 
 fn ingested_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -42,15 +32,6 @@ fn csv_rows(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
         .records()
         .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
         .collect()
-}
-
-fn stats(store: &Path) -> serde_json::Value {
-    let out = bin(store)
-        .args(["stats", "--format", "json"])
-        .output()
-        .expect("stats");
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).expect("stats JSON")
 }
 
 #[test]

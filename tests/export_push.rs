@@ -5,21 +5,13 @@
 //! missing tool skips its test with a message unless `CAREERGRAPH_REQUIRE_TOOLS=1`
 //! (set by CI), which turns the skip into a failure.
 
-use assert_cmd::Command;
+mod common;
+use common::{bin, stats};
 use predicates::prelude::PredicateBooleanExt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
-
-fn bin(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("careergraph").expect("binary built");
-    c.env("CAREERGRAPH_STORE", store)
-        .env("CAREERGRAPH_SALT", "test-salt")
-        .env_remove("CAREERGRAPH_PUSH_TOKEN")
-        .env_remove("CAREERGRAPH_PUSH_USER");
-    c
-}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -53,14 +45,6 @@ fn tool_available(check: &mut std::process::Command, name: &str) -> bool {
         eprintln!("skipping: {name} is not installed (bash .ci/run installs it)");
     }
     ok
-}
-
-fn stats(store: &Path) -> serde_json::Value {
-    let out = bin(store)
-        .args(["stats", "--format", "json"])
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]

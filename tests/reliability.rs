@@ -3,40 +3,15 @@
 //! only complete documents, a second writer gets a clear message, contact details are
 //! never stored by default, `forget` leaves nothing behind, queries time out cleanly.
 
-use assert_cmd::Command;
+mod common;
 use careergraph::ingest::{extract_record, InputFormat};
 use careergraph::map::{record_to_quads, MapOptions};
+use common::{bin, fixtures, stats, SALT};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-const SALT: &str = "test-salt";
-
-fn bin(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("careergraph").expect("binary built");
-    c.env("CAREERGRAPH_STORE", store)
-        .env("CAREERGRAPH_SALT", SALT);
-    c
-}
-
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn stats(store: &Path) -> serde_json::Value {
-    let out = bin(store)
-        .args(["stats", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 /// A corpus of hostile inputs: (file name, bytes, expected message fragment).
 fn bad_corpus(dir: &Path) -> Vec<(PathBuf, &'static str)> {

@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests (each test file is its own crate and uses a
+//! subset, hence the `dead_code` allowance).
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The salt every test store uses, so person IRIs are predictable across runs.
+pub const SALT: &str = "test-salt";
+
+/// The careergraph binary on `store`, with the test salt and no inherited base IRI or
+/// push credentials from the developer's environment.
+pub fn bin(store: &Path) -> Command {
+    let mut c = Command::cargo_bin("careergraph").expect("binary built");
+    c.env("CAREERGRAPH_STORE", store)
+        .env("CAREERGRAPH_SALT", SALT)
+        .env_remove("CAREERGRAPH_BASE_IRI")
+        .env_remove("CAREERGRAPH_PUSH_TOKEN")
+        .env_remove("CAREERGRAPH_PUSH_USER");
+    c
+}
+
+/// `careergraph stats --format json` of a store (the command must succeed).
+pub fn stats(store: &Path) -> serde_json::Value {
+    let out = bin(store)
+        .args(["stats", "--format", "json"])
+        .output()
+        .expect("run stats");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stats JSON")
+}
+
+/// `examples/` (the JSON Resume files of the quick start).
+pub fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// `tests/fixtures/` (fictional résumés in the styles the extractor handles).
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
