@@ -356,7 +356,7 @@ impl CareerStore {
     /// Remove a document everywhere: its named graph, and every triple in other graphs
     /// whose subject or object is the document node. Returns the quads removed.
     pub fn forget_document(&self, graph: &NamedNode) -> Result<usize, StoreError> {
-        self.forget_resources(&[graph.clone()], &[graph.clone()])
+        self.forget_resources(std::slice::from_ref(graph), std::slice::from_ref(graph))
     }
 
     /// Remove a person everywhere: every document graph that describes them (their
@@ -376,7 +376,7 @@ impl CareerStore {
                 }
             }
         }
-        self.forget_resources(&graphs, &[person.clone()])
+        self.forget_resources(&graphs, std::slice::from_ref(person))
     }
 
     /// Drop `graphs` and remove every quad mentioning one of `resources`, in one transaction.

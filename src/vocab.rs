@@ -209,7 +209,7 @@ fn on_word_boundary(text: &str, start: usize, end: usize) -> bool {
         _ => true,
     };
     let right_ok = match (after, last) {
-        (Some(a), Some(l)) if is_word(l) => !is_word(a) && !(a == '+' && l == 'C'),
+        (Some(a), Some(l)) if is_word(l) => !is_word(a) && (a != '+' || l != 'C'),
         _ => true,
     };
     left_ok && right_ok

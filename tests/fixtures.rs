@@ -951,7 +951,8 @@ fn en_pipes() {
     );
     let cities: Vec<Option<&str>> = r.positions.iter().map(|p| p.location.as_deref()).collect();
     assert_eq!(cities, [Some("Beijing"), Some("Beijing"), Some("Tianjin")]);
-    let projects = |org: &str| -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    type ProjectRow = (String, Option<String>, Option<String>, Option<String>);
+    let projects = |org: &str| -> Vec<ProjectRow> {
         position(&r, org)
             .projects
             .iter()

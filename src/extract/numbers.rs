@@ -630,11 +630,14 @@ fn prefix_at(s: &Scan, i: usize) -> Option<Prefix> {
     best.map(|(_, p)| p)
 }
 
+/// One qualifier prefix: its text, qualifier and scope (a row of [`PREFIXES`]).
+type PrefixRow = (&'static str, Qualifier, Scope);
+
 /// The [`PREFIXES`] whose first char is `first`, in table order.
-fn prefixes_starting_with(first: char) -> &'static [(&'static str, Qualifier, Scope)] {
-    static BY_FIRST: OnceLock<Vec<(char, Vec<(&'static str, Qualifier, Scope)>)>> = OnceLock::new();
+fn prefixes_starting_with(first: char) -> &'static [PrefixRow] {
+    static BY_FIRST: OnceLock<Vec<(char, Vec<PrefixRow>)>> = OnceLock::new();
     let table = BY_FIRST.get_or_init(|| {
-        let mut table: Vec<(char, Vec<(&'static str, Qualifier, Scope)>)> = Vec::new();
+        let mut table: Vec<(char, Vec<PrefixRow>)> = Vec::new();
         for &p in PREFIXES {
             let Some(c) = p.0.chars().next() else {
                 continue;
