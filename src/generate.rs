@@ -1606,6 +1606,26 @@ fn filler_zh(j: &Job, f: usize) -> String {
         .replace("{s}", &j.saving.to_string())
 }
 
+/// The Go bullet (if the job has one) and the filler bullets, each after `marker`.
+fn write_extra_bullets_en(t: &mut String, j: &Job, marker: &str) {
+    if j.go_bullet {
+        let _ = writeln!(t, "{marker} {}", go_bullet_en(j));
+    }
+    for &fi in &j.fillers {
+        let _ = writeln!(t, "{marker} {}", filler_en(j, fi));
+    }
+}
+
+/// [`write_extra_bullets_en`] in Chinese.
+fn write_extra_bullets_zh(t: &mut String, j: &Job, marker: &str) {
+    if j.go_bullet {
+        let _ = writeln!(t, "{marker} {}", go_bullet_zh(j));
+    }
+    for &fi in &j.fillers {
+        let _ = writeln!(t, "{marker} {}", filler_zh(j, fi));
+    }
+}
+
 fn go_bullet_en(j: &Job) -> String {
     format!(
         "Wrote Go services for {} reconciliation and internal tooling.",
@@ -1783,12 +1803,7 @@ fn render_en_bullets(f: &Facts, rng: &mut Rng) -> String {
                 let _ = writeln!(t, "  - {line}");
             }
         }
-        if j.go_bullet {
-            let _ = writeln!(t, "- {}", go_bullet_en(j));
-        }
-        for &fi in &j.fillers {
-            let _ = writeln!(t, "- {}", filler_en(j, fi));
-        }
+        write_extra_bullets_en(&mut t, j, "-");
         t.push('\n');
     }
 
@@ -1910,12 +1925,7 @@ fn render_en_markdown(f: &Facts, rng: &mut Rng) -> String {
                 let _ = writeln!(t, "  - {label}: {line}");
             }
         }
-        if j.go_bullet {
-            let _ = writeln!(t, "- {}", go_bullet_en(j));
-        }
-        for &fi in &j.fillers {
-            let _ = writeln!(t, "- {}", filler_en(j, fi));
-        }
+        write_extra_bullets_en(&mut t, j, "-");
         t.push('\n');
     }
 
@@ -2023,12 +2033,7 @@ fn render_en_pipes(f: &Facts, rng: &mut Rng) -> String {
             let names: Vec<String> = j.systems.iter().map(|s| s.en.clone()).collect();
             let _ = writeln!(t, "• Led the {}.", en_join(&names));
         }
-        if j.go_bullet {
-            let _ = writeln!(t, "• {}", go_bullet_en(j));
-        }
-        for &fi in &j.fillers {
-            let _ = writeln!(t, "• {}", filler_en(j, fi));
-        }
+        write_extra_bullets_en(&mut t, j, "•");
     }
 
     let _ = writeln!(t, "Education");
@@ -2099,12 +2104,7 @@ fn render_en_plain(f: &Facts, rng: &mut Rng) -> String {
             line.push('.');
             let _ = writeln!(t, "{line}");
         }
-        if j.go_bullet {
-            let _ = writeln!(t, "- {}", go_bullet_en(j));
-        }
-        for &fi in &j.fillers {
-            let _ = writeln!(t, "- {}", filler_en(j, fi));
-        }
+        write_extra_bullets_en(&mut t, j, "-");
         t.push('\n');
     }
     let _ = writeln!(t, "EDUCATION");
@@ -2299,12 +2299,7 @@ fn render_zh_pipes(f: &Facts, rng: &mut Rng) -> String {
             }
             let _ = writeln!(t, "{line}。");
         }
-        if j.go_bullet {
-            let _ = writeln!(t, "- {}", go_bullet_zh(j));
-        }
-        for &fi in &j.fillers {
-            let _ = writeln!(t, "- {}", filler_zh(j, fi));
-        }
+        write_extra_bullets_zh(&mut t, j, "-");
         t.push('\n');
     }
     let _ = writeln!(t, "教育经历");

@@ -116,11 +116,16 @@ pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
     if !may_hold_year {
         return Vec::new();
     }
+    scan_date_ranges(text, may_start)
+}
+
+/// The scanning loop of [`find_date_ranges`], trying positions where `try_at` allows.
+fn scan_date_ranges(text: &str, try_at: fn(&Scan, usize) -> bool) -> Vec<DateRange> {
     let s = Scan::new(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if !may_start(&s, i) {
+        if !try_at(&s, i) {
             i += 1;
             continue;
         }
@@ -1027,21 +1032,9 @@ mod tests {
         );
     }
 
-    /// [`find_date_ranges`] trying every char, without [`may_start`].
+    /// [`find_date_ranges`] trying every char: without [`may_start`] or the year pre-check.
     fn find_date_ranges_everywhere(text: &str) -> Vec<DateRange> {
-        let s = Scan::new(text);
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < s.len() {
-            match range_at(&s, i) {
-                Some((range, end)) => {
-                    out.push(range);
-                    i = end.max(i + 1);
-                }
-                None => i += 1,
-            }
-        }
-        out
+        scan_date_ranges(text, |_, _| true)
     }
 
     #[test]

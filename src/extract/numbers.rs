@@ -79,11 +79,16 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
 /// Years, dates, phone numbers, versions and identifiers are skipped (see the module docs).
 #[must_use]
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    scan_quantities(text, may_start)
+}
+
+/// The scanning loop of [`find_quantities`], trying positions where `try_at` allows.
+fn scan_quantities(text: &str, try_at: fn(&Scan, usize) -> bool) -> Vec<Quantity> {
     let s = Scan::new(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if !may_start(&s, i) {
+        if !try_at(&s, i) {
             i += 1;
             continue;
         }
@@ -1892,20 +1897,7 @@ mod tests {
 
     /// [`find_quantities`] trying every char, without [`may_start`].
     fn find_quantities_everywhere(text: &str) -> Vec<Quantity> {
-        let s = Scan::new(text);
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < s.len() {
-            match match_at(&s, i, true) {
-                Step::Found(q, end) => {
-                    out.push(q);
-                    i = end.max(i + 1);
-                }
-                Step::Skip(end) => i = end.max(i + 1),
-                Step::Miss => i += 1,
-            }
-        }
-        out
+        scan_quantities(text, |_, _| true)
     }
 
     #[test]

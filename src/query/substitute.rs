@@ -11,9 +11,7 @@
 //! an index lookup, which is what makes parameterised queries as fast as hand-written ones.
 
 use oxigraph::model::{Literal, Term, Variable};
-use spargebra::algebra::{
-    AggregateExpression, Expression, GraphPattern, OrderExpression, PropertyPathExpression,
-};
+use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
 use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::Query;
 
@@ -90,18 +88,15 @@ impl Substitution<'_> {
                 }
                 if patterns
                     .iter()
-                    .any(|t| self.impossible_predicate(&t.predicate))
+                    .any(|t| self.literal_in_iri_slot(&t.predicate))
                 {
                     *pattern = no_solutions();
                 }
             }
             GraphPattern::Path {
-                subject,
-                path,
-                object,
+                subject, object, ..
             } => {
                 // The path itself holds IRIs only.
-                let _: &PropertyPathExpression = path;
                 self.term_pattern(subject);
                 self.term_pattern(object);
             }
@@ -129,7 +124,7 @@ impl Substitution<'_> {
             }
             GraphPattern::Graph { name, inner } | GraphPattern::Service { name, inner, .. } => {
                 self.pattern(inner)?;
-                if self.impossible_predicate(name) {
+                if self.literal_in_iri_slot(name) {
                     *pattern = no_solutions();
                 } else {
                     self.named_node_pattern(name);
@@ -221,8 +216,9 @@ impl Substitution<'_> {
         }
     }
 
-    /// A literal value used where only an IRI may stand (predicate, graph name): no match.
-    fn impossible_predicate(&self, name: &NamedNodePattern) -> bool {
+    /// Whether a literal value would stand where only an IRI may (predicate, graph or
+    /// service name): such a pattern matches nothing.
+    fn literal_in_iri_slot(&self, name: &NamedNodePattern) -> bool {
         matches!(name, NamedNodePattern::Variable(v) if v == self.var)
             && !matches!(self.term, GroundTerm::NamedNode(_))
     }
