@@ -1,43 +1,11 @@
-//! Reading: bytes → [`Document`] (decoded, NFC-normalised text).
+//! Plain text and Markdown: bytes → [`Document`] (decoded, NFC-normalised text, no line hints).
 //!
 //! Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and legacy
 //! encodings such as GB18030/GBK detected with `chardetng` — never assumed.
 //! Offsets reported by later stages are character offsets into [`Document::text`].
 
+use super::{Document, ReadError};
 use unicode_normalization::UnicodeNormalization;
-
-/// Why a file could not be read as text.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum ReadError {
-    /// Zero bytes, or only whitespace.
-    #[error("the file is empty")]
-    Empty,
-    /// Binary content (image, archive, executable…).
-    #[error("binary content ({0}), not text")]
-    Binary(&'static str),
-    /// A byte-order mark announces an encoding the rest of the file does not follow.
-    #[error("starts with a {0} byte-order mark but is not valid {0} (mixed encodings?)")]
-    BadBom(&'static str),
-    /// Text that no supported encoding decodes cleanly.
-    #[error("not decodable as text (tried UTF-8, UTF-16 and {0})")]
-    Undecodable(&'static str),
-}
-
-/// A decoded input document.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// NFC-normalised text.
-    pub text: String,
-    /// Name of the encoding the bytes were decoded from.
-    pub encoding: &'static str,
-}
-
-impl Document {
-    /// Character offset of a byte offset into [`Document::text`].
-    pub fn char_offset(&self, byte: usize) -> usize {
-        char_offset(&self.text, byte)
-    }
-}
 
 /// Character offset of a byte offset into `text` (clamped to the text).
 pub fn char_offset(text: &str, byte: usize) -> usize {
@@ -60,6 +28,7 @@ pub fn decode(bytes: &[u8]) -> Result<Document, ReadError> {
     Ok(Document {
         text: nfc(text.trim_start_matches('\u{feff}')),
         encoding,
+        ..Document::default()
     })
 }
 
@@ -193,6 +162,7 @@ mod tests {
         let d = decode("Re\u{301}sume\u{301}".as_bytes()).unwrap();
         assert_eq!(d.text, "Résumé");
         assert_eq!(d.char_offset("Ré".len()), 2);
+        assert!(d.lines.is_empty(), "plain text has no line hints");
         assert_eq!(char_offset("简历ab", 6), 2);
         assert_eq!(char_offset("ab", 99), 2);
     }
