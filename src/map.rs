@@ -141,8 +141,8 @@ pub fn normalize_phone(phone: &str) -> String {
 /// metric text) with `[redacted]`, so contact details never reach the store by the side door.
 pub fn redact_contacts(text: &str) -> String {
     let mut out = text.to_owned();
-    let mut found = crate::extract::person::emails(text);
-    found.extend(crate::extract::person::phones(text));
+    let mut found = crate::extract::lines::emails(text);
+    found.extend(crate::extract::lines::phones(text));
     for f in found {
         out = out.replace(&f, "[redacted]");
     }

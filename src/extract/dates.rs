@@ -10,19 +10,11 @@
 //! whose end precedes its start is still returned (the caller decides). Full-width digits and
 //! punctuation are accepted. All offsets are byte offsets on char boundaries.
 
-use super::numbers::WordSet;
+use super::scan::{
+    cn_digit, Scan, WordSet, DASHES, MONTHS, OPEN_SUFFIXES, PRESENT, SEASONS, SEPARATOR_WORDS,
+};
+use super::scan::{MAX_YEAR, MIN_YEAR};
 use std::sync::OnceLock;
-
-/// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Precision {
-    /// Only the year ("2019").
-    Year,
-    /// Year and month ("2019-03").
-    Month,
-    /// Year, month and day ("2019-03-15").
-    Day,
-}
 
 /// A calendar date known to year, month or day precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,11 +26,6 @@ pub struct PartialDate {
     /// The day of the month; only set together with `month`.
     pub day: Option<u8>,
 }
-
-/// Earliest year accepted.
-pub const MIN_YEAR: i32 = 1950;
-/// Latest year accepted.
-pub const MAX_YEAR: i32 = 2100;
 
 impl PartialDate {
     /// A validated date: year in range, month 1..=12, day existing in that month, no day
@@ -55,16 +42,6 @@ impl PartialDate {
             _ => {}
         }
         Some(PartialDate { year, month, day })
-    }
-
-    /// How much of the date is known.
-    #[must_use]
-    pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (None, _) => Precision::Year,
-            (Some(_), None) => Precision::Month,
-            (Some(_), Some(_)) => Precision::Day,
-        }
     }
 
     /// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the lexical forms of xsd:gYear, xsd:gYearMonth,
@@ -181,198 +158,6 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         _ => 31,
     }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Character scanning
-
-/// Text as normalised chars plus the byte offset of each char (and of the end).
-struct Scan {
-    chars: Vec<char>,
-    offsets: Vec<usize>,
-}
-
-impl Scan {
-    fn new(text: &str) -> Self {
-        let mut chars = Vec::with_capacity(text.len());
-        let mut offsets = Vec::with_capacity(text.len() + 1);
-        for (o, c) in text.char_indices() {
-            chars.push(normalize(c));
-            offsets.push(o);
-        }
-        offsets.push(text.len());
-        Scan { chars, offsets }
-    }
-
-    fn len(&self) -> usize {
-        self.chars.len()
-    }
-
-    fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
-    }
-
-    fn prev(&self, i: usize) -> Option<char> {
-        i.checked_sub(1).and_then(|j| self.at(j))
-    }
-
-    fn is_digit(&self, i: usize) -> bool {
-        self.at(i).is_some_and(|c| c.is_ascii_digit())
-    }
-
-    fn is_alpha(&self, i: usize) -> bool {
-        self.at(i).is_some_and(|c| c.is_ascii_alphabetic())
-    }
-
-    fn byte(&self, i: usize) -> usize {
-        let last = self.offsets.last().copied().unwrap_or(0);
-        self.offsets.get(i).copied().unwrap_or(last)
-    }
-
-    fn skip_ws(&self, mut i: usize) -> usize {
-        while self.at(i).is_some_and(char::is_whitespace) {
-            i += 1;
-        }
-        i
-    }
-
-    /// Match a lower-case pattern case-insensitively; a space matches one or more whitespace chars.
-    fn lit(&self, i: usize, pat: &str) -> Option<usize> {
-        let mut j = i;
-        for p in pat.chars() {
-            if p == ' ' {
-                let k = self.skip_ws(j);
-                if k == j {
-                    return None;
-                }
-                j = k;
-            } else {
-                if self.at(j)?.to_ascii_lowercase() != p {
-                    return None;
-                }
-                j += 1;
-            }
-        }
-        Some(j)
-    }
-
-    /// Whether the run of ASCII letters at `i` is one of `words`.
-    fn word_is_one_of(&self, i: usize, words: &WordSet) -> bool {
-        let mut end = i;
-        while self.is_alpha(end) {
-            end += 1;
-        }
-        words.contains(self.chars.get(i..end).unwrap_or_default())
-    }
-
-    /// [`Scan::lit`] plus ASCII word boundaries at ends that are letters.
-    fn word(&self, i: usize, pat: &str) -> Option<usize> {
-        let starts_alpha = pat.starts_with(|c: char| c.is_ascii_alphabetic());
-        if starts_alpha && i > 0 && self.is_alpha(i - 1) {
-            return None;
-        }
-        let end = self.lit(i, pat)?;
-        let ends_alpha = pat.ends_with(|c: char| c.is_ascii_alphabetic());
-        (!(ends_alpha && self.is_alpha(end))).then_some(end)
-    }
-
-    /// Up to `max` ASCII digits at `i`, not followed by another digit.
-    fn small_num(&self, i: usize, max: usize) -> Option<(u32, usize)> {
-        let mut k = i;
-        let mut v = 0u32;
-        while k - i < max {
-            let Some(d) = self.at(k).and_then(|c| c.to_digit(10)) else {
-                break;
-            };
-            v = v * 10 + d;
-            k += 1;
-        }
-        (k > i && !self.is_digit(k)).then_some((v, k))
-    }
-}
-
-/// Fold full-width ASCII and a few look-alikes to their ASCII forms (one char to one char).
-fn normalize(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' if c != '\u{FF0C}' => {
-            char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
-        }
-        '\u{3000}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
-        '〜' | '∼' => '~',
-        _ => c,
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Vocabulary
-
-const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("sept", 9),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-/// Seasons before a year ("Fall 2018").
-const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
-
-/// Dash-like range separators (repeats such as "——" or "--" are consumed together).
-const DASHES: &str = "-–—‐‑‒―−~";
-
-/// Word and CJK range separators.
-const SEPARATOR_WORDS: &[&str] = &["until", "till", "through", "thru", "to", "至", "到"];
-
-/// Present markers after a separator.
-const PRESENT: &[&str] = &[
-    "present",
-    "current",
-    "currently",
-    "now",
-    "today",
-    "date",
-    "ongoing",
-    "至今",
-    "迄今",
-    "现在",
-    "目前",
-    "现今",
-    "当前",
-    "今天",
-    "今",
-];
-
-/// Markers after a start date (no separator) that open a range to the present.
-const OPEN_SUFFIXES: &[&str] = &[
-    "onwards",
-    "onward",
-    "to date",
-    "to present",
-    "until now",
-    "till now",
-    "至今",
-    "迄今",
-    "以来",
-    "起",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Single dates
@@ -544,20 +329,12 @@ fn bare_year(s: &Scan, i: usize) -> Option<Tok> {
     tok(year, None, None, end)
 }
 
+/// A Chinese digit in a year ("二〇一九"): "两" is a count, never a year digit.
 fn cn_year_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    if c == '两' {
+        return None;
+    }
+    cn_digit(c)
 }
 
 /// Four Chinese digit chars: "二〇一九".
@@ -782,13 +559,10 @@ mod tests {
     // --- PartialDate ---------------------------------------------------------------------------
 
     #[test]
-    fn iso_and_precision() {
+    fn iso_forms() {
         assert_eq!(y(2019).iso(), "2019");
         assert_eq!(d(2019, 3).iso(), "2019-03");
         assert_eq!(ymd(2019, 3, 5).iso(), "2019-03-05");
-        assert_eq!(y(2019).precision(), Precision::Year);
-        assert_eq!(d(2019, 3).precision(), Precision::Month);
-        assert_eq!(ymd(2019, 3, 5).precision(), Precision::Day);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::dates::{self, DateEnd};
 use super::layout::{Line, Section};
+use super::lines::{looks_like_city_region, split_parts};
 use super::{canonical_organization, degree_level, Words};
 use crate::model::{Education, Evidence};
 
@@ -19,7 +20,7 @@ const DEGREE_QUALIFIERS: &[&str] = &["hons", "honours", "honors", "hon", "pass",
 /// "B.S. in Computer Science" → ("B.S.", Some("Computer Science")); "BSc (Hons) Informatics"
 /// → ("BSc (Hons)", Some("Informatics")); "Bachelor of Engineering (Computer Science)" →
 /// ("Bachelor of Engineering", Some("Computer Science")); "工学学士" → ("工学学士", None).
-pub(crate) fn split_degree_field(s: &str) -> (String, Option<String>) {
+fn split_degree_field(s: &str) -> (String, Option<String>) {
     let s = s.trim();
     for sep in [" in ", " In ", " IN ", "/", " with ", ", "] {
         if let Some(i) = s.find(sep) {
@@ -104,21 +105,6 @@ fn is_institution(part: &str, words: &Words) -> bool {
     part.chars().count() <= 100 && (words.is_school(part) || words.is_known_university(part))
 }
 
-/// "Cleveland, OH", "Bengaluru, Karnataka", "Hassan, Karnataka": a place after a school.
-pub(crate) fn looks_like_city_region(s: &str) -> bool {
-    let groups: Vec<&str> = s.split(',').map(str::trim).collect();
-    groups.len() >= 2
-        && groups.len() <= 3
-        && groups.iter().all(|g| {
-            let toks: Vec<&str> = g.split_whitespace().collect();
-            (1..=3).contains(&toks.len())
-                && toks.iter().all(|t| {
-                    t.chars().next().is_some_and(char::is_uppercase)
-                        && t.chars().all(|c| c.is_alphabetic() || c == '.')
-                })
-        })
-}
-
 /// A date as the whole of a part: "2017", "May 2010", "[2008]", "(2016)".
 fn lone_date(part: &str) -> Option<String> {
     let t = part
@@ -142,7 +128,7 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
     let mut parts = if labelled && rest.contains('/') && !rest.contains(['|', '\t']) {
         rest.split('/').map(|p| p.trim().to_owned()).collect()
     } else {
-        super::experience::split_parts(rest)
+        split_parts(rest)
     };
     // "Masters in Automobile Engineering, Denmark University" / "SCHOOL, Cleveland, OH".
     let mut out = Vec::new();

@@ -5,6 +5,7 @@
 
 use super::dates::{self, DateEnd, DateRange};
 use super::layout::{Line, Section};
+use super::lines::{emails, looks_like_city_region, split_parts, urls};
 use super::{canonical_organization, find_metrics, find_technologies, Words};
 use crate::model::{Evidence, Metric, Position, Project, Skill};
 
@@ -35,55 +36,6 @@ fn range_iso(r: &DateRange) -> (Option<String>, Option<String>, bool) {
         Some(DateEnd::Date(d)) => (start, Some(d.iso()), false),
         None => (start, None, false),
     }
-}
-
-/// Split a header remainder into its parts: at `|`, tabs, runs of two or more spaces and
-/// spaced dashes (" — ", " – ", " - ").
-pub(crate) fn split_parts(s: &str) -> Vec<String> {
-    let s = s.replace(['｜', '\t'], "|");
-    let mut parts: Vec<String> = Vec::new();
-    for chunk in s.split('|') {
-        let mut cur = String::new();
-        let chars: Vec<char> = chunk.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            let spaced_dash = c == ' '
-                && matches!(chars.get(i + 1), Some('-' | '–' | '—'))
-                && chars.get(i + 2).is_none_or(|c| c.is_whitespace());
-            let double_space = c == ' ' && chars.get(i + 1) == Some(&' ');
-            if spaced_dash || double_space {
-                parts.push(std::mem::take(&mut cur));
-                i += if spaced_dash { 2 } else { 1 };
-                while chars.get(i).is_some_and(|c| c.is_whitespace()) {
-                    i += 1;
-                }
-                continue;
-            }
-            cur.push(c);
-            i += 1;
-        }
-        parts.push(cur);
-    }
-    parts
-        .into_iter()
-        .map(|p| {
-            p.trim()
-                .trim_matches(|c: char| {
-                    c == ','
-                        || c == '，'
-                        || c == '-'
-                        || c == '–'
-                        || c == '—'
-                        || c == '|'
-                        || c == ':'
-                        || c == '：'
-                })
-                .trim()
-                .to_owned()
-        })
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// Remove a trailing parenthetical ("(later acquired by …)").
@@ -202,11 +154,6 @@ fn parse_header(rest: &str, words: &Words) -> Header {
         }
     }
     h
-}
-
-/// "Cleveland, OH", "Bengaluru, Karnataka": a place (shared with education).
-fn looks_like_city_region(s: &str) -> bool {
-    super::education::looks_like_city_region(s)
 }
 
 /// One header part → (organisation, title, place): "Backend Engineer at Tencent",
@@ -968,16 +915,13 @@ fn header_shaped(l: &Line<'_>) -> bool {
     let sentence = t.contains(['，', '。', '；'])
         || t.ends_with([';', ':', '：'])
         || t.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 4;
-    !sentence
-        && t.split_whitespace().count() <= 14
-        && super::person::emails(t).is_empty()
-        && super::person::urls(t).is_empty()
+    !sentence && t.split_whitespace().count() <= 14 && emails(t).is_empty() && urls(t).is_empty()
 }
 
 /// A line that is only a web address.
 fn is_url_line(t: &str) -> bool {
     let t = t.trim();
-    !t.contains(' ') && super::person::urls(t).len() == 1
+    !t.contains(' ') && urls(t).len() == 1
 }
 
 /// Fill a position's missing organisation, title and place from one neighbouring line.

@@ -232,7 +232,7 @@ pub fn heading_of(text: &str) -> Option<Section> {
 /// Decode `\xHH` escapes left by a bytes-to-text round trip ("\xe2\x80\xa2" → "•"):
 /// runs of escapes are read as UTF-8; control characters become spaces, symbol-font
 /// private-use glyphs become bullets, zero-width characters disappear.
-pub fn decode_byte_escapes(s: &str) -> String {
+fn decode_byte_escapes(s: &str) -> String {
     if !s.contains("\\x") {
         return s.to_owned();
     }
@@ -487,7 +487,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             };
             if let Some(s) = heading {
                 section = s;
-            } else if section != Section::Contact && !super::person::emails(raw).is_empty() {
+            } else if section != Section::Contact && !super::lines::emails(raw).is_empty() {
                 // Contact details outside a contact section open a new header (the second
                 // half of a bilingual file, or a second résumé glued after the first).
                 section = Section::Header;

@@ -10,10 +10,12 @@ pub mod dates;
 pub mod education;
 pub mod experience;
 pub mod layout;
+pub(crate) mod lines;
 pub mod metrics;
 pub mod numbers;
 pub mod person;
 pub mod prose;
+mod scan;
 pub mod zh_prose;
 
 mod text;
@@ -210,7 +212,7 @@ const METRIC_PIECE: usize = 512;
 
 /// Split `text` into pieces of at most about `max` bytes, cutting after sentence ends
 /// or, failing that, at whitespace (never inside a character). Returns (offset, piece).
-pub fn bounded_pieces(text: &str, max: usize) -> Vec<(usize, &str)> {
+fn bounded_pieces(text: &str, max: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > max {
@@ -326,9 +328,12 @@ pub fn is_han_name(s: &str) -> bool {
     n >= 2 && s.chars().filter(|c| is_han(*c)).count() == n
 }
 
-/// Han ideograph.
+/// A Han ideograph: the CJK Unified Ideographs block, Extension A, the compatibility
+/// ideographs, the supplementary planes (Extensions B–H, compatibility supplement) and 〇.
 pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}' | '〇')
 }
 
 /// Fill pinyin and other name spellings for a person.
@@ -533,7 +538,7 @@ impl Words {
     }
 
     /// Whether the text ends like an organisation name (公司, Inc., Ltd.…).
-    pub fn has_org_suffix(&self, s: &str) -> bool {
+    fn has_org_suffix(&self, s: &str) -> bool {
         let s = s.trim().trim_end_matches(['.', ')', '）']);
         self.org_suffixes.iter().any(|suf| {
             if suf.is_ascii() {

@@ -1,102 +1,12 @@
 //! Person: name (Latin and Chinese forms), contact details, languages.
 
 use super::layout::{Line, Section};
+use super::lines::{emails, phones, split_parts, urls};
 use super::{is_han, is_han_name, Words};
 use crate::model::{Evidence, Person};
-use regex::Regex;
-use std::sync::OnceLock;
 
-fn email_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-            .expect("static regex")
-    })
-}
-
-fn phone_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"\+\d{1,3}[\s\-]?(?:\(\d{1,4}\)[\s\-]?)?\d{2,4}[\s\-]?\d{3,4}(?:[\s\-]?\d{3,4})?|(?:\(\d{2,4}\)[\s\-]?)?\d{3,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}",
-        )
-        .expect("static regex")
-    })
-}
-
-fn url_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:https?://|www\.|github\.com/)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
-            .expect("static regex")
-    })
-}
-
-/// E-mail addresses in text.
-pub fn emails(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for m in email_re().find_iter(text) {
-        let e = m.as_str().trim_end_matches('.').to_owned();
-        if !out.contains(&e) {
-            out.push(e);
-        }
-    }
-    out
-}
-
-/// Phone numbers in text (at least 8 digits, not part of a longer number or a date range).
-pub fn phones(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for m in phone_re().find_iter(text) {
-        let s = m.as_str();
-        let digits = s.chars().filter(char::is_ascii_digit).count();
-        let glued = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
-            || text[m.end()..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
-        // "2018 - 2020 - 2021"-like runs are dates, not phones.
-        let looks_like_years = s
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|p| !p.is_empty())
-            .all(|p| p.len() == 4 && p.starts_with(['1', '2']));
-        // A bare run of digits is a phone only when long enough (10+: mobiles, with area
-        // codes); shorter ones need separators or a country code ("555-0142", "+65 …").
-        let formatted = s.trim_start().starts_with('+') || s.contains([' ', '-', '(']);
-        let plausible = digits >= 10 || (formatted && digits >= 7);
-        if plausible && digits <= 15 && !glued && !looks_like_years {
-            let p = s.trim().to_owned();
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-/// Web sites (GitHub, blogs, LinkedIn) in text; URLs stop at CJK text or markup.
-pub fn urls(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for m in url_re().find_iter(text) {
-        let mut u = m
-            .as_str()
-            .trim_end_matches(['.', ',', ';', ')', ']', '|'])
-            .to_owned();
-        if !u.starts_with("http") {
-            u = format!("https://{u}");
-        }
-        if !out.contains(&u) && !u.contains('@') {
-            out.push(u);
-        }
-    }
-    out
-}
-
-/// Whether a cleaned line looks like a Latin personal name ("Jane Q. Doe", "Robin, Guoqiang Chen").
-pub fn looks_like_latin_name(s: &str) -> bool {
+/// Whether a cleaned line looks like a Latin personal name ("Jane Q. Doe", "Max, Weiran Holt").
+fn looks_like_latin_name(s: &str) -> bool {
     let s = s.trim();
     if s.is_empty()
         || s.len() > 40
@@ -403,7 +313,7 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             person.names.push(c.clone());
         }
     }
-    // "Robin, Guoqiang Chen": the given name after the comma, and nickname + surname.
+    // "Max, Weiran Holt": the given name after the comma, and nickname + surname.
     if let Some((nick, rest)) = person.name.split_once(',') {
         let rest = rest.trim();
         if let Some(surname) = rest.split_whitespace().last() {
@@ -430,7 +340,7 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
 
 /// The parts of a header line: "Senior Engineer | Singapore", "Title — City", "A · B".
 fn header_parts(s: &str) -> Vec<String> {
-    super::experience::split_parts(&s.replace(" · ", " | ").replace(" • ", " | "))
+    split_parts(&s.replace(" · ", " | ").replace(" • ", " | "))
 }
 
 /// The text after the first occurrence of `label` directly followed by `sep` (what
@@ -600,7 +510,7 @@ mod tests {
     #[test]
     fn latin_names() {
         assert!(looks_like_latin_name("Jane Doe"));
-        assert!(looks_like_latin_name("Robin, Guoqiang Chen"));
+        assert!(looks_like_latin_name("Max, Weiran Holt"));
         assert!(!looks_like_latin_name("Senior backend engineer at Example"));
         assert!(!looks_like_latin_name("Summary"));
         assert!(!looks_like_latin_name("Jane Doe 2021"));

@@ -126,7 +126,7 @@ fn skills(lines: &[Line<'_>], words: &Words) -> Vec<Skill> {
 /// "(2 years)") blanked out, so that neither is read as a technology ("https", "LESS").
 fn without_urls_and_durations(text: &str) -> String {
     let mut out = text.to_owned();
-    for u in super::person::urls(text) {
+    for u in super::lines::urls(text) {
         let raw = u.trim_start_matches("https://");
         for cand in [u.as_str(), raw] {
             if let Some(i) = out.find(cand) {

@@ -37,6 +37,8 @@
 //! The function never panics: all indexing is bounds-checked and offsets come from
 //! `char_indices`.
 
+use super::is_han;
+
 /// Word lists that drive the extractor, one per `lex:` collection in `ontology/lexicon.ttl`.
 ///
 /// Every list is matched longest-first and ASCII-case-insensitively.  Build it with
@@ -588,13 +590,6 @@ impl Lex {
 }
 
 // ------------------------------------------------------------------ characters
-
-/// Whether `c` is a CJK ideograph.
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{2ffff}' | '〇')
-}
 
 /// Whether `c` ends a sentence (and so any carry-over of organisation or dates).
 fn is_sentence_sep(c: char) -> bool {
@@ -1977,7 +1972,7 @@ mod tests {
 
     #[test]
     fn degree_obtained_after_school() {
-        let t = "刘某，2012年于北方邮电大学获得工学硕士学位后，先后在甲乙科技有限公司、丙丁网络有限公司工作。";
+        let t = "刘某，2012年于北方邮电大学获得理学硕士学位后，又在甲乙科技有限公司、丙丁网络有限公司工作。";
         let b = extract_zh_bio(t, &lex());
         assert_spans_valid(t, &b);
         let e = &b.education[0];
@@ -1985,7 +1980,7 @@ mod tests {
             e.institution.as_ref().map(|s| s.text.as_str()),
             Some("北方邮电大学")
         );
-        assert_eq!(e.field.as_ref().map(|s| s.text.as_str()), Some("工学"));
+        assert_eq!(e.field.as_ref().map(|s| s.text.as_str()), Some("理学"));
         assert_eq!(e.degree.as_ref().map(|s| s.text.as_str()), Some("硕士学位"));
         assert_eq!(e.year.as_ref().map(|s| s.text.as_str()), Some("2012年"));
         assert_eq!(orgs(&b), vec!["甲乙科技有限公司", "丙丁网络有限公司"]);

@@ -134,10 +134,23 @@ mod tests {
     #[test]
     fn hints_carry_char_offsets() {
         let mut b = DocumentBuilder::new();
-        b.push_line("简历  ", LineHint { page: Some(1), ..LineHint::default() });
+        b.push_line(
+            "简历  ",
+            LineHint {
+                page: Some(1),
+                ..LineHint::default()
+            },
+        );
         b.push_break();
         b.push_break();
-        b.push_line("Go", LineHint { page: Some(2), bold: true, ..LineHint::default() });
+        b.push_line(
+            "Go",
+            LineHint {
+                page: Some(2),
+                bold: true,
+                ..LineHint::default()
+            },
+        );
         b.push_break();
         let d = b.finish("PDF");
         assert_eq!(d.text, "简历\n\nGo");

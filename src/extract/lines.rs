@@ -1,0 +1,160 @@
+//! Line-level helpers shared by the layout, person, experience and education extractors:
+//! contact details (e-mails, phones, web sites), splitting a header line into its parts, and
+//! recognising a "City, Region" place. They sit below every line extractor, so no extractor
+//! imports another for them.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn email_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+            .expect("static regex")
+    })
+}
+
+fn phone_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\+\d{1,3}[\s\-]?(?:\(\d{1,4}\)[\s\-]?)?\d{2,4}[\s\-]?\d{3,4}(?:[\s\-]?\d{3,4})?|(?:\(\d{2,4}\)[\s\-]?)?\d{3,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}",
+        )
+        .expect("static regex")
+    })
+}
+
+fn url_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:https?://|www\.|github\.com/)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
+            .expect("static regex")
+    })
+}
+
+/// E-mail addresses in text.
+pub fn emails(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in email_re().find_iter(text) {
+        let e = m.as_str().trim_end_matches('.').to_owned();
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Phone numbers in text (at least 8 digits, not part of a longer number or a date range).
+pub fn phones(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in phone_re().find_iter(text) {
+        let s = m.as_str();
+        let digits = s.chars().filter(char::is_ascii_digit).count();
+        let glued = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
+            || text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
+        // "2018 - 2020 - 2021"-like runs are dates, not phones.
+        let looks_like_years = s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .all(|p| p.len() == 4 && p.starts_with(['1', '2']));
+        // A bare run of digits is a phone only when long enough (10+: mobiles, with area
+        // codes); shorter ones need separators or a country code ("555-0142", "+65 …").
+        let formatted = s.trim_start().starts_with('+') || s.contains([' ', '-', '(']);
+        let plausible = digits >= 10 || (formatted && digits >= 7);
+        if plausible && digits <= 15 && !glued && !looks_like_years {
+            let p = s.trim().to_owned();
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Web sites (GitHub, blogs, LinkedIn) in text; URLs stop at CJK text or markup.
+pub fn urls(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in url_re().find_iter(text) {
+        let mut u = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ')', ']', '|'])
+            .to_owned();
+        if !u.starts_with("http") {
+            u = format!("https://{u}");
+        }
+        if !out.contains(&u) && !u.contains('@') {
+            out.push(u);
+        }
+    }
+    out
+}
+
+/// Split a header remainder into its parts: at `|`, tabs, runs of two or more spaces and
+/// spaced dashes (" — ", " – ", " - ").
+pub fn split_parts(s: &str) -> Vec<String> {
+    let s = s.replace(['｜', '\t'], "|");
+    let mut parts: Vec<String> = Vec::new();
+    for chunk in s.split('|') {
+        let mut cur = String::new();
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let spaced_dash = c == ' '
+                && matches!(chars.get(i + 1), Some('-' | '–' | '—'))
+                && chars.get(i + 2).is_none_or(|c| c.is_whitespace());
+            let double_space = c == ' ' && chars.get(i + 1) == Some(&' ');
+            if spaced_dash || double_space {
+                parts.push(std::mem::take(&mut cur));
+                i += if spaced_dash { 2 } else { 1 };
+                while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+                    i += 1;
+                }
+                continue;
+            }
+            cur.push(c);
+            i += 1;
+        }
+        parts.push(cur);
+    }
+    parts
+        .into_iter()
+        .map(|p| {
+            p.trim()
+                .trim_matches(|c: char| {
+                    c == ','
+                        || c == '，'
+                        || c == '-'
+                        || c == '–'
+                        || c == '—'
+                        || c == '|'
+                        || c == ':'
+                        || c == '：'
+                })
+                .trim()
+                .to_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// "Cleveland, OH", "Bengaluru, Karnataka", "Hassan, Karnataka": a place after a school.
+pub fn looks_like_city_region(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(',').map(str::trim).collect();
+    groups.len() >= 2
+        && groups.len() <= 3
+        && groups.iter().all(|g| {
+            let toks: Vec<&str> = g.split_whitespace().collect();
+            (1..=3).contains(&toks.len())
+                && toks.iter().all(|t| {
+                    t.chars().next().is_some_and(char::is_uppercase)
+                        && t.chars().all(|c| c.is_alphabetic() || c == '.')
+                })
+        })
+}
