@@ -395,7 +395,7 @@ fn en_markdown() {
                 "Fudan University",
                 Master,
                 "Master of Engineering",
-                "Software Engineering",
+                "Network Security",
                 "2016-09",
                 "2019-06",
             ),
@@ -798,6 +798,8 @@ fn role_profile() {
     ] {
         assert!(required.contains(&t), "{t} missing from {required:?}");
     }
+    // The traps (verb "Go", "dozens of countries", "millions of users") add nothing.
+    assert_eq!(required.len(), 11, "spurious technologies in {required:?}");
 }
 
 #[test]
