@@ -22,6 +22,9 @@ pub enum InputFormat {
     Text,
     /// Markdown résumé.
     Markdown,
+    /// A laid-out document (PDF, DOCX, ODT, RTF, HTML, legacy .doc): the read stage detects
+    /// the format from its bytes; the extension is the fallback.
+    Document(DocFormat),
     /// RDF, loaded as it is.
     Rdf(RdfFormat),
 }
@@ -34,6 +37,12 @@ impl InputFormat {
             "json" => InputFormat::JsonResume,
             "txt" | "text" => InputFormat::Text,
             "md" | "markdown" => InputFormat::Markdown,
+            "pdf" => InputFormat::Document(DocFormat::Pdf),
+            "docx" => InputFormat::Document(DocFormat::Docx),
+            "odt" => InputFormat::Document(DocFormat::Odt),
+            "rtf" => InputFormat::Document(DocFormat::Rtf),
+            "html" | "htm" | "xhtml" => InputFormat::Document(DocFormat::Html),
+            "doc" => InputFormat::Document(DocFormat::Doc),
             "nt" => InputFormat::Rdf(RdfFormat::NTriples),
             "nq" => InputFormat::Rdf(RdfFormat::NQuads),
             "ttl" => InputFormat::Rdf(RdfFormat::Turtle),
@@ -41,6 +50,37 @@ impl InputFormat {
             "rdf" | "owl" => InputFormat::Rdf(RdfFormat::RdfXml),
             _ => return None,
         })
+    }
+}
+
+/// Extensions of laid-out documents, for [`InputFormat::Document`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    /// `.pdf`
+    Pdf,
+    /// `.docx`
+    Docx,
+    /// `.odt`
+    Odt,
+    /// `.rtf`
+    Rtf,
+    /// `.html`, `.htm`
+    Html,
+    /// `.doc` (legacy Word; reported as unsupported unless its bytes are another format).
+    Doc,
+}
+
+impl DocFormat {
+    /// The extension it stands for (the read stage's hint).
+    pub fn ext(self) -> &'static str {
+        match self {
+            DocFormat::Pdf => "pdf",
+            DocFormat::Docx => "docx",
+            DocFormat::Odt => "odt",
+            DocFormat::Rtf => "rtf",
+            DocFormat::Html => "html",
+            DocFormat::Doc => "doc",
+        }
     }
 }
 
@@ -78,6 +118,14 @@ pub enum InputError {
     Store(#[from] StoreError),
 }
 
+impl InputError {
+    /// Whether the input is of a format careergraph does not read (a legacy `.doc`, a zip
+    /// that is not DOCX/ODT): reported as skipped rather than failed.
+    pub fn is_unsupported(&self) -> bool {
+        matches!(self, InputError::Read(read::ReadError::Unsupported(_)))
+    }
+}
+
 /// One file found by [`walk`], or a problem found while walking.
 #[derive(Debug)]
 pub enum Found {
@@ -110,18 +158,18 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Found> {
             }
             continue;
         }
+        // Hidden files and folders (`.git`, `.DS_Store`) are not inputs and not reported.
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
-            .sort_by_file_name();
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let hidden = e.file_name().to_string_lossy().starts_with('.');
-                    match InputFormat::from_path(e.path()) {
-                        Some(fmt) if !hidden => out.push(Found::File(e.into_path(), fmt)),
-                        _ => out.push(Found::Skipped(e.into_path())),
-                    }
-                }
+                Ok(e) if e.file_type().is_file() => match InputFormat::from_path(e.path()) {
+                    Some(fmt) => out.push(Found::File(e.into_path(), fmt)),
+                    None => out.push(Found::Skipped(e.into_path())),
+                },
                 Ok(_) => {}
                 Err(err) => {
                     let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
@@ -137,6 +185,14 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Why a folder walk skipped `path` (its extension is not an input format).
+pub fn skip_reason(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!("not a résumé or RDF file (.{ext})"),
+        None => "not a résumé or RDF file (no extension)".to_owned(),
+    }
 }
 
 /// Read a whole input (a file, or stdin for `-`), enforcing the size limit.
@@ -182,16 +238,62 @@ pub fn extract_record(
             extract::anchor_evidence(&mut record, &doc.text);
             Ok(record)
         }
-        InputFormat::Text | InputFormat::Markdown | InputFormat::Rdf(_) => {
-            let doc = read::decode(bytes)?;
-            let fmt = if format == InputFormat::Markdown || looks_like_markdown(&doc.text) {
-                "markdown"
-            } else {
-                "text"
+        InputFormat::Text
+        | InputFormat::Markdown
+        | InputFormat::Rdf(_)
+        | InputFormat::Document(_) => {
+            let ext = match format {
+                InputFormat::Document(d) => Some(d.ext()),
+                _ => None,
             };
-            Ok(extract::extract_text(source, &sha, &doc, fmt))
+            let kind = read::detect(bytes, ext)?;
+            let doc = read::read_as(kind, bytes)?;
+            let fmt = match kind {
+                read::Format::Text
+                    if format == InputFormat::Markdown || looks_like_markdown(&doc.text) =>
+                {
+                    "markdown"
+                }
+                k => k.name(),
+            };
+            let mut record = extract::extract_text(source, &sha, &doc, fmt);
+            set_pages(&mut record, &doc);
+            Ok(record)
         }
     }
+}
+
+/// Record the page (and the lines' bounding box, where the reader gave one) of every
+/// evidence span of a paged document.
+fn set_pages(record: &mut CareerRecord, doc: &read::Document) {
+    if doc.lines.iter().all(|l| l.page.is_none()) {
+        return;
+    }
+    extract::visit_evidence(record, &mut |ev| {
+        let Some(e) = ev else { return };
+        e.page = doc.page_at(e.start);
+        let lines = doc
+            .lines
+            .iter()
+            .filter(|l| l.end > e.start && l.start < e.end.max(e.start + 1));
+        let mut bbox: Option<[f32; 4]> = None;
+        for l in lines {
+            if l.page != e.page {
+                continue;
+            }
+            bbox = match (bbox, l.bbox) {
+                (None, b) => b,
+                (Some(a), Some(b)) => Some([
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]),
+                (a, None) => a,
+            };
+        }
+        e.bbox = bbox;
+    });
 }
 
 fn looks_like_markdown(text: &str) -> bool {
@@ -263,8 +365,14 @@ pub struct IngestReport {
     pub unchanged: usize,
     /// RDF files loaded as they are.
     pub loaded: usize,
-    /// Files skipped (not an input format).
+    /// Files skipped: not an input format, or a format careergraph does not read (each
+    /// also listed in `skipped_files`).
     pub skipped: usize,
+    /// Skipped files with the reason, in input order.
+    pub skipped_files: Vec<(PathBuf, String)>,
+    /// Whether a skipped file was a document careergraph could not read (a `.doc`, an
+    /// unknown zip), which makes the run partial (exit code 1).
+    pub unsupported: usize,
     /// Failures, in input order.
     pub failed: Vec<(PathBuf, String)>,
     /// Quads written for résumé documents.
@@ -279,6 +387,8 @@ impl IngestReport {
         self.unchanged += other.unchanged;
         self.loaded += other.loaded;
         self.skipped += other.skipped;
+        self.skipped_files.extend(other.skipped_files);
+        self.unsupported += other.unsupported;
         self.failed.extend(other.failed);
         self.quads += other.quads;
     }
@@ -328,7 +438,11 @@ pub fn ingest_paths(
     let mut rdf: Vec<(PathBuf, RdfFormat)> = Vec::new();
     for found in walk(paths) {
         match found {
-            Found::Skipped(_) => report.skipped += 1,
+            Found::Skipped(p) => {
+                report.skipped += 1;
+                let why = skip_reason(&p);
+                report.skipped_files.push((p, why));
+            }
             Found::Error(p, msg) => report.failed.push((p, msg)),
             Found::File(p, InputFormat::Rdf(f)) => rdf.push((p, f)),
             Found::File(p, f) => resumes.push((p, f)),
@@ -399,6 +513,11 @@ fn write_chunk(
     for (path, prepared) in chunk {
         match prepared {
             Ok(doc) => pending.push(doc),
+            Err(e) if e.is_unsupported() => {
+                report.skipped += 1;
+                report.unsupported += 1;
+                report.skipped_files.push((path, e.to_string()));
+            }
             Err(e) => report.failed.push((path, e.to_string())),
         }
     }

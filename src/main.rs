@@ -466,8 +466,11 @@ fn cmd_ingest(
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    for (path, msg) in &report.skipped_files {
+        eprintln!("careergraph: skipped {}: {msg}", path.display());
+    }
     for (path, msg) in &report.failed {
-        eprintln!("careergraph: {}: {msg}", path.display());
+        eprintln!("careergraph: failed {}: {msg}", path.display());
     }
     note(
         quiet,
@@ -484,7 +487,11 @@ fn cmd_ingest(
             started.elapsed().as_secs_f64()
         ),
     );
-    Ok((!report.failed.is_empty()).then_some(Partial))
+    let processed = report.added + report.replaced + report.unchanged + report.loaded;
+    let partial = !report.failed.is_empty()
+        || report.unsupported > 0
+        || (processed == 0 && report.skipped > 0);
+    Ok(partial.then_some(Partial))
 }
 
 fn cmd_extract(
@@ -502,6 +509,7 @@ fn cmd_extract(
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut files = Vec::new();
     let mut failed = 0;
+    let (mut skipped, mut unsupported, mut extracted) = (0, 0, 0);
     for found in ingest::walk(paths) {
         match found {
             Found::File(p, InputFormat::Rdf(_)) => note(
@@ -512,10 +520,17 @@ fn cmd_extract(
                 ),
             ),
             Found::File(p, f) => files.push((p, f)),
-            Found::Skipped(_) => {}
+            Found::Skipped(p) => {
+                skipped += 1;
+                eprintln!(
+                    "careergraph: skipped {}: {}",
+                    p.display(),
+                    ingest::skip_reason(&p)
+                );
+            }
             Found::Error(p, msg) => {
                 failed += 1;
-                eprintln!("careergraph: {}: {msg}", p.display());
+                eprintln!("careergraph: failed {}: {msg}", p.display());
             }
         }
     }
@@ -533,13 +548,22 @@ fn cmd_extract(
         for ((path, _), record) in chunk.iter().zip(results) {
             match record {
                 Ok(r) if format == ExtractFormat::Jsonl => {
+                    extracted += 1;
                     serde_json::to_writer(&mut out, &r)?;
                     writeln!(out)?;
                 }
-                Ok(r) => records.push(r),
+                Ok(r) => {
+                    extracted += 1;
+                    records.push(r);
+                }
+                Err(e) if e.is_unsupported() => {
+                    skipped += 1;
+                    unsupported += 1;
+                    eprintln!("careergraph: skipped {}: {e}", path.display());
+                }
                 Err(e) => {
                     failed += 1;
-                    eprintln!("careergraph: {}: {e}", path.display());
+                    eprintln!("careergraph: failed {}: {e}", path.display());
                 }
             }
         }
@@ -578,7 +602,14 @@ fn cmd_extract(
         }
     }
     out.flush()?;
-    Ok((failed > 0).then_some(Partial))
+    if skipped + failed > 0 {
+        note(
+            quiet,
+            format_args!("extracted {extracted}; {skipped} skipped, {failed} failed"),
+        );
+    }
+    let partial = failed > 0 || unsupported > 0 || (extracted == 0 && skipped > 0);
+    Ok(partial.then_some(Partial))
 }
 
 fn parse_params(params: &[String]) -> Result<Vec<(String, String)>> {

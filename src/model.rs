@@ -42,6 +42,13 @@ pub struct Evidence {
     pub text: String,
     /// Extractor confidence in `0.0..=1.0`.
     pub confidence: f32,
+    /// 1-based page of the span's start, for paged documents (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Bounding box of the span's lines on that page in PDF points, `[x0, y0, x1, y1]`
+    /// (origin bottom-left), where the reader gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f32; 4]>,
 }
 
 /// One extracted document.

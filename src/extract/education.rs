@@ -334,6 +334,8 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 end: l.start + l.raw.len(),
                 text: l.raw.trim().to_owned(),
                 confidence: 0.7,
+                page: None,
+                bbox: None,
             });
         }
     }

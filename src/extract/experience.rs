@@ -373,6 +373,8 @@ fn header_evidence(l: &Line<'_>) -> Option<Evidence> {
         end: l.start + l.raw.len(),
         text: l.raw.trim().to_owned(),
         confidence: 0.8,
+        page: None,
+        bbox: None,
     })
 }
 
@@ -822,6 +824,8 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                         end: b,
                         text: name.clone(),
                         confidence: 0.7,
+                        page: None,
+                        bbox: None,
                     }),
                     ..Project::default()
                 };

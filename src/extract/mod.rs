@@ -86,6 +86,8 @@ pub fn find_technologies(text: &str, list_context: bool) -> Vec<Skill> {
             end: m.end,
             text: written.to_owned(),
             confidence: if m.needs_context { 0.7 } else { 0.9 },
+            page: None,
+            bbox: None,
         });
         out.push(s);
     }
@@ -202,6 +204,8 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
                 end: m.end,
                 text: text.get(m.start..m.end).unwrap_or_default().to_owned(),
                 confidence: 0.8,
+                page: None,
+                bbox: None,
             }),
         })
         .collect()

@@ -305,6 +305,8 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
                 end: i + name.len(),
                 text: name.clone(),
                 confidence: 0.8,
+                page: None,
+                bbox: None,
             });
         }
     }

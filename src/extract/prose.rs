@@ -26,6 +26,8 @@ fn evidence(s: &Span, confidence: f32) -> Evidence {
         end: s.end,
         text: s.text.clone(),
         confidence,
+        page: None,
+        bbox: None,
     }
 }
 

@@ -105,6 +105,8 @@ fn skills(lines: &[Line<'_>], words: &Words) -> Vec<Skill> {
                         end: b,
                         text: item.clone(),
                         confidence: 0.5,
+                        page: None,
+                        bbox: None,
                     });
                     push(
                         Skill {
@@ -338,6 +340,8 @@ fn role_profile(
             end: i + profile.title.len(),
             text: profile.title.clone(),
             confidence: 0.7,
+            page: None,
+            bbox: None,
         });
     }
     profile.required = record

@@ -20,7 +20,8 @@ impl DocumentBuilder {
     }
 
     /// Append one line. Its text is normalised ([`normalize_char`], ligatures spelled out, NFC);
-    /// inner newlines and tabs become spaces. `hint.start`/`hint.end` are filled in here.
+    /// inner newlines become spaces, tabs stay (layout analysis reads them as column gaps).
+    /// `hint.start`/`hint.end` are filled in here.
     pub fn push_line(&mut self, line: &str, mut hint: LineHint) {
         let mut raw = String::with_capacity(line.len());
         for c in line.chars() {
@@ -68,8 +69,67 @@ impl DocumentBuilder {
         self.text.chars().any(|c| !c.is_whitespace())
     }
 
+    /// Append one table row. A row whose cells are each one line becomes one line, the
+    /// non-empty cells joined by `" | "` (the shape of a pipe-separated résumé line); a row
+    /// with a multi-line cell (a section label beside a block of paragraphs) is written cell
+    /// by cell, one line per cell line, so no paragraph is glued to its neighbours.
+    pub fn push_row(&mut self, cells: Vec<Vec<(String, LineHint)>>) {
+        for (text, hint) in Self::row_lines(cells) {
+            self.push_line(&text, hint);
+        }
+    }
+
+    /// The lines [`DocumentBuilder::push_row`] writes for a row (for rows of nested tables,
+    /// which become lines of the enclosing cell).
+    pub fn row_lines(cells: Vec<Vec<(String, LineHint)>>) -> Vec<(String, LineHint)> {
+        let cells: Vec<Vec<(String, LineHint)>> = cells
+            .into_iter()
+            .map(|c| {
+                c.into_iter()
+                    .filter(|(t, _)| !t.trim().is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.iter().all(|c| c.len() == 1) {
+            let Some(first) = cells.first() else {
+                return Vec::new();
+            };
+            let mut hint = first[0].1.clone();
+            hint.bold = cells.iter().all(|c| c[0].1.bold);
+            let line: Vec<&str> = cells.iter().map(|c| c[0].0.trim()).collect();
+            vec![(line.join(" | "), hint)]
+        } else {
+            cells.into_iter().flatten().collect()
+        }
+    }
+
     /// The finished document; trailing empty lines are dropped.
+    ///
+    /// Link targets the text does not already show (an e-mail icon linking to `mailto:…`, a
+    /// GitHub logo) are appended as a final block under a `Links` heading, one per line
+    /// (`mailto:` and `tel:` stripped), so extraction finds them without knowing the format.
+    /// [`Document::links`] keeps every target.
     pub fn finish(mut self, encoding: &'static str) -> Document {
+        let shown = self.text.to_lowercase();
+        let hidden: Vec<String> = self
+            .links
+            .iter()
+            .filter_map(|l| link_text(l))
+            .filter(|l| !shown.contains(&l.to_lowercase()))
+            .collect();
+        let mut seen: Vec<String> = Vec::new();
+        for (i, l) in hidden.into_iter().enumerate() {
+            if seen.contains(&l) {
+                continue;
+            }
+            if i == 0 {
+                self.push_break();
+                self.push_line("Links", LineHint::default());
+            }
+            self.push_line(&l, LineHint::default());
+            seen.push(l);
+        }
         while self.lines.last().is_some_and(|l| l.start == l.end) && self.lines.len() > 1 {
             self.lines.pop();
             self.text.pop();
@@ -84,12 +144,93 @@ impl DocumentBuilder {
     }
 }
 
+/// One paragraph's text collected run by run (DOCX, ODT, HTML), with the style counts its
+/// line hint needs: bold when most of its visible characters are bold, the font size that
+/// covers most characters. A `\n` inside starts a new line with the same hint.
+#[derive(Debug, Default, Clone)]
+pub struct Inline {
+    text: String,
+    visible: usize,
+    bold: usize,
+    sizes: Vec<(f32, usize)>,
+}
+
+impl Inline {
+    /// Append a run of text.
+    pub fn push(&mut self, s: &str, bold: bool, size: Option<f32>) {
+        let n = s.chars().filter(|c| !c.is_whitespace()).count();
+        self.text.push_str(s);
+        self.visible += n;
+        if bold {
+            self.bold += n;
+        }
+        if let (Some(size), true) = (size, n > 0) {
+            match self
+                .sizes
+                .iter_mut()
+                .find(|(s, _)| (*s - size).abs() < 0.01)
+            {
+                Some(e) => e.1 += n,
+                None => self.sizes.push((size, n)),
+            }
+        }
+    }
+
+    /// Whether nothing visible was pushed.
+    pub fn is_blank(&self) -> bool {
+        self.visible == 0
+    }
+
+    /// The text so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the text ends with whitespace (or is empty): callers collapsing spaces use it.
+    pub fn ends_with_space(&self) -> bool {
+        self.text.chars().last().is_none_or(char::is_whitespace)
+    }
+
+    /// The paragraph's lines, each with `hint` completed by the bold and size counts.
+    pub fn into_lines(self, mut hint: LineHint) -> Vec<(String, LineHint)> {
+        hint.bold = hint.bold || (self.visible > 0 && self.bold * 2 > self.visible);
+        if let Some((size, _)) = self.sizes.iter().max_by_key(|(_, n)| *n) {
+            hint.font_size = Some(*size);
+        }
+        self.text
+            .split('\n')
+            .map(|l| (l.to_owned(), hint.clone()))
+            .collect()
+    }
+}
+
+/// What a link target reads as in text: `mailto:`/`tel:` stripped, a trailing `/` dropped,
+/// query strings of mail links dropped; `None` for in-page anchors and scripts.
+fn link_text(target: &str) -> Option<String> {
+    let t = target.trim();
+    let lower = t.to_ascii_lowercase();
+    if t.is_empty() || t.starts_with('#') || lower.starts_with("javascript:") {
+        return None;
+    }
+    let t = if lower.starts_with("mailto:") {
+        t[7..].split('?').next().unwrap_or("")
+    } else if lower.starts_with("tel:") {
+        &t[4..]
+    } else if lower.starts_with("http://") || lower.starts_with("https://") {
+        t.trim_end_matches('/')
+    } else {
+        return None;
+    };
+    let t = t.trim();
+    (!t.is_empty() && t.chars().all(|c| !c.is_control())).then(|| t.to_owned())
+}
+
 /// Append `c` to `out` as [`normalize_char`] maps it, spelling out Latin ligatures
 /// (U+FB00–U+FB06: ﬁ → fi, ﬂ → fl, ﬃ → ffi…) and turning line breaks into spaces.
 fn push_normalized(c: char, out: &mut String) {
     match c {
         '\u{FB00}'..='\u{FB06}' => out.extend(std::iter::once(c).nfkc()),
-        '\n' | '\r' | '\t' => out.push(' '),
+        '\n' | '\r' => out.push(' '),
         _ => out.extend(normalize_char(c)),
     }
 }
@@ -129,6 +270,43 @@ mod tests {
         let mut b = DocumentBuilder::new();
         b.push_line("\u{FB01}nance \u{2F08}\u{2F24}", LineHint::default());
         assert_eq!(b.finish("PDF").text, "finance 人大");
+    }
+
+    #[test]
+    fn hidden_links_become_a_final_block() {
+        let mut b = DocumentBuilder::new();
+        b.push_line("Ann Lee  ann@example.com", LineHint::default());
+        b.push_link("mailto:ann@example.com");
+        b.push_link("https://github.com/annlee/");
+        b.push_link("#top");
+        b.push_link("tel:+1-555-0100");
+        let d = b.finish("HTML");
+        assert_eq!(
+            d.text,
+            "Ann Lee  ann@example.com\n\nLinks\nhttps://github.com/annlee\n+1-555-0100"
+        );
+        assert_eq!(d.links.len(), 4);
+    }
+
+    #[test]
+    fn rows_are_one_line_or_cell_by_cell() {
+        let h = LineHint::default;
+        let mut b = DocumentBuilder::new();
+        let cell = |t: &str| vec![(t.to_owned(), h())];
+        b.push_row(vec![
+            cell("Acme"),
+            cell(""),
+            cell("Engineer"),
+            cell("2020 - 2022"),
+        ]);
+        b.push_row(vec![
+            cell("Experience"),
+            vec![("Acme".to_owned(), h()), ("Built things".to_owned(), h())],
+        ]);
+        assert_eq!(
+            b.finish("DOCX").text,
+            "Acme | Engineer | 2020 - 2022\nExperience\nAcme\nBuilt things"
+        );
     }
 
     #[test]

@@ -8,11 +8,126 @@
 //! Each format lives in its own file and builds its document with a [`DocumentBuilder`], which
 //! owns the shared normalisation (NFC, odd code points real files carry) and the offset map.
 
+mod archive;
 mod builder;
+mod docx;
+mod html;
+mod odt;
+mod rtf;
 mod text;
 
-pub use builder::{normalize_char, DocumentBuilder};
+pub use builder::{normalize_char, DocumentBuilder, Inline};
+pub use docx::read_docx;
+pub use html::{looks_like_html, read_html};
+pub use odt::read_odt;
+pub use rtf::read_rtf;
 pub use text::{char_offset, decode, fold_width};
+
+/// The formats the read stage tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown (decoded by [`decode`]).
+    Text,
+    /// PDF.
+    Pdf,
+    /// Office Open XML word processing (Word 2007+).
+    Docx,
+    /// OpenDocument text.
+    Odt,
+    /// Rich Text Format.
+    Rtf,
+    /// HTML.
+    Html,
+}
+
+impl Format {
+    /// Lower-case name, as records report it (`"pdf"`, `"docx"`…; `"text"` for text).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// The format of `bytes`: magic bytes first, the file extension (`ext`, lower case, no dot)
+/// second. Zip files are looked into (`word/document.xml` → DOCX, an ODF text `mimetype` →
+/// ODT); other zips, legacy `.doc` files and known binaries are errors that say what to do.
+pub fn detect(bytes: &[u8], ext: Option<&str>) -> Result<Format, ReadError> {
+    if bytes.starts_with(b"%PDF") {
+        return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let zip = archive::Archive::open(bytes, "ZIP")?;
+        if zip.has("word/document.xml") {
+            return Ok(Format::Docx);
+        }
+        if zip.has("content.xml") {
+            let mut zip = zip;
+            let mime = zip.read("mimetype")?.unwrap_or_default();
+            if mime.trim_ascii() == odt::MIMETYPE.as_bytes() {
+                return Ok(Format::Odt);
+            }
+        }
+        return Err(ReadError::Unsupported(
+            "ZIP archive, not a résumé format (DOCX and ODT are read; unpack other archives)"
+                .into(),
+        ));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Ok(Format::Rtf);
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(ReadError::Unsupported(
+            "legacy Word .doc: save it as DOCX or PDF".into(),
+        ));
+    }
+    if html::looks_like_html(bytes) {
+        return Ok(Format::Html);
+    }
+    Ok(match ext {
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("docx") => Format::Docx,
+        Some("odt") => Format::Odt,
+        Some("rtf") => Format::Rtf,
+        Some("pdf") => Format::Pdf,
+        _ => Format::Text,
+    })
+}
+
+/// Read a file of any supported format into a [`Document`] ([`detect`] picks the reader).
+pub fn read(bytes: &[u8], ext: Option<&str>) -> Result<Document, ReadError> {
+    read_as(detect(bytes, ext)?, bytes)
+}
+
+/// Read `bytes` with the reader of `format`.
+pub fn read_as(format: Format, bytes: &[u8]) -> Result<Document, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    match format {
+        Format::Text => decode(bytes),
+        Format::Pdf => read_pdf(bytes),
+        Format::Docx => read_docx(bytes),
+        Format::Odt => read_odt(bytes),
+        Format::Rtf => read_rtf(bytes),
+        Format::Html => read_html(bytes),
+    }
+}
+
+/// PDF text layer (helper B1's reader lands in `pdf.rs`).
+fn read_pdf(bytes: &[u8]) -> Result<Document, ReadError> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err(ReadError::Malformed("not a PDF (no %PDF header)".into()));
+    }
+    Err(ReadError::Unsupported(
+        "PDF is not read yet: convert it to text first (e.g. pdftotext)".into(),
+    ))
+}
 
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -67,6 +182,10 @@ pub struct LineHint {
 }
 
 /// A decoded input document.
+///
+/// **Links.** [`DocumentBuilder::finish`] appends the link targets the text does not show (an
+/// e-mail icon linking to `mailto:…`) as a final `Links` block, one per line, so extraction
+/// finds them without knowing the format; `links` keeps every target.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     /// Normalised (NFC) text, lines separated by `\n`.
@@ -95,5 +214,34 @@ impl Document {
     pub fn line_at(&self, offset: usize) -> Option<&LineHint> {
         let i = self.lines.partition_point(|l| l.start <= offset);
         i.checked_sub(1).map(|i| &self.lines[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection_by_magic_then_extension() {
+        assert_eq!(detect(b"%PDF-1.7", Some("txt")), Ok(Format::Pdf));
+        assert_eq!(detect(b"{\\rtf1 x}", None), Ok(Format::Rtf));
+        assert_eq!(detect(b"<!DOCTYPE html><p>x", Some("md")), Ok(Format::Html));
+        assert_eq!(detect(b"<p>x</p>", Some("htm")), Ok(Format::Html));
+        assert_eq!(detect(b"# CV", Some("md")), Ok(Format::Text));
+        let doc = read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Some("doc")).unwrap_err();
+        assert_eq!(doc.to_string(), "legacy Word .doc: save it as DOCX or PDF");
+        let zip = archive::tests::zip_of(&[("xl/workbook.xml", b"<w/>")]);
+        assert!(detect(&zip, Some("xlsx"))
+            .unwrap_err()
+            .to_string()
+            .starts_with("ZIP archive, not a résumé format"));
+        let odt = archive::tests::zip_of(&[
+            ("mimetype", odt::MIMETYPE.as_bytes()),
+            ("content.xml", b"<x/>"),
+        ]);
+        assert_eq!(detect(&odt, None), Ok(Format::Odt));
+        let docx = archive::tests::zip_of(&[("word/document.xml", b"<x/>")]);
+        assert_eq!(detect(&docx, Some("zip")), Ok(Format::Docx));
+        assert_eq!(read(b"", Some("pdf")).unwrap_err(), ReadError::Empty);
     }
 }

@@ -68,12 +68,9 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\x89PNG", "PNG image"),
         (b"\xff\xd8\xff", "JPEG image"),
         (b"GIF8", "GIF image"),
-        (
-            b"PK\x03\x04",
-            "ZIP archive (DOCX/XLSX are not supported yet)",
-        ),
+        (b"PK\x03\x04", "ZIP archive"),
         (b"\x7fELF", "ELF executable"),
-        (b"%PDF", "PDF (convert it to text first, e.g. pdftotext)"),
+        (b"%PDF", "PDF"),
         (b"\x1f\x8b", "gzip archive"),
         (b"MZ", "Windows executable"),
     ];
