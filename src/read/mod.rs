@@ -9,9 +9,11 @@
 //! owns the shared normalisation (NFC, odd code points real files carry) and the offset map.
 
 mod builder;
+mod pdf;
 mod text;
 
 pub use builder::{normalize_char, DocumentBuilder};
+pub use pdf::read_pdf;
 pub use text::{char_offset, decode, fold_width};
 
 /// Why a file could not be read.
