@@ -13,6 +13,7 @@ mod builder;
 mod docx;
 mod html;
 mod odt;
+mod pdf;
 mod rtf;
 mod text;
 
@@ -20,6 +21,7 @@ pub use builder::{normalize_char, DocumentBuilder, Inline};
 pub use docx::read_docx;
 pub use html::{looks_like_html, read_html};
 pub use odt::read_odt;
+pub use pdf::read_pdf;
 pub use rtf::read_rtf;
 pub use text::{char_offset, decode, fold_width};
 
@@ -117,16 +119,6 @@ pub fn read_as(format: Format, bytes: &[u8]) -> Result<Document, ReadError> {
         Format::Rtf => read_rtf(bytes),
         Format::Html => read_html(bytes),
     }
-}
-
-/// PDF text layer (helper B1's reader lands in `pdf.rs`).
-fn read_pdf(bytes: &[u8]) -> Result<Document, ReadError> {
-    if !bytes.starts_with(b"%PDF") {
-        return Err(ReadError::Malformed("not a PDF (no %PDF header)".into()));
-    }
-    Err(ReadError::Unsupported(
-        "PDF is not read yet: convert it to text first (e.g. pdftotext)".into(),
-    ))
 }
 
 /// Why a file could not be read.

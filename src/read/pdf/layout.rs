@@ -1,0 +1,429 @@
+//! Page layout: positioned glyphs → lines in reading order. Glyphs are grouped by baseline into
+//! rows; rows are cut into fragments at wide gaps; vertical whitespace gutters that no fragment
+//! crosses (over most of a band of the page) split it into columns, read one after the other.
+
+use super::content::Glyph;
+
+/// One rebuilt line of a page.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Text, with spaces between words (a wide gap inside one column becomes two spaces).
+    pub text: String,
+    /// Bounding box `[x0, y0, x1, y1]` in page space.
+    pub bbox: [f32; 4],
+    /// Dominant font size.
+    pub size: f32,
+    /// Most characters are bold.
+    pub bold: bool,
+    /// 0-based column.
+    pub column: u8,
+    /// A wider vertical gap than usual precedes this line (a new block).
+    pub block_start: bool,
+}
+
+/// A run of glyphs on one baseline without a wide gap.
+#[derive(Debug)]
+struct Fragment {
+    row: usize,
+    glyphs: Vec<Glyph>,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+}
+
+/// A gap wider than this many font sizes ends a fragment.
+const WIDE_GAP: f32 = 1.2;
+/// Narrowest gutter between columns, in points.
+const MIN_GUTTER: f32 = 7.0;
+
+/// Lines of one page in reading order.
+pub fn page_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+    glyphs.retain(|g| g.size > 0.5 && g.size < 500.0);
+    if glyphs.is_empty() {
+        return Vec::new();
+    }
+    let frags = fragments(glyphs);
+    let mut order: Vec<(u8, Vec<usize>)> = Vec::new();
+    let all: Vec<usize> = (0..frags.len()).collect();
+    split_columns(&frags, all, 0, 0, &mut order);
+    let mut lines = Vec::new();
+    for (column, ids) in order {
+        let start = lines.len();
+        build_lines(&frags, &ids, column, &mut lines);
+        if let Some(l) = lines.get_mut(start) {
+            l.block_start = true;
+        }
+    }
+    lines
+}
+
+fn fragments(mut glyphs: Vec<Glyph>) -> Vec<Fragment> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    // Rows: consecutive glyphs (by descending baseline) within a fraction of the font size.
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    let mut row_y = f32::NAN;
+    for g in glyphs {
+        let tol = (g.size * 0.4).max(1.0);
+        if rows.is_empty() || (row_y - g.y).abs() > tol {
+            row_y = g.y;
+            rows.push(Vec::new());
+        }
+        if let Some(r) = rows.last_mut() {
+            r.push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for (row, mut glyphs) in rows.into_iter().enumerate() {
+        glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut current: Vec<Glyph> = Vec::new();
+        for g in glyphs {
+            if let Some(last) = current.last() {
+                let gap = g.x - (last.x + last.w);
+                if gap > WIDE_GAP * g.size.max(last.size) {
+                    out.push(fragment(row, std::mem::take(&mut current)));
+                }
+            }
+            current.push(g);
+        }
+        if !current.is_empty() {
+            out.push(fragment(row, current));
+        }
+    }
+    out
+}
+
+fn fragment(row: usize, glyphs: Vec<Glyph>) -> Fragment {
+    let x0 = glyphs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+    let x1 = glyphs
+        .iter()
+        .map(|g| g.x + g.w.max(0.0))
+        .fold(f32::NEG_INFINITY, f32::max);
+    let y = glyphs.iter().map(|g| g.y).sum::<f32>() / glyphs.len() as f32;
+    let size = glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
+    Fragment {
+        row,
+        glyphs,
+        x0,
+        x1,
+        y,
+        size,
+    }
+}
+
+/// Split the fragments `ids` into columns at a gutter, recursively; push each column's
+/// fragments in reading order. Rows crossing the gutter (a full-width title) cut the region
+/// into bands, each read left column first.
+fn split_columns(
+    frags: &[Fragment],
+    ids: Vec<usize>,
+    column: u8,
+    depth: usize,
+    out: &mut Vec<(u8, Vec<usize>)>,
+) {
+    if depth >= 3 || ids.len() < 6 {
+        out.push((column, ids));
+        return;
+    }
+    let Some(gutter) = find_gutter(frags, &ids) else {
+        out.push((column, ids));
+        return;
+    };
+    // Bands: maximal runs of rows not crossed by any fragment.
+    let crosses = |f: &Fragment| f.x0 < gutter && f.x1 > gutter;
+    let mut rows: Vec<usize> = ids.iter().map(|&i| frags[i].row).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let crossing_rows: Vec<usize> = ids
+        .iter()
+        .filter(|&&i| crosses(&frags[i]))
+        .map(|&i| frags[i].row)
+        .collect();
+    let mut band: Vec<usize> = Vec::new();
+    let flush = |band: &mut Vec<usize>, out: &mut Vec<(u8, Vec<usize>)>| {
+        if band.is_empty() {
+            return;
+        }
+        let (left, right): (Vec<usize>, Vec<usize>) = band
+            .iter()
+            .partition(|&&i| (frags[i].x0 + frags[i].x1) / 2.0 < gutter);
+        if !left.is_empty() {
+            split_columns(frags, left, column, depth + 1, out);
+        }
+        if !right.is_empty() {
+            split_columns(
+                frags,
+                right,
+                column.saturating_add(1 + depth as u8),
+                depth + 1,
+                out,
+            );
+        }
+        band.clear();
+    };
+    for row in rows {
+        let in_row: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| frags[i].row == row)
+            .collect();
+        if crossing_rows.contains(&row) {
+            flush(&mut band, out);
+            out.push((column, in_row));
+        } else {
+            band.extend(in_row);
+        }
+    }
+    flush(&mut band, out);
+}
+
+/// An x position that fragments leave empty over most of the region, with enough text on each
+/// side to be a column (not the gap before right-aligned dates).
+fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
+    let x0 = ids
+        .iter()
+        .map(|&i| frags[i].x0)
+        .fold(f32::INFINITY, f32::min);
+    let x1 = ids
+        .iter()
+        .map(|&i| frags[i].x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    if !(x1 - x0 > 4.0 * MIN_GUTTER) || x1 - x0 > 5000.0 {
+        return None;
+    }
+    let bins = ((x1 - x0) / 2.0).ceil() as usize + 1;
+    let mut cover = vec![0u32; bins];
+    let bin = |x: f32| (((x - x0) / 2.0).max(0.0) as usize).min(bins - 1);
+    for &i in ids {
+        for c in &mut cover[bin(frags[i].x0)..=bin(frags[i].x1)] {
+            *c += 1;
+        }
+    }
+    let mut rows: Vec<usize> = ids.iter().map(|&i| frags[i].row).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    let allowed = (rows.len() / 12) as u32;
+    let min_bins = (MIN_GUTTER / 2.0).ceil() as usize;
+    let mut best: Option<(f32, usize)> = None;
+    let mut run_start = None;
+    for b in 0..=bins {
+        let empty = b < bins && cover[b] <= allowed;
+        match (empty, run_start) {
+            (true, None) => run_start = Some(b),
+            (false, Some(s)) => {
+                run_start = None;
+                if b - s >= min_bins && s > 0 && b < bins {
+                    let x = x0 + (s + b) as f32; // centre: (s + b) / 2 bins of 2 pt
+                    if valid_gutter(frags, ids, x, rows.len())
+                        && best.is_none_or(|(_, w)| b - s > w)
+                    {
+                        best = Some((x, b - s));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    best.map(|(x, _)| x)
+}
+
+fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool {
+    let (mut left_rows, mut right_rows) = (Vec::new(), Vec::new());
+    let (mut left_top, mut left_bottom) = (f32::NEG_INFINITY, f32::INFINITY);
+    let (mut right_top, mut right_bottom) = (f32::NEG_INFINITY, f32::INFINITY);
+    let (mut left_chars, mut right_chars) = (0usize, 0usize);
+    for &i in ids {
+        let f = &frags[i];
+        if f.x1 <= x {
+            left_rows.push(f.row);
+            left_top = left_top.max(f.y);
+            left_bottom = left_bottom.min(f.y);
+            left_chars += f.glyphs.len();
+        } else if f.x0 >= x {
+            right_rows.push(f.row);
+            right_top = right_top.max(f.y);
+            right_bottom = right_bottom.min(f.y);
+            right_chars += f.glyphs.len();
+        }
+    }
+    left_rows.dedup();
+    right_rows.dedup();
+    let total = (left_chars + right_chars).max(1);
+    // Each side is a column: several rows and a real share of the text.
+    if left_rows.len() < 4
+        || right_rows.len() < 4
+        || left_chars * 20 < total
+        || right_chars * 20 < total
+    {
+        return false;
+    }
+    // Both sides run down a common stretch of the page, and most rows have text on both sides
+    // or are one-sided in long runs; a right-aligned date column (short fragments on rows whose
+    // left side also has text, each row alone) is not a column when its fragments are all short.
+    let overlap = left_top.min(right_top) - left_bottom.max(right_bottom);
+    let shorter = (left_top - left_bottom).min(right_top - right_bottom);
+    if overlap < 0.5 * shorter || rows < 6 {
+        return false;
+    }
+    // Right-aligned dates/locations: on nearly every right-side row the left side also has text
+    // ending close to the gutter? No: dates sit on header rows only, so right rows are few
+    // compared with left rows, and each right fragment is short. Reject such a "column".
+    let right_avg = right_chars as f32 / right_rows.len() as f32;
+    let left_avg = left_chars as f32 / left_rows.len() as f32;
+    let paired = right_rows.iter().filter(|r| left_rows.contains(r)).count();
+    if paired * 10 >= right_rows.len() * 9 && right_avg < 25.0 && left_avg > right_avg {
+        return false;
+    }
+    // A table: nearly every row has cells on both sides of the gap on the very same baseline
+    // (columns of a page layout flow independently); read it row by row.
+    let same_baseline = right_rows
+        .iter()
+        .filter(|&&r| {
+            let ys = |left: bool| {
+                ids.iter()
+                    .map(|&i| &frags[i])
+                    .filter(move |f| f.row == r && if left { f.x1 <= x } else { f.x0 >= x })
+                    .map(|f| f.y)
+            };
+            ys(true).any(|a| ys(false).any(|b| (a - b).abs() < 0.5))
+        })
+        .count();
+    same_baseline * 5 < left_rows.len().min(right_rows.len()) * 4
+}
+
+/// Rebuild lines from one column's fragments (same row → one line).
+fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line>) {
+    let mut ids = ids.to_vec();
+    ids.sort_by(|&a, &b| {
+        frags[a]
+            .row
+            .cmp(&frags[b].row)
+            .then(frags[a].x0.total_cmp(&frags[b].x0))
+    });
+    let mut prev_y: Option<(f32, f32)> = None;
+    let mut i = 0;
+    let mut pending: Vec<Line> = Vec::new();
+    while i < ids.len() {
+        let row = frags[ids[i]].row;
+        let mut text = String::new();
+        let mut bbox = [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ];
+        let (mut bold, mut total, mut size) = (0usize, 0usize, 0.0f32);
+        let mut y = 0.0;
+        let mut prev_end: Option<(f32, f32, bool)> = None;
+        let first_size = frags[ids[i]].size;
+        while i < ids.len() && frags[ids[i]].row == row {
+            let f = &frags[ids[i]];
+            // A title beside smaller text (a name and a tagline) is a line of its own.
+            if !text.is_empty() && (f.size / first_size > 1.3 || first_size / f.size > 1.3) {
+                break;
+            }
+            y = f.y;
+            for g in &f.glyphs {
+                if let Some((end, gsize, space_after)) = prev_end {
+                    let gap = g.x - end;
+                    if gap > WIDE_GAP * g.size.max(gsize) {
+                        text.push_str("  ");
+                    } else if space_after || g.space_before || gap > 0.15 * g.size.min(gsize) {
+                        if !text.ends_with(' ') {
+                            text.push(' ');
+                        }
+                    }
+                }
+                text.push_str(g.text.trim_end());
+                prev_end = Some((g.x + g.w, g.size, g.text.ends_with(' ')));
+                let n = g.text.chars().count();
+                total += n;
+                if g.bold {
+                    bold += n;
+                }
+                size = size.max(g.size);
+                bbox[0] = bbox[0].min(g.x);
+                bbox[1] = bbox[1].min(g.y - 0.2 * g.size);
+                bbox[2] = bbox[2].max(g.x + g.w);
+                bbox[3] = bbox[3].max(g.y + 0.8 * g.size);
+            }
+            i += 1;
+        }
+        let block_start = match prev_y {
+            Some((py, psize)) => {
+                let gap = py - y;
+                gap > 1.9 * psize.max(size) || gap < -psize
+            }
+            None => false,
+        };
+        prev_y = Some((y, size));
+        pending.push(Line {
+            text,
+            bbox,
+            size,
+            bold: bold * 2 > total,
+            column,
+            block_start,
+        });
+    }
+    out.extend(pending);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x: f32, y: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for (k, c) in text.chars().enumerate() {
+            if c == ' ' {
+                x += 3.0;
+                continue;
+            }
+            out.push(Glyph {
+                text: c.to_string(),
+                x,
+                y,
+                w: 5.0,
+                size: 10.0,
+                bold: false,
+                space_before: k > 0 && text[..].chars().nth(k - 1) == Some(' '),
+            });
+            x += 5.0;
+        }
+        out
+    }
+
+    #[test]
+    fn sidebar_is_read_as_its_own_column() {
+        let mut g = Vec::new();
+        for k in 0..10 {
+            let y = 700.0 - 14.0 * k as f32;
+            g.extend(word(&format!("side{k}"), 40.0, y - 3.0 * k as f32));
+            g.extend(word(&format!("main text line {k} here"), 200.0, y));
+        }
+        let lines = page_lines(g);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "side0");
+        assert_eq!(texts[9], "side9");
+        assert_eq!(texts[10], "main text line 0 here");
+        assert_eq!(lines[10].column, 1);
+    }
+
+    #[test]
+    fn right_aligned_dates_stay_on_their_line() {
+        let mut g = Vec::new();
+        for k in 0..4 {
+            let y = 700.0 - 60.0 * k as f32;
+            g.extend(word(&format!("Company {k} Engineer"), 40.0, y));
+            g.extend(word("2019 - 2021", 480.0, y));
+            for b in 1..4 {
+                g.extend(word("a bullet line that runs across the whole width of the text block, past the dates", 40.0, y - 14.0 * b as f32));
+            }
+        }
+        let lines = page_lines(g);
+        assert_eq!(lines[0].text, "Company 0 Engineer  2019 - 2021");
+        assert!(lines.iter().all(|l| l.column == 0));
+    }
+}
