@@ -32,6 +32,16 @@ pub enum View {
     PeopleOrgsTech,
 }
 
+/// How organisation units (Tencent PCG, a unit of Tencent) appear in a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OrgTree {
+    /// Units stay nodes, with an `org:unitOf` edge to their parent (up to the top).
+    #[default]
+    UnitOf,
+    /// Units collapse into their top-level organisation (the unit is kept as an attribute).
+    Collapse,
+}
+
 /// Label language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -311,15 +321,89 @@ fn data_attrs(literals: &[(String, Term)]) -> BTreeMap<String, Value> {
     attrs
 }
 
-/// Build the property graph for a view.
+/// Add an `org:unitOf` edge from every organisation node that is a vocabulary unit to its
+/// parent, creating parent nodes as needed, up to the top-level organisation.
+fn link_units(g: &mut PropertyGraph, index: &mut IndexMap<String, NodeIndex>, lang: Lang) {
+    let v = vocabulary();
+    let mut todo: Vec<String> = index
+        .keys()
+        .filter(|k| v.organizations.get(k).is_some())
+        .cloned()
+        .collect();
+    let mut done = HashSet::new();
+    while let Some(o) = todo.pop() {
+        if !done.insert(o.clone()) {
+            continue;
+        }
+        let Some(parent) = v.organizations.get(&o).and_then(|c| c.unit_of.clone()) else {
+            continue;
+        };
+        let Some(a) = index.get(&o).copied() else {
+            continue;
+        };
+        let b = *index.entry(parent.clone()).or_insert_with(|| {
+            g.add_node(NodeData {
+                iri: parent.clone(),
+                kind: "organization".into(),
+                label: vocab_label(&parent, lang).unwrap_or_default(),
+                attrs: BTreeMap::new(),
+            })
+        });
+        g.add_edge(
+            a,
+            b,
+            EdgeData {
+                predicate: format!("{}unitOf", ns::ORG),
+                label: "unitOf".into(),
+                attrs: BTreeMap::new(),
+            },
+        );
+        todo.push(parent);
+    }
+}
+
+/// Replace organisation objects that are vocabulary units by their top-level organisation;
+/// returns position → unit IRI for what was collapsed.
+fn collapse_units(facts: &mut Facts) -> HashMap<String, String> {
+    let v = vocabulary();
+    let mut collapsed = HashMap::new();
+    let edges = std::mem::take(&mut facts.edges);
+    for (s, p, o) in edges {
+        let is_org = matches!(local(&p), "organization" | "institution");
+        let top = v
+            .organizations
+            .get(&o)
+            .filter(|c| is_org && c.unit_of.is_some())
+            .map(|c| v.organizations.top_parent(c).iri.clone());
+        match top {
+            Some(top) if top != o => {
+                facts.kinds.insert(top.clone(), "organization".into());
+                collapsed.insert(s.clone(), o);
+                facts.edges.insert((s, p, top));
+            }
+            _ => {
+                facts.edges.insert((s, p, o));
+            }
+        }
+    }
+    collapsed
+}
+
+/// Build the property graph for a view, organisation units as `org_tree` says.
 pub fn project(
     store: &CareerStore,
     view: View,
     lang: Lang,
     graph: Option<&NamedNode>,
     where_pattern: Option<&str>,
+    org_tree: OrgTree,
 ) -> Result<PropertyGraph, GraphError> {
-    let facts = gather(store, graph)?;
+    let mut facts = gather(store, graph)?;
+    let collapsed = match org_tree {
+        OrgTree::Collapse => collapse_units(&mut facts),
+        OrgTree::UnitOf => HashMap::new(),
+    };
+    let facts = facts;
     let allowed_people = where_pattern.map(|w| people_where(store, w)).transpose()?;
     let mut g = PropertyGraph::default();
     let mut index: IndexMap<String, NodeIndex> = IndexMap::new();
@@ -414,39 +498,8 @@ pub fn project(
                 );
             }
             // Parents of units (Tencent PCG → Tencent) for organisations in the graph.
-            let orgs: Vec<String> = index
-                .keys()
-                .filter(|k| facts.kinds.get(*k).is_some_and(|x| x == "organization"))
-                .cloned()
-                .collect();
-            for o in orgs {
-                let v = vocabulary();
-                if let Some(parent) = v.organizations.get(&o).and_then(|c| c.unit_of.clone()) {
-                    let (Some(a), Some(b)) = (index.get(&o).copied(), {
-                        let parent_node = NodeData {
-                            iri: parent.clone(),
-                            kind: "organization".into(),
-                            label: vocab_label(&parent, lang).unwrap_or_default(),
-                            attrs: BTreeMap::new(),
-                        };
-                        Some(
-                            *index
-                                .entry(parent.clone())
-                                .or_insert_with(|| g.add_node(parent_node)),
-                        )
-                    }) else {
-                        continue;
-                    };
-                    g.add_edge(
-                        a,
-                        b,
-                        EdgeData {
-                            predicate: format!("{}unitOf", ns::ORG),
-                            label: "unitOf".into(),
-                            attrs: BTreeMap::new(),
-                        },
-                    );
-                }
+            if org_tree == OrgTree::UnitOf {
+                link_units(&mut g, &mut index, lang);
             }
         }
         View::PeopleOrgs | View::PeopleTech | View::PeopleOrgsTech => {
@@ -464,7 +517,12 @@ pub fn project(
                 let (label, attrs) = match (local(p), okind) {
                     ("organization", Some("organization")) if orgs => {
                         let lits = facts.literals.get(s).map(Vec::as_slice).unwrap_or(&[]);
-                        ("workedAt", data_attrs(lits))
+                        let mut attrs = data_attrs(lits);
+                        if let Some(unit) = collapsed.get(s) {
+                            let label = vocab_label(unit, lang).unwrap_or_else(|| unit.clone());
+                            attrs.insert("unit".into(), Value::Str(label));
+                        }
+                        ("workedAt", attrs)
                     }
                     ("institution", Some("organization")) if orgs => {
                         let lits = facts.literals.get(s).map(Vec::as_slice).unwrap_or(&[]);
@@ -492,6 +550,9 @@ pub fn project(
                         attrs,
                     },
                 );
+            }
+            if orgs && org_tree == OrgTree::UnitOf {
+                link_units(&mut g, &mut index, lang);
             }
         }
     }

@@ -401,7 +401,8 @@ fn prepare(path: &Path, format: InputFormat, opts: &IngestOptions) -> Prepared {
     let bytes = read_input(path, opts.max_size)?;
     let source = path.display().to_string();
     let record = extract_with_budget(&source, format, bytes, opts.budget)?;
-    let quads = map::record_to_quads(&record, &opts.map)?;
+    let mut quads = map::record_to_quads(&record, &opts.map)?;
+    quads.extend(crate::derive::rdf::derived_quads(&record, &opts.map)?);
     let graph = NamedNode::new(map::document_iri(&opts.map.base, &record.sha256)).map_err(|e| {
         map::MapError::InvalidIri {
             iri: opts.map.base.clone(),

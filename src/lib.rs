@@ -2,10 +2,11 @@
 //!
 //! The pipeline runs one way (see ARCHITECTURE.md):
 //! [`read`] (bytes → text) → [`extract`] / [`jsonresume`] (text → [`model::CareerRecord`])
-//! → [`map`] (record → quads) → [`store`] (Oxigraph) → [`query`] / [`export`] / [`output`].
+//! → [`derive`] (time facts) → [`map`] (record → quads) → [`store`] (Oxigraph) → [`query`] / [`export`] / [`output`].
 //! [`ingest`] drives the pipeline over files and folders; [`vocab`] holds the
 //! vocabularies compiled from `ontology/*.ttl`.
 
+pub mod derive;
 pub mod export;
 pub mod extract;
 #[doc(hidden)]
@@ -21,6 +22,7 @@ pub mod output;
 pub mod push;
 pub mod query;
 pub mod read;
+pub mod show;
 pub mod store;
 pub mod validate;
 pub mod vocab;

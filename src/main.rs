@@ -66,6 +66,10 @@ Folders are walked recursively. Re-ingesting an unchanged file changes nothing; 
         /// at least this many résumés; smaller runs use transactions (0 = always bulk).
         #[arg(long, default_value_t = ingest::DEFAULT_BULK_THRESHOLD)]
         bulk_threshold: usize,
+        /// What "present" means in documents that state no date of their own and mention
+        /// no date at all (YYYY, YYYY-MM or YYYY-MM-DD); recorded with its source.
+        #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+        as_of: Option<String>,
         #[command(flatten)]
         limits: Limits,
     },
@@ -142,6 +146,10 @@ careergraph export --format turtle --graph https://w3id.org/careergraph/data/doc
         /// (prefixes cg:, tech:, orgv:, mk:, schema:, skos:… are predeclared).
         #[arg(long = "where", value_name = "PATTERN")]
         where_pattern: Option<String>,
+        /// GraphML/DOT: organisation units (Tencent PCG) as nodes with an org:unitOf edge
+        /// to their parent, or collapsed into the top-level organisation.
+        #[arg(long, value_enum, default_value_t = careergraph::graphml::OrgTree::UnitOf)]
+        org_tree: careergraph::graphml::OrgTree,
         /// Also write owl:sameAs links to Wikidata in their own graph (for stores that merge).
         #[arg(long, value_enum)]
         links: Option<careergraph::export::Links>,
@@ -219,6 +227,20 @@ Exit code 1 when a Violation is found (Warnings alone conform)."
         /// Output folder (created).
         #[arg(long)]
         out: PathBuf,
+    },
+    /// A person's profile: positions as a timeline, technologies and metrics per position,
+    /// derived years per technology, experience, seniority and source documents.
+    #[command(
+        after_help = "Examples:\n  careergraph show \"Ada Quill\"\n  careergraph show ada@example.org --format json\n\n\
+PERSON is a name or any label (case-insensitive), an e-mail address, a phone number or an IRI.\n\
+When several people match, each profile is shown (JSON: an array)."
+    )]
+    Show {
+        /// Name, label, e-mail, phone or IRI.
+        person: String,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
     },
     /// Counts of documents, people, organisations, positions, technologies, metrics, triples.
     #[command(after_help = "Examples:\n  careergraph stats\n  careergraph stats --format json")]
@@ -319,12 +341,13 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
             paths,
             keep_contacts,
             bulk_threshold,
+            as_of,
             limits,
         } => cmd_ingest(
             &cli.store,
             &cli.base_iri,
             &paths,
-            keep_contacts,
+            (keep_contacts, as_of),
             bulk_threshold,
             &limits,
             quiet,
@@ -358,6 +381,7 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
             view,
             lang,
             where_pattern,
+            org_tree,
             links,
         } => cmd_export(
             &cli.store,
@@ -369,12 +393,14 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
                 view,
                 lang,
                 where_pattern: where_pattern.as_deref(),
+                org_tree,
                 links,
             },
             quiet,
         )
         .map(|_| None),
         Command::Stats { format } => cmd_stats(&cli.store, format).map(|_| None),
+        Command::Show { person, format } => cmd_show(&cli.store, &person, format).map(|_| None),
         Command::Forget { key, all } => cmd_forget(&cli.store, &key, all, quiet).map(|_| None),
         Command::Validate { format, limit } => cmd_validate(&cli.store, format, limit),
         Command::Generate { count, seed, out } => {
@@ -429,7 +455,7 @@ fn cmd_ingest(
     store_path: &Path,
     base: &str,
     paths: &[PathBuf],
-    keep_contacts: bool,
+    (keep_contacts, as_of): (bool, Option<String>),
     bulk_threshold: usize,
     limits: &Limits,
     quiet: bool,
@@ -437,7 +463,9 @@ fn cmd_ingest(
     let store = CareerStore::open(store_path)?;
     let salt = store.salt()?;
     let opts = ingest::IngestOptions {
-        map: MapOptions::new(base, &salt, keep_contacts).context("--base-iri")?,
+        map: MapOptions::new(base, &salt, keep_contacts)
+            .context("--base-iri")?
+            .with_as_of(as_of),
         max_size: limits.max_file_size,
         budget: std::time::Duration::from_secs_f64(limits.time_budget),
         batch: limits.batch.unwrap_or(256),
@@ -802,6 +830,7 @@ struct ExportOptions<'a> {
     view: careergraph::graphml::View,
     lang: careergraph::graphml::Lang,
     where_pattern: Option<&'a str>,
+    org_tree: careergraph::graphml::OrgTree,
     links: Option<careergraph::export::Links>,
 }
 
@@ -845,6 +874,7 @@ fn cmd_export(
                 o.lang,
                 graph.as_ref(),
                 o.where_pattern,
+                o.org_tree,
             )?;
             if format == ExportFormat::Graphml {
                 careergraph::graphml::write_graphml(&g, &mut sink)?;
@@ -1009,6 +1039,41 @@ fn cmd_validate(store_path: &Path, format: StatsFormat, limit: usize) -> Result<
         }
     }
     Ok((!report.conforms).then_some(Partial))
+}
+
+fn parse_as_of(value: &str) -> std::result::Result<String, String> {
+    careergraph::derive::interval::PartialDate::parse(value)
+        .map(|_| value.trim().to_owned())
+        .ok_or_else(|| format!("{value:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+fn cmd_show(store_path: &Path, key: &str, format: StatsFormat) -> Result<()> {
+    let store = CareerStore::open_read_only(store_path)?;
+    let people = careergraph::show::find(&store, key)?;
+    if people.is_empty() {
+        bail!("no person matches {key:?}");
+    }
+    let profiles = people
+        .iter()
+        .map(|p| careergraph::show::profile(&store, p))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &profiles)?;
+            writeln!(out)?;
+        }
+        StatsFormat::Table => {
+            for (i, p) in profiles.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write!(out, "{}", careergraph::show::render(p))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn cmd_stats(store_path: &Path, format: StatsFormat) -> Result<()> {

@@ -36,6 +36,9 @@ pub struct MapOptions {
     pub salt: String,
     /// Store raw e-mail addresses and phone numbers (off by default).
     pub keep_contacts: bool,
+    /// `--as-of` given at ingest: the as-of date of documents that state none and mention
+    /// no date (see [`crate::derive::asof`]).
+    pub as_of: Option<String>,
 }
 
 impl MapOptions {
@@ -50,7 +53,14 @@ impl MapOptions {
             base,
             salt: salt.to_owned(),
             keep_contacts,
+            as_of: None,
         })
+    }
+
+    /// The same options with an ingest `--as-of` date.
+    pub fn with_as_of(mut self, as_of: Option<String>) -> Self {
+        self.as_of = as_of;
+        self
     }
 }
 
@@ -60,6 +70,7 @@ impl Default for MapOptions {
             base: ns::DEFAULT_BASE.to_owned(),
             salt: String::new(),
             keep_contacts: false,
+            as_of: None,
         }
     }
 }

@@ -12,6 +12,8 @@ pub const METRIC_KIND: &str = "https://w3id.org/careergraph/metric/";
 pub const HEADING: &str = "https://w3id.org/careergraph/heading/";
 /// Lexicon collections.
 pub const LEXICON: &str = "https://w3id.org/careergraph/lexicon/";
+/// Seniority levels (`ontology/time.ttl`).
+pub const SENIORITY: &str = "https://w3id.org/careergraph/seniority/";
 /// Default base IRI for instance data (people, positions, documents…).
 pub const DEFAULT_BASE: &str = "https://w3id.org/careergraph/data/";
 /// The named graph holding the ontology and concept schemes.
@@ -49,6 +51,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("tech", TECH),
     ("orgv", ORG_VOCAB),
     ("mk", METRIC_KIND),
+    ("sen", SENIORITY),
     ("rdf", RDF),
     ("rdfs", RDFS),
     ("owl", OWL),

@@ -119,7 +119,7 @@ fn percent_encode(s: &str) -> String {
 
 /// The graphs that would be sent, with their sizes and URLs.
 pub fn plan(store: &CareerStore, opts: &PushOptions) -> Result<Vec<GraphPlan>, PushError> {
-    let mut graphs = store.document_graphs()?;
+    let mut graphs = store.data_graphs()?;
     if opts.include_vocabulary {
         graphs.insert(0, NamedNode::new_unchecked(ns::VOCABULARY_GRAPH));
     }

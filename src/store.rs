@@ -263,6 +263,9 @@ impl CareerStore {
                     })
                     .collect::<Result<_, _>>()?;
                 for old in &previous {
+                    for derived in companion_graphs(&tx, old)? {
+                        tx.remove_named_graph(derived.as_ref())?;
+                    }
                     tx.remove_named_graph(old.as_ref())?;
                     replaced = true;
                 }
@@ -385,9 +388,11 @@ impl CareerStore {
         let mut tx = self.store.start_transaction()?;
         let mut removed = 0;
         for g in graphs {
-            let gref: GraphNameRef<'_> = g.as_ref().into();
-            removed += tx.quads_for_pattern(None, None, None, Some(gref)).count();
-            tx.remove_named_graph(g.as_ref())?;
+            for g in companion_graphs(&tx, g)?.iter().chain([g]) {
+                let gref: GraphNameRef<'_> = g.as_ref().into();
+                removed += tx.quads_for_pattern(None, None, None, Some(gref)).count();
+                tx.remove_named_graph(g.as_ref())?;
+            }
         }
         for r in resources {
             let as_subject: Vec<Quad> = tx
@@ -613,8 +618,9 @@ impl CareerStore {
         })
     }
 
-    /// Document graphs (those typed `cg:SourceDocument` in themselves), sorted.
-    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+    /// Data graphs: every named graph but the vocabulary and meta graphs (document graphs,
+    /// their derived graphs, RDF loaded as it is), sorted.
+    pub fn data_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
         let mut out = Vec::new();
         for g in self.store.named_graphs() {
             if let NamedOrBlankNode::NamedNode(n) = g? {
@@ -624,6 +630,36 @@ impl CareerStore {
             }
         }
         out.sort();
+        Ok(out)
+    }
+
+    /// Document graphs: data graphs that are not derived from another graph, sorted.
+    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let derived = self.derived_graphs()?;
+        let mut out = self.data_graphs()?;
+        out.retain(|g| derived.binary_search(g).is_err());
+        Ok(out)
+    }
+
+    /// Derived graphs (each declares itself `cg:derivedFromGraph` its document graph), sorted.
+    pub fn derived_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let p = NamedNode::new_unchecked(ns::cg("derivedFromGraph"));
+        let mut out = Vec::new();
+        for q in self
+            .store
+            .quads_for_pattern(None, Some(p.as_ref()), None, None)
+        {
+            let q = q?;
+            if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
+                (&q.subject, &q.graph_name)
+            {
+                if s == g {
+                    out.push(g.clone());
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
         Ok(out)
     }
 
@@ -682,6 +718,26 @@ fn open_disk(path: &Path, read_only: bool) -> Result<Store, StoreError> {
 }
 
 /// The `cg:path` triple of a document, in the document's own graph.
+/// Graphs derived from `graph` (they declare themselves `cg:derivedFromGraph` it, in
+/// themselves): they are dropped with it.
+fn companion_graphs(
+    tx: &oxigraph::store::Transaction<'_>,
+    graph: &NamedNode,
+) -> Result<Vec<NamedNode>, StoreError> {
+    let p = NamedNode::new_unchecked(ns::cg("derivedFromGraph"));
+    let mut out = Vec::new();
+    for q in tx.quads_for_pattern(None, Some(p.as_ref()), Some(graph.as_ref().into()), None) {
+        let q = q?;
+        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (q.subject, q.graph_name)
+        {
+            if s == g && !out.contains(&g) {
+                out.push(g);
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn path_quad(graph: &NamedNode, path: &str) -> Quad {
     Quad::new(
         graph.clone(),

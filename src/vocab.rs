@@ -36,6 +36,7 @@ pub const SOURCES: &[(&str, &str)] = &[
         "resume-lexicon.ttl",
         include_str!("../ontology/resume-lexicon.ttl"),
     ),
+    ("time.ttl", include_str!("../ontology/time.ttl")),
 ];
 
 /// One SKOS concept with its labels.

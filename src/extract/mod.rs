@@ -6,6 +6,7 @@
 //! (vocabulary matching) → `metrics` (numbers with kinds) → `kind`
 //! (résumé / role profile / other). Every fact carries evidence.
 
+pub mod asof;
 pub mod dates;
 pub mod education;
 pub mod experience;

@@ -27,6 +27,7 @@ pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) ->
     record.metrics = ex.metrics;
     record.education = extract_education(&lines, words);
     record.skills = skills(&lines, words);
+    record.as_of = super::asof::dated_line(text);
     person.languages = languages(&lines, words);
 
     let chinese = text.chars().filter(|c| is_han(*c)).count() > 20;

@@ -102,6 +102,10 @@ pub const NAMED: &[(&str, &str)] = &[
     ("people", include_str!("../../queries/people.rq")),
     ("role-fit", include_str!("../../queries/role-fit.rq")),
     ("metrics", include_str!("../../queries/metrics.rq")),
+    ("tech-years", include_str!("../../queries/tech-years.rq")),
+    ("experience", include_str!("../../queries/experience.rq")),
+    ("scale", include_str!("../../queries/scale.rq")),
+    ("recent", include_str!("../../queries/recent.rq")),
 ];
 
 /// All named queries, parsed headers included.
