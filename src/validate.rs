@@ -833,16 +833,16 @@ mod tests {
     #[test]
     fn shapes_parse_with_the_expected_constraints() {
         let shapes = Shapes::load().expect("shapes.ttl loads");
-        assert_eq!(shapes.nodes.len(), 7);
+        assert_eq!(shapes.nodes.len(), 14);
         let property_shapes: usize = shapes.nodes.iter().map(|n| n.properties.len()).sum();
-        assert_eq!(property_shapes, 34);
+        assert_eq!(property_shapes, 57);
         let constraints: usize = shapes
             .nodes
             .iter()
             .flat_map(|n| &n.properties)
             .map(|p| p.constraints.len())
             .sum();
-        assert_eq!(constraints, 73);
+        assert_eq!(constraints, 126);
         let warnings = shapes
             .nodes
             .iter()
@@ -894,7 +894,7 @@ mod tests {
     #[test]
     fn a_good_graph_conforms() {
         let report = validate_quads(&quads(GOOD)).expect("validates");
-        assert_eq!(report.checked_shapes, 7);
+        assert_eq!(report.checked_shapes, 14);
         // The position without an organisation is a warning only.
         assert_eq!(
             summary(&report),
