@@ -17,14 +17,21 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A store with the examples and the fixtures.
+/// A store with the examples and the text fixtures (the top level of `tests/fixtures`; its
+/// `rendered/` folder holds the same résumés as PDF/DOCX/HTML and deliberately bad files).
 fn store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    fixtures.sort();
     bin(&store)
         .arg("ingest")
         .arg(root().join("examples"))
-        .arg(root().join("tests/fixtures"))
+        .args(&fixtures)
         .assert()
         .success();
     (dir, store)
