@@ -34,6 +34,14 @@ pub fn read_pdf(bytes: &[u8]) -> Result<Document, ReadError> {
 }
 
 fn read_inner(bytes: &[u8]) -> Result<Document, ReadError> {
+    // A complete PDF ends with `%%EOF` (a few bytes of trailing junk are common): without it the
+    // file was cut short, and whatever a lenient parser recovers from it is not the document.
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(ReadError::Malformed(
+            "truncated PDF (no %%EOF end marker): the file was cut short".into(),
+        ));
+    }
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..Default::default()
