@@ -6,7 +6,7 @@
 mod common;
 use careergraph::ingest::{extract_record, InputFormat};
 use careergraph::map::{record_to_quads, MapOptions};
-use common::{bin, fixtures, stats, SALT};
+use common::{bin, fixture_files, fixtures, stats, SALT};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::io::Write;
@@ -31,7 +31,7 @@ fn bad_corpus(dir: &Path) -> Vec<(PathBuf, &'static str)> {
     put(
         "archive.txt",
         b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(),
-        "ZIP archive",
+        "damaged ZIP",
     );
     put(
         "program.txt",
@@ -362,7 +362,7 @@ fn contacts_are_hashed_by_default_and_kept_only_on_request() {
     assert!(contacts.len() >= 8, "{contacts:?}");
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
-    let _ = bin(&store).arg("ingest").arg(fixtures()).assert();
+    let _ = bin(&store).arg("ingest").args(fixture_files()).assert();
     let dump = bin(&store)
         .args(["export", "--format", "nquads"])
         .output()
@@ -377,7 +377,7 @@ fn contacts_are_hashed_by_default_and_kept_only_on_request() {
     let _ = bin(&kept)
         .arg("ingest")
         .arg("--keep-contacts")
-        .arg(fixtures())
+        .args(fixture_files())
         .assert();
     let dump = bin(&kept)
         .args(["export", "--format", "nquads"])
@@ -392,7 +392,7 @@ fn contacts_are_hashed_by_default_and_kept_only_on_request() {
 fn forget_removes_a_person_and_a_document_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
-    let _ = bin(&store).arg("ingest").arg(fixtures()).assert();
+    let _ = bin(&store).arg("ingest").args(fixture_files()).assert();
     let export = |store: &Path| {
         String::from_utf8(
             bin(store)
@@ -440,7 +440,7 @@ fn forget_removes_a_person_and_a_document_everywhere() {
 fn queries_time_out_and_syntax_errors_say_where() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("db");
-    let _ = bin(&store).arg("ingest").arg(fixtures()).assert();
+    let _ = bin(&store).arg("ingest").args(fixture_files()).assert();
     let started = Instant::now();
     bin(&store)
         .args(["query", "-", "--timeout", "1"])
@@ -489,13 +489,13 @@ fn bulk_and_transactional_ingest_store_the_same_quads() {
     let bulk = dir.path().join("bulk");
     bin(&tx)
         .args(["ingest", "--bulk-threshold", "1000000"])
-        .arg(fixtures())
+        .args(fixture_files())
         .assert()
         .success();
     // Small commits, so the run spans several bulk chunks.
     bin(&bulk)
         .args(["ingest", "--bulk-threshold", "0", "--batch", "3"])
-        .arg(fixtures())
+        .args(fixture_files())
         .assert()
         .success();
     let (a, b) = (sorted_nquads(&tx), sorted_nquads(&bulk));
@@ -506,7 +506,7 @@ fn bulk_and_transactional_ingest_store_the_same_quads() {
     // In bulk mode too, a re-run changes nothing and a changed file replaces its graph.
     bin(&bulk)
         .args(["ingest", "--bulk-threshold", "0"])
-        .arg(fixtures())
+        .args(fixture_files())
         .assert()
         .success()
         .stderr(contains(" 0 added"));
@@ -571,6 +571,7 @@ fn fuzz_seeds_and_found_crashes_replay_cleanly() {
     let mut fixtures: Vec<PathBuf> = std::fs::read_dir(fixtures())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
     fixtures.sort();
     for path in fixtures {

@@ -43,3 +43,15 @@ pub fn examples() -> PathBuf {
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
+
+/// The text fixtures: the files at the top of `tests/fixtures/` (its `rendered/` folder holds
+/// their PDF/DOCX/HTML twins and deliberately bad files, which would make an ingest exit 1).
+pub fn fixture_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .expect("tests/fixtures")
+        .map(|e| e.expect("fixture entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
