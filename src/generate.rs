@@ -2160,7 +2160,7 @@ fn render_zh_jianli(f: &Facts, rng: &mut Rng) -> String {
     );
     let _ = writeln!(
         t,
-        "- 擅长高并发、高可用服务设计，有大规模在线服务的研发与运维经验"
+        "- 熟悉高吞吐、低延迟系统设计，有大规模在线服务的研发与运维经验"
     );
     let _ = writeln!(
         t,

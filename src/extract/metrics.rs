@@ -1545,7 +1545,7 @@ mod tests {
     #[test]
     fn items_per_day_vague() {
         let m = one(
-            "processed tens of millions of content items daily",
+            "indexes tens of millions of items daily for the search team",
             "items-per-day",
             1e7,
             AtLeast,
@@ -1750,18 +1750,18 @@ mod tests {
 
     #[test]
     fn cost_transition_reports_result() {
-        let text = "reduced monthly cost from 6M to 5M CNY";
-        let m = one(text, "cost", 5e6, Exact);
+        let text = "the GPU fleet's cost from 9M to 7M CNY a quarter";
+        let m = one(text, "cost", 7e6, Exact);
         assert_eq!(m.currency.as_deref(), Some("CNY"));
-        assert_eq!(span(text, &m), "cost from 6M to 5M CNY");
+        assert_eq!(span(text, &m), "cost from 9M to 7M CNY");
     }
 
     #[test]
     fn reward_with_prefix_currency_and_qualifier() {
-        let text = "distributed over RMB 1 million in cash rewards";
-        let m = one(text, "reward", 1e6, AtLeast);
+        let text = "the bounty programme paid over RMB 2 million in rewards to testers";
+        let m = one(text, "reward", 2e6, AtLeast);
         assert_eq!(m.currency.as_deref(), Some("CNY"));
-        assert_eq!(span(text, &m), "over RMB 1 million in cash rewards");
+        assert_eq!(span(text, &m), "over RMB 2 million in rewards");
     }
 
     #[test]
@@ -1773,9 +1773,9 @@ mod tests {
 
     #[test]
     fn savings() {
-        let m = one("每年节省数百万人民币成本", "savings", 1e6, AtLeast);
+        let m = one("机房迁移后节省数百万人民币电费", "savings", 1e6, AtLeast);
         assert_eq!(m.currency.as_deref(), Some("CNY"));
-        let m = one("每年为亚马逊节约数千万美金", "savings", 1e7, AtLeast);
+        let m = one("帮物流部门累计节约数千万美金", "savings", 1e7, AtLeast);
         assert_eq!(m.currency.as_deref(), Some("USD"));
         let m = one("$2M in annual savings", "savings", 2e6, Exact);
         assert_eq!(m.currency.as_deref(), Some("USD"));

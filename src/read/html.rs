@@ -719,7 +719,7 @@ mod tests {
             "<html><head><meta charset=\"gbk\"></head><body><p>工作经历：腾讯</p></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(body);
         assert_eq!(read_html(&bytes).unwrap().text, "工作经历：腾讯");
-        let body = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body>caf\u{e9}</body></html>";
+        let body = "<html><head><meta content=\"text/html; charset=windows-1252\" http-equiv=\"Content-Type\"></head><body>caf\u{e9}</body></html>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(body);
         assert_eq!(read_html(&bytes).unwrap().text, "café");
         assert!(looks_like_html(b"\n  <!doctype HTML><p>x"));
