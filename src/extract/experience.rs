@@ -233,9 +233,9 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
 fn split_place(s: &str) -> (String, Option<String>) {
     let pieces: Vec<&str> = s.split(", ").collect();
     // "…, New York, NY": a two-letter state or country code ends a "City, ST" pair.
-    let code = pieces.last().is_some_and(|p| {
-        p.trim().len() == 2 && p.trim().chars().all(|c| c.is_ascii_uppercase())
-    });
+    let code = pieces
+        .last()
+        .is_some_and(|p| p.trim().len() == 2 && p.trim().chars().all(|c| c.is_ascii_uppercase()));
     if code && pieces.len() >= 3 {
         let k = pieces.len() - 2;
         let tail = pieces[k..].join(", ");
@@ -1037,8 +1037,8 @@ fn plausible_org(s: &str) -> bool {
         .contains(&lower.trim());
     // "(Remote)", "(Full-time)": a note in brackets, not a name.
     let t = s.trim();
-    let bracketed = (t.starts_with('(') && t.ends_with(')'))
-        || (t.starts_with('（') && t.ends_with('）'));
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('（') && t.ends_with('）'));
     letters >= 2
         && !s.contains('@')
         && !labelled_value
@@ -1689,5 +1689,67 @@ mod tests {
             "Jane Doe\nWorked in support since May 2017 as a Subject Matter Expert to Jan 2018\n",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn real_layout_headers() {
+        let row = |o: &str, t: &str, a: &str, b: Option<&str>| -> Row {
+            (o.into(), some(t), some(a), b.map(str::to_owned))
+        };
+        // Organisation with dotted leaders, then title with right-aligned dates; a second
+        // role at the same employer lists no organisation.
+        let got = extract(
+            "Experience\nNorthwind Co.. . . . . . . . . . . . . . . .\nSenior Software Engineer            2021/03-2023/05\n\
+             Built a telemetry agent in C++.\nSoftware Engineer                   2019/01-2021/03\nWrote drivers.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                row(
+                    "Northwind Co.",
+                    "Senior Software Engineer",
+                    "2021-03",
+                    Some("2023-05")
+                ),
+                row(
+                    "Northwind Co.",
+                    "Software Engineer",
+                    "2019-01",
+                    Some("2021-03")
+                ),
+            ]
+        );
+        // A new employer after the previous one's dates does not inherit its name.
+        let got = extract(
+            "Experience\nNorthwind Co.\nData Engineer                2015/01-2016/12\nBuilt pipelines.\n\
+             Analyst                  2017/02-2018/05\n",
+        );
+        assert_eq!(got[1].0, "");
+        // Markdown list items with bold titles, emphasis and bracketed dates.
+        let got = extract(
+            "## Work Experience\n*   **Platform Engineer**, Contoso Media, _Boston, MA_ (Mar 2015 - Present)\n    -   Built APIs\n",
+        );
+        assert_eq!(
+            got,
+            vec![row("Contoso Media", "Platform Engineer", "2015-03", None)]
+        );
+        // A right-aligned second line with wide gaps, and a bracketed note that is no name.
+        let got = extract(
+            "EXPERIENCE\nFabrikam Technologies                                                  Sep 2018 - Feb 2019\n\
+             Backend Engineer                                                                Lyon, FR\n· Wrote services.\n\
+             TAILSPIN\nFrontend Engineer (Full-time)                                         (Remote) May 2020 – Jun 2021\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                row(
+                    "Fabrikam Technologies",
+                    "Backend Engineer",
+                    "2018-09",
+                    Some("2019-02")
+                ),
+                row("TAILSPIN", "Frontend Engineer", "2020-05", Some("2021-06")),
+            ]
+        );
     }
 }

@@ -787,4 +787,29 @@ mod tests {
             ls.iter().map(|l| &l.text).collect::<Vec<_>>()
         );
     }
+
+    #[test]
+    fn layout_decoration_is_stripped() {
+        let clean_text = |s: &str| clean(s).0;
+        assert_eq!(clean_text("Acme Co.. . . . . . . . . . . ."), "Acme Co.");
+        assert_eq!(
+            clean_text(
+                "- ##### 某某科技有限公司<span style=\"float: right\"> **2020.6 ～ 至今**</span>"
+            ),
+            "某某科技有限公司   2020.6 ～ 至今"
+        );
+        assert_eq!(clean("- ##### Title").2, 5);
+        assert_eq!(
+            clean_text("Engineer, _New York, NY_"),
+            "Engineer, New York, NY"
+        );
+        assert_eq!(
+            clean_text("snake_case and 5 * 3 < 4"),
+            "snake_case and 5 * 3 < 4"
+        );
+        // An icon glyph before a heading keeps it a heading.
+        let ls = lines("Jane Doe\n\u{f0c0} Work Experience\nAcme Inc.  2019 - 2021\n");
+        assert!(ls[1].is_heading);
+        assert_eq!(ls[2].section, Section::Experience);
+    }
 }
