@@ -793,10 +793,8 @@ mod tests {
         let clean_text = |s: &str| clean(s).0;
         assert_eq!(clean_text("Acme Co.. . . . . . . . . . . ."), "Acme Co.");
         assert_eq!(
-            clean_text(
-                "- ##### 某某科技有限公司<span style=\"float: right\"> **2020.6 ～ 至今**</span>"
-            ),
-            "某某科技有限公司   2020.6 ～ 至今"
+            clean_text("- ##### 示例软件有限公司<em class=\"when\">2018.3 — 2019.9</em>"),
+            "示例软件有限公司  2018.3 — 2019.9"
         );
         assert_eq!(clean("- ##### Title").2, 5);
         assert_eq!(
