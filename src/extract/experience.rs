@@ -232,6 +232,17 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
 /// "ACME, Boston, MA" → ("ACME", Some("Boston, MA")); "Acme - Pune" is split earlier.
 fn split_place(s: &str) -> (String, Option<String>) {
     let pieces: Vec<&str> = s.split(", ").collect();
+    // "…, New York, NY": a two-letter state or country code ends a "City, ST" pair.
+    let code = pieces
+        .last()
+        .is_some_and(|p| p.trim().len() == 2 && p.trim().chars().all(|c| c.is_ascii_uppercase()));
+    if code && pieces.len() >= 3 {
+        let k = pieces.len() - 2;
+        let tail = pieces[k..].join(", ");
+        if looks_like_city_region(&tail) {
+            return (pieces[..k].join(", "), Some(tail));
+        }
+    }
     for k in 1..pieces.len() {
         let tail = pieces[k..].join(", ");
         if looks_like_city_region(&tail) {
@@ -387,6 +398,9 @@ fn is_tech_list(l: &Line<'_>, words: &Words) -> bool {
 fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     let before = l.text.get(..r.start_offset.min(l.text.len())).unwrap_or("");
     let after = l.text.get(r.end_offset.min(l.text.len())..).unwrap_or("");
+    // "(Mar 2015 - Present)": the brackets around the dates are not part of the fields.
+    let before = before.trim().trim_end_matches(['(', '（', '[', '【']);
+    let after = after.trim().trim_start_matches([')', '）', ']', '】']);
     let rest = format!("{}  {}", before.trim(), after.trim());
     let h = parse_header(&rest, words);
     let (start, end, current) = range_iso(r);
@@ -414,12 +428,22 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
 /// Whether a dated line is a position header (not a sentence that mentions a year).
 fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     let date_len = r.end_offset.saturating_sub(r.start_offset);
-    let rest_chars = l.text.chars().count().saturating_sub(date_len);
+    let rest_chars = visible_len(&l.text).saturating_sub(date_len);
     let starts_or_ends = r.start_offset <= 2 || r.end_offset + 2 >= l.text.len();
-    (l.md_level > 0 || !l.bullet || l.section == Section::Projects)
+    (l.md_level > 0 || !l.bullet || l.section == Section::Projects || bold_lead(l))
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
         && !rest_is_sentence(l, r)
+}
+
+/// A list item that opens with bold text ("* **Senior Engineer**, Acme (2019 - 2021)"):
+/// in Markdown résumés the entry headers are list items themselves.
+fn bold_lead(l: &Line<'_>) -> bool {
+    let raw = l.raw.trim_start();
+    let item = raw
+        .strip_prefix(['-', '*', '+', '•'])
+        .map_or(raw, str::trim_start);
+    item.starts_with("**") || item.starts_with("__")
 }
 
 /// The non-date text of a dated line reads as a sentence ("since May 2017 as a Subject
@@ -702,9 +726,12 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut skip_to: Option<usize> = None;
     // Lines read as parts of entry headers.
     let mut used = vec![false; lines.len()];
+    // Whether a heading came after the last position header.
+    let mut heading_since_entry = true;
     for (i, l) in lines.iter().enumerate() {
         if l.is_heading {
             scope = Scope::Person;
+            heading_since_entry = true;
             continue;
         }
         if l.text.is_empty() {
@@ -752,6 +779,17 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                     used_to =
                         fill_from_neighbours(&mut pos, lines, i, header_end, words, &mut used);
                 }
+                // A role listed under the previous role's organisation (a promotion, or
+                // several roles at one employer): no organisation of its own in reach.
+                if pos.organization.is_empty() && pos.title.is_some() {
+                    if let Some(prev) = ex.positions.last().filter(|_| !heading_since_entry) {
+                        if !prev.organization.is_empty() && spans_overlap(prev, &pos) {
+                            let org = prev.organization.clone();
+                            set_org(&mut pos, &org);
+                        }
+                    }
+                }
+                heading_since_entry = false;
                 used[i] = true;
                 header_end = Some(used_to);
                 ex.positions.push(pos);
@@ -910,16 +948,32 @@ fn header_shaped(l: &Line<'_>) -> bool {
     if t.chars().filter(|c| c.is_alphabetic()).count() < 2
         || l.is_heading
         || l.bullet
-        || t.chars().count() > 100
+        || visible_len(t) > 100
     {
         return false;
     }
     let last = t.split_whitespace().last().unwrap_or("");
-    // "Acme Pvt. Ltd." ends with an abbreviation, not a full stop.
+    let last = last.rsplit('-').next().unwrap_or(last);
+    // "Acme Pvt. Ltd.", "Graph-Inc." end with an abbreviation, not a full stop.
     let sentence = t.contains(['，', '。', '；'])
         || t.ends_with([';', ':', '：'])
         || t.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 4;
     !sentence && t.split_whitespace().count() <= 14 && emails(t).is_empty() && urls(t).is_empty()
+}
+
+/// Characters of a text with each run of whitespace counted once: the column gaps of a
+/// right-aligned layout ("Backend Engineer", 80 spaces, "Shanghai") do not make a long line.
+fn visible_len(t: &str) -> usize {
+    let mut n = 0;
+    let mut space = false;
+    for c in t.chars() {
+        let ws = c.is_whitespace();
+        if !(ws && space) {
+            n += 1;
+        }
+        space = ws;
+    }
+    n
 }
 
 /// A line that is only a web address.
@@ -985,7 +1039,28 @@ fn plausible_org(s: &str) -> bool {
             "summers",
         ]
         .contains(&lower.trim());
-    letters >= 2 && !s.contains('@') && !labelled_value && !duration && !date_word
+    // "(Remote)", "(Full-time)": a note in brackets, not a name.
+    let t = s.trim();
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('（') && t.ends_with('）'));
+    letters >= 2
+        && !s.contains('@')
+        && !labelled_value
+        && !duration
+        && !date_word
+        && !bracketed
+        && !is_sentence(t)
+}
+
+/// A sentence of a description rather than a name: ends with a full stop and has five or
+/// more words, two of them lower-case ("Detection of signals and voice in G.711.").
+fn is_sentence(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    t.ends_with('.') && words.len() >= 5 && lower >= 2
 }
 
 /// Entries that are not employment: a school with no title (an education line read as an
@@ -1197,6 +1272,23 @@ fn attach_projects(ex: &mut Experience) {
             Some(i) => ex.positions[i].projects.push(p),
             None => ex.projects.push(p),
         }
+    }
+}
+
+/// Whether two positions' date spans share at least one month (roles held at one
+/// employer in turn share the month of the change; a change of employer usually does not).
+fn spans_overlap(a: &Position, b: &Position) -> bool {
+    let span = |p: &Position| -> Option<(i32, i32)> {
+        let s = month_index(p.start.as_deref()?, false)?;
+        let e = match (&p.end, p.current) {
+            (_, true) | (None, _) => i32::MAX,
+            (Some(e), false) => month_index(e, true)?,
+        };
+        Some((s, e))
+    };
+    match (span(a), span(b)) {
+        (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+        _ => false,
     }
 }
 
@@ -1601,5 +1693,67 @@ mod tests {
             "Jane Doe\nWorked in support since May 2017 as a Subject Matter Expert to Jan 2018\n",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn real_layout_headers() {
+        let row = |o: &str, t: &str, a: &str, b: Option<&str>| -> Row {
+            (o.into(), some(t), some(a), b.map(str::to_owned))
+        };
+        // Organisation with dotted leaders, then title with right-aligned dates; a second
+        // role at the same employer lists no organisation.
+        let got = extract(
+            "Experience\nNorthwind Co.. . . . . . . . . . . . . . . .\nSenior Software Engineer            2021/03-2023/05\n\
+             Built a telemetry agent in C++.\nSoftware Engineer                   2019/01-2021/03\nWrote drivers.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                row(
+                    "Northwind Co.",
+                    "Senior Software Engineer",
+                    "2021-03",
+                    Some("2023-05")
+                ),
+                row(
+                    "Northwind Co.",
+                    "Software Engineer",
+                    "2019-01",
+                    Some("2021-03")
+                ),
+            ]
+        );
+        // A new employer after the previous one's dates does not inherit its name.
+        let got = extract(
+            "Experience\nNorthwind Co.\nData Engineer                2015/01-2016/12\nBuilt pipelines.\n\
+             Analyst                  2017/02-2018/05\n",
+        );
+        assert_eq!(got[1].0, "");
+        // Markdown list items with bold titles, emphasis and bracketed dates.
+        let got = extract(
+            "## Work Experience\n*   **Platform Engineer**, Contoso Media, _Boston, MA_ (Mar 2015 - Present)\n    -   Built APIs\n",
+        );
+        assert_eq!(
+            got,
+            vec![row("Contoso Media", "Platform Engineer", "2015-03", None)]
+        );
+        // A right-aligned second line with wide gaps, and a bracketed note that is no name.
+        let got = extract(
+            "EXPERIENCE\nFabrikam Technologies                                                  Sep 2018 - Feb 2019\n\
+             Backend Engineer                                                                Lyon, FR\n· Wrote services.\n\
+             TAILSPIN\nFrontend Engineer (Full-time)                                         (Remote) May 2020 – Jun 2021\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                row(
+                    "Fabrikam Technologies",
+                    "Backend Engineer",
+                    "2018-09",
+                    Some("2019-02")
+                ),
+                row("TAILSPIN", "Frontend Engineer", "2020-05", Some("2021-06")),
+            ]
+        );
     }
 }

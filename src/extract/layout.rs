@@ -132,6 +132,14 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
                 bullet = true;
             }
         }
+        // "- ##### Heading": a Markdown heading inside a list item.
+        if bullet && md_level == 0 && s.starts_with('#') {
+            let hashes = s.chars().take_while(|&c| c == '#').count();
+            if s[hashes..].starts_with([' ', '\t']) {
+                md_level = hashes;
+                s = s[hashes..].trim_start();
+            }
+        }
         // "1. " / "2、" / "(3)" list numbers.
         let digits = s.chars().take_while(char::is_ascii_digit).count();
         if digits > 0 && digits <= 2 {
@@ -157,7 +165,109 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         ("\\", ""),
     ];
     let text = replace_present(text, &replacements);
+    let text = strip_html_tags(&text);
+    let text = strip_emphasis_marks(&text);
+    let text = strip_dot_leaders(&text);
     (text.trim().to_owned(), indent, md_level, bullet)
+}
+
+/// Inline HTML tags (`<span style="float: right">`, `</b>`, `<br/>`) in Markdown: each
+/// becomes a column gap (two spaces), so right-floated text stays a separate part.
+/// A `<` that does not open a tag ("QPS < 10K", "a<b") is kept.
+fn strip_html_tags(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        let after = &rest[i + 1..];
+        let name_start = after.strip_prefix('/').unwrap_or(after);
+        let tag_name = name_start
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .count();
+        let close = after.find('>');
+        let is_tag = tag_name > 0
+            && close.is_some_and(|c| c <= 300)
+            && name_start[tag_name..].starts_with([' ', '>', '/', '\t'])
+            && !after[..close.unwrap_or(0)].contains('<');
+        out.push_str(&rest[..i]);
+        match (is_tag, close) {
+            (true, Some(c)) => {
+                out.push_str("  ");
+                rest = &after[c + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Single-character Markdown emphasis (`*Unit*`, `_New York, NY_`): a `*` or `_` with a
+/// space (or the line's edge, or punctuation) on exactly one side is a marker and goes;
+/// one inside a word (`snake_case`) or between spaces (`5 * 3`) stays.
+fn strip_emphasis_marks(text: &str) -> String {
+    if !text.contains(['*', '_']) {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let open = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || ",;:()[]（）".contains(*c));
+    let mut out = String::with_capacity(text.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '*' || c == '_' {
+            let before = if k == 0 { None } else { chars.get(k - 1) };
+            let after = chars.get(k + 1);
+            if open(before) != open(after) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Dotted leaders between an entry's name and the rest of its line ("Acme Co. . . . . .
+/// 2019"): a run of four or more dots (spaced or not) becomes a column gap.
+fn strip_dot_leaders(text: &str) -> String {
+    if !text.contains("....") && !text.contains(". . .") {
+        return text.to_owned();
+    }
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i] == b'.' {
+            let mut j = i;
+            let mut dots = 0;
+            while j < b.len() && (b[j] == b'.' || b[j] == b' ') {
+                if b[j] == b'.' {
+                    dots += 1;
+                }
+                j += 1;
+            }
+            if dots >= 4 {
+                // Keep the first dot when it ends a word ("Co." of "Acme Co.. . . .").
+                let keep = i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1) == Some(&b'.');
+                out.push_str(&text[last..i]);
+                if keep {
+                    out.push('.');
+                }
+                out.push_str("  ");
+                last = j;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// `s` with every whitespace char except tabs turned into a plain space.
@@ -480,7 +590,12 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             let raw = seg.raw;
             let source = seg.text.unwrap_or_else(|| raw.to_owned());
             let (clean_text, indent, md_level, bullet) = clean(&decode_byte_escapes(&source));
-            let heading = if bullet && md_level == 0 {
+            // A private-use icon glyph before a heading ("\u{f0c0} Work Experience") is
+            // decoration, not a list bullet.
+            let icon = raw
+                .trim_start()
+                .starts_with(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c));
+            let heading = if bullet && md_level == 0 && !icon {
                 None
             } else {
                 heading_of(&clean_text)
@@ -671,5 +786,28 @@ mod tests {
             "{:?}",
             ls.iter().map(|l| &l.text).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn layout_decoration_is_stripped() {
+        let clean_text = |s: &str| clean(s).0;
+        assert_eq!(clean_text("Acme Co.. . . . . . . . . . . ."), "Acme Co.");
+        assert_eq!(
+            clean_text("- ##### 示例软件有限公司<em class=\"when\">2018.3 — 2019.9</em>"),
+            "示例软件有限公司  2018.3 — 2019.9"
+        );
+        assert_eq!(clean("- ##### Title").2, 5);
+        assert_eq!(
+            clean_text("Engineer, _New York, NY_"),
+            "Engineer, New York, NY"
+        );
+        assert_eq!(
+            clean_text("snake_case and 5 * 3 < 4"),
+            "snake_case and 5 * 3 < 4"
+        );
+        // An icon glyph before a heading keeps it a heading.
+        let ls = lines("Jane Doe\n\u{f0c0} Work Experience\nAcme Inc.  2019 - 2021\n");
+        assert!(ls[1].is_heading);
+        assert_eq!(ls[2].section, Section::Experience);
     }
 }
