@@ -577,16 +577,14 @@ fn read_part(xml: &str, ctx: &mut Ctx) -> Result<Part, ReadError> {
                     _ => {}
                 }
             }
-            Event::Text(t) => {
-                if in_t || in_instr {
-                    let s = t
-                        .unescape()
-                        .map_err(|e| ReadError::Malformed(format!("DOCX: damaged XML: {e}")))?;
-                    if in_t {
-                        push_text(&mut paras, run.as_ref(), ctx, &s);
-                    } else {
-                        instr.push_str(&s);
-                    }
+            Event::Text(t) if in_t || in_instr => {
+                let s = t
+                    .unescape()
+                    .map_err(|e| ReadError::Malformed(format!("DOCX: damaged XML: {e}")))?;
+                if in_t {
+                    push_text(&mut paras, run.as_ref(), ctx, &s);
+                } else {
+                    instr.push_str(&s);
                 }
             }
             Event::End(ref e) => {
@@ -755,17 +753,19 @@ mod tests {
     #[test]
     fn tables_row_by_row_without_merged_duplicates() {
         let cell = |t: &str, pr: &str| format!("<w:tc><w:tcPr>{pr}</w:tcPr>{}</w:tc>", p(t));
+        let multi = [
+            "<w:tc>",
+            &p("Beta Ltd"),
+            &p("Built the billing system"),
+            "</w:tc>",
+        ]
+        .concat();
         let body = format!(
-            "<w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{}",
+            "<w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{multi}</w:tr></w:tbl>{}",
             cell("Work", "<w:vMerge w:val=\"restart\"/>"),
             cell("Acme", "<w:gridSpan w:val=\"2\"/>"),
             cell("2020 - 2022", ""),
             cell("Work", "<w:vMerge/>"),
-            format!(
-                "<w:tc>{}{}</w:tc>",
-                p("Beta Ltd"),
-                p("Built the billing system")
-            ),
             p("after")
         );
         let d = read_docx(&docx(&body, &[])).unwrap();

@@ -42,10 +42,13 @@ fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
     })
 }
 
+/// A style's parent, bold and font size.
+type StyleProps = (Option<String>, Option<bool>, Option<f32>);
+
 /// Text properties of named styles, through `style:parent-style-name`.
 #[derive(Default)]
 struct Styles {
-    by_name: HashMap<String, (Option<String>, Option<bool>, Option<f32>)>,
+    by_name: HashMap<String, StyleProps>,
 }
 
 impl Styles {
@@ -81,11 +84,7 @@ impl Styles {
         }
     }
 
-    fn get<T: Copy>(
-        &self,
-        name: &str,
-        f: impl Fn(&(Option<String>, Option<bool>, Option<f32>)) -> Option<T>,
-    ) -> Option<T> {
+    fn get<T: Copy>(&self, name: &str, f: impl Fn(&StyleProps) -> Option<T>) -> Option<T> {
         let mut name = Some(name.to_owned());
         for _ in 0..16 {
             let s = self.by_name.get(name.as_deref()?)?;
