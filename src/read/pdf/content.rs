@@ -150,11 +150,8 @@ impl<'a> Interpreter<'a> {
                     .unwrap_or(0.0)
             };
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
+                "q" => {}
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

@@ -175,7 +175,7 @@ impl Font {
                 Some(w) => *w * self.scale,
                 // Non-identity CMaps map codes to CIDs we do not have: estimate from the text.
                 None if self.predefined != Predefined::Identity => {
-                    if text.chars().all(|c| c.is_ascii()) {
+                    if text.is_ascii() {
                         0.5
                     } else {
                         1.0

@@ -188,7 +188,8 @@ fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
         .iter()
         .map(|&i| frags[i].x1)
         .fold(f32::NEG_INFINITY, f32::max);
-    if !(x1 - x0 > 4.0 * MIN_GUTTER) || x1 - x0 > 5000.0 {
+    // Written so that a NaN width also returns.
+    if x1 - x0 <= 4.0 * MIN_GUTTER || x1 - x0 > 5000.0 || (x1 - x0).is_nan() {
         return None;
     }
     let bins = ((x1 - x0) / 2.0).ceil() as usize + 1;
@@ -207,7 +208,7 @@ fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
     let mut best: Option<(f32, usize)> = None;
     let mut run_start = None;
     for b in 0..=bins {
-        let empty = b < bins && cover[b] <= allowed;
+        let empty = cover.get(b).is_some_and(|&c| c <= allowed);
         match (empty, run_start) {
             (true, None) => run_start = Some(b),
             (false, Some(s)) => {
@@ -328,10 +329,10 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
                     let gap = g.x - end;
                     if gap > WIDE_GAP * g.size.max(gsize) {
                         text.push_str("  ");
-                    } else if space_after || g.space_before || gap > 0.15 * g.size.min(gsize) {
-                        if !text.ends_with(' ') {
-                            text.push(' ');
-                        }
+                    } else if (space_after || g.space_before || gap > 0.15 * g.size.min(gsize))
+                        && !text.ends_with(' ')
+                    {
+                        text.push(' ');
                     }
                 }
                 text.push_str(g.text.trim_end());
