@@ -206,6 +206,23 @@ fn decimal(value: f64) -> Option<Literal> {
     })
 }
 
+/// A bounding box `[x0, y0, x1, y1]` in PDF points as one compact literal `"x0 y0 x1 y1"`,
+/// each number with one decimal (a tenth of a point), e.g. `"51.0 756.7 469.2 766.7"`;
+/// `None` if a coordinate is not finite.
+pub fn bbox_literal(bbox: [f32; 4]) -> Option<Literal> {
+    bbox.iter().all(|v| v.is_finite()).then(|| {
+        let parts: Vec<String> = bbox
+            .iter()
+            .map(|v| {
+                let r = (f64::from(*v) * 10.0).round() / 10.0;
+                // No "-0.0": a coordinate that rounds to zero is written "0.0".
+                format!("{:.1}", if r == 0.0 { 0.0 } else { r })
+            })
+            .collect();
+        Literal::new_simple_literal(parts.join(" "))
+    })
+}
+
 /// Builds the quads of one document graph.
 struct GraphBuilder<'a> {
     opts: &'a MapOptions,
@@ -285,6 +302,12 @@ impl GraphBuilder<'_> {
         self.text(&node, &format!("{}exact", ns::OA), &ev.text);
         if let Some(c) = decimal(f64::from((ev.confidence * 100.0).round() / 100.0)) {
             self.add(&node, &ns::cg("confidence"), c);
+        }
+        if let Some(page) = ev.page {
+            self.add(&node, &ns::cg("page"), Literal::from(i64::from(page)));
+        }
+        if let Some(bbox) = ev.bbox.and_then(bbox_literal) {
+            self.add(&node, &ns::cg("boundingBox"), bbox);
         }
         Ok(())
     }
@@ -630,6 +653,13 @@ mod tests {
         assert_eq!(slug("  斑马互娱 "), "斑马互娱");
         assert_eq!(slug("!!!"), "unnamed");
         assert!(NamedNode::new(format!("https://x.example/{}", slug("a<b>\"c{d}"))).is_ok());
+    }
+
+    #[test]
+    fn bounding_boxes_are_one_compact_literal() {
+        let lit = bbox_literal([51.0, 756.6704, 469.226_26, -0.04]).expect("finite");
+        assert_eq!(lit.value(), "51.0 756.7 469.2 0.0");
+        assert!(bbox_literal([0.0, f32::NAN, 1.0, 1.0]).is_none());
     }
 
     #[test]

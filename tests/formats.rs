@@ -296,3 +296,74 @@ fn cli_reports_skipped_and_failed_files_and_goes_on() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("skipped ") && err.contains("a.png"), "{err}");
 }
+
+/// Evidence of a PDF records its page and bounding box in the graph (`cg:page`,
+/// `cg:boundingBox`), queryable with SPARQL; text formats record neither; the store validates.
+#[cfg(feature = "disk")]
+#[test]
+fn pdf_evidence_pages_are_in_the_graph() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("db");
+    bin(&store)
+        .arg("ingest")
+        .arg(rendered("two-page.pdf"))
+        .arg(fixtures().join("en-bullets.txt"))
+        .assert()
+        .success();
+    let query = |sparql: &str| -> Vec<Vec<String>> {
+        let out = bin(&store)
+            .args(["query", "-", "--format", "csv"])
+            .write_stdin(format!(
+                "PREFIX cg: <https://w3id.org/careergraph/ont#>\n\
+                 PREFIX oa: <http://www.w3.org/ns/oa#>\n{sparql}"
+            ))
+            .output()
+            .expect("query");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        reader
+            .records()
+            .map(|r| r.expect("CSV row").iter().map(str::to_owned).collect())
+            .collect()
+    };
+    // The education section was forced onto page 2 by the renderer; the positions are on page 1.
+    let rows = query(
+        "SELECT ?org ?page ?box WHERE { ?ed a cg:EducationRecord ; cg:organizationText ?org ; \
+         cg:evidence ?e . ?e cg:page ?page ; cg:boundingBox ?box }",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "KTH Royal Institute of Technology");
+    assert_eq!(rows[0][1], "2");
+    let bbox: Vec<f64> = rows[0][2]
+        .split(' ')
+        .map(|v| v.parse().expect("number"))
+        .collect();
+    // An A4 page is 595 × 842 points; the line sits near the top of page 2 (16 mm margin).
+    assert_eq!(bbox.len(), 4, "{rows:?}");
+    assert!(bbox[0] < bbox[2] && bbox[1] < bbox[3], "{bbox:?}");
+    assert!(bbox[0] >= 0.0 && bbox[2] <= 595.5 && bbox[3] > 700.0 && bbox[3] <= 842.0);
+    let rows = query(
+        "SELECT ?org ?page WHERE { ?p a cg:Position ; cg:organizationText ?org ; \
+         cg:evidence/cg:page ?page } ORDER BY ?org",
+    );
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Adventure Works".to_owned(), "1".to_owned()],
+            vec!["Fabrikam Logistics".to_owned(), "1".to_owned()],
+        ]
+    );
+    // The text fixture's evidence has no page and no box.
+    let rows = query(
+        "SELECT (COUNT(?e) AS ?n) (COUNT(?page) AS ?paged) WHERE { ?e a cg:Evidence ; \
+         cg:inDocument/cg:path ?path . OPTIONAL { ?e cg:page ?page } \
+         FILTER(STRENDS(?path, \"en-bullets.txt\")) }",
+    );
+    assert_ne!(rows[0][0], "0", "{rows:?}");
+    assert_eq!(rows[0][1], "0", "{rows:?}");
+    bin(&store).arg("validate").assert().success();
+}
