@@ -1602,15 +1602,15 @@ mod tests {
     #[test]
     fn registered_accounts() {
         one(
-            "3B+ registered accounts",
+            "40M+ registered accounts",
             "registered-accounts",
-            3e9,
+            4e7,
             AtLeast,
         );
         one(
-            "~3B registered user accounts",
+            "~12M registered user accounts",
             "registered-accounts",
-            3e9,
+            1.2e7,
             Approximately,
         );
     }
