@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Acceptance checks on the user's seed documents (../shared/seeds), which never enter the
-# repository. Skips with a message when the folder is absent. Prints "N passed, N failed".
+# repository. Skips with a message when the folder is absent, except in CI (the environment
+# variable CI set), where a missing folder fails. Prints "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seeds="${SEEDS_DIR:-../shared/seeds}"
 if [ ! -d "$seeds" ]; then
+  if [ -n "${CI:-}" ]; then
+    echo "seed-checks: $seeds not found, and CI is set: failing"
+    exit 1
+  fi
   echo "seed-checks: $seeds not found; skipping the seed acceptance checks"
   exit 0
 fi
