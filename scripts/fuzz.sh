@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 60); TARGETs default to: extract numbers dates.
+# SECONDS per target (default 60); TARGETs default to: extract numbers dates read_pdf
+# read_docx read_html.
 # Exits 1 when any target found a crash, timeout or out-of-memory input, printing the
 # artifact paths (fuzz/artifacts/TARGET/...). Reproduce one with
 #   cargo +nightly fuzz run -s none TARGET fuzz/artifacts/TARGET/crash-...
@@ -20,7 +21,7 @@ set -euo pipefail
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract numbers dates)
+[ ${#targets[@]} -gt 0 ] || targets=(extract numbers dates read_pdf read_docx read_html)
 case $secs in '' | *[!0-9]*)
     echo "usage: $0 [SECONDS] [TARGET...]" >&2
     exit 2
@@ -67,6 +68,9 @@ max_len_of() {
     extract) echo 4096 ;; # a résumé page; longer inputs only slow the search down
     numbers) echo 1024 ;; # past the metric finder's 512-byte pieces
     dates) echo 128 ;;    # a header line with a date range
+    read_pdf) echo 32768 ;;  # the rendered one- and two-page seeds (≈ 30 KB) stay whole
+    read_docx) echo 16384 ;; # document.xml + styles + numbering + rels of a résumé
+    read_html) echo 8192 ;;  # a résumé page
     *) echo 1024 ;;
     esac
 }

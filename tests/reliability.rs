@@ -554,10 +554,13 @@ fn fuzz_inputs(dir: &str, target: &str) -> Vec<PathBuf> {
 #[test]
 fn fuzz_seeds_and_found_crashes_replay_cleanly() {
     type Target = fn(&[u8]);
-    let targets: [(&str, Target); 3] = [
+    let targets: [(&str, Target); 6] = [
         ("extract", careergraph::fuzzing::extract),
         ("numbers", careergraph::fuzzing::numbers),
         ("dates", careergraph::fuzzing::dates),
+        ("read_pdf", careergraph::fuzzing::pdf),
+        ("read_docx", careergraph::fuzzing::docx),
+        ("read_html", careergraph::fuzzing::html),
     ];
     for (name, body) in targets {
         let seeds = fuzz_inputs("seeds", name);

@@ -21,7 +21,9 @@ impl DocumentBuilder {
 
     /// Append one line. Its text is normalised ([`normalize_char`], ligatures spelled out, NFC);
     /// inner newlines become spaces, tabs stay (layout analysis reads them as column gaps).
-    /// `hint.start`/`hint.end` are filled in here.
+    /// `hint.start`/`hint.end` are filled in here. A first line that normalises to nothing (a
+    /// lone soft hyphen or icon glyph) is not added, so the text never starts with an empty
+    /// line and every hint matches its line.
     pub fn push_line(&mut self, line: &str, mut hint: LineHint) {
         let mut raw = String::with_capacity(line.len());
         for c in line.chars() {
@@ -29,7 +31,10 @@ impl DocumentBuilder {
         }
         let clean: String = raw.nfc().collect();
         let clean = clean.trim_end();
-        if !self.text.is_empty() {
+        if clean.is_empty() && self.lines.is_empty() {
+            return;
+        }
+        if !self.lines.is_empty() {
             self.text.push('\n');
             self.chars += 1;
         }
@@ -307,6 +312,21 @@ mod tests {
             b.finish("DOCX").text,
             "Acme | Engineer | 2020 - 2022\nExperience\nAcme\nBuilt things"
         );
+    }
+
+    #[test]
+    fn a_first_line_that_normalises_to_nothing_is_not_a_line() {
+        // Found by the read_html fuzz target: the soft hyphen's line got a hint but no text,
+        // so every later hint was one line off.
+        let mut b = DocumentBuilder::new();
+        b.push_line("\u{00AD}", LineHint::default());
+        b.push_line("Tomás Ortega", LineHint::default());
+        b.push_line("\u{F0E0}", LineHint::default());
+        b.push_line("Engineer", LineHint::default());
+        let d = b.finish("HTML");
+        assert_eq!(d.text, "Tomás Ortega\n\nEngineer");
+        let spans: Vec<(usize, usize)> = d.lines.iter().map(|l| (l.start, l.end)).collect();
+        assert_eq!(spans, vec![(0, 12), (13, 13), (14, 22)]);
     }
 
     #[test]

@@ -137,15 +137,49 @@ pub enum ReadError {
     #[error("not decodable as text (tried UTF-8, UTF-16 and {0})")]
     Undecodable(&'static str),
     /// A file in a format careergraph does not read, with what to do instead.
-    #[error("{0}")]
+    #[error("{}", one_line(.0))]
     Unsupported(String),
     /// A document of a supported format that is damaged or cannot be opened
     /// (truncated, encrypted with a password, over a decompression limit…).
-    #[error("{0}")]
+    #[error("{}", one_line(.0))]
     Malformed(String),
     /// A document that opens but carries no text (a scanned PDF, images only).
-    #[error("{0}")]
+    #[error("{}", one_line(.0))]
     NoText(String),
+}
+
+/// Longest error message shown, in characters.
+const MAX_MESSAGE_CHARS: usize = 160;
+
+/// A message as the CLI prints it after the file name: one line (control characters and
+/// runs of whitespace become one space) of at most [`MAX_MESSAGE_CHARS`] characters, so that
+/// a parser error quoting the damaged document neither breaks the line nor copies a page of
+/// it into logs.
+fn one_line(msg: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in msg.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        let n = word.chars().count();
+        let sep = usize::from(!out.is_empty());
+        if chars + sep + n > MAX_MESSAGE_CHARS {
+            let room = MAX_MESSAGE_CHARS.saturating_sub(chars + sep);
+            if sep == 1 && room > 0 {
+                out.push(' ');
+            }
+            out.extend(word.chars().take(room));
+            out.push('…');
+            return out;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        chars += sep + n;
+    }
+    out
 }
 
 /// Style hints for one line of a [`Document`], where the source format has them.
@@ -235,5 +269,27 @@ mod tests {
         let docx = archive::tests::zip_of(&[("word/document.xml", b"<x/>")]);
         assert_eq!(detect(&docx, Some("zip")), Ok(Format::Docx));
         assert_eq!(read(b"", Some("pdf")).unwrap_err(), ReadError::Empty);
+    }
+
+    #[test]
+    fn messages_are_one_short_line() {
+        let quoted = format!(
+            "DOCX: damaged XML: expected `</w:r>`, found `{}`",
+            "<w:t>x\n\u{8}y</w:t>\n".repeat(40)
+        );
+        let shown = ReadError::Malformed(quoted).to_string();
+        assert!(
+            !shown.contains('\n') && !shown.chars().any(char::is_control),
+            "{shown}"
+        );
+        assert_eq!(shown.chars().count(), MAX_MESSAGE_CHARS + 1, "{shown}");
+        assert!(
+            shown.starts_with("DOCX: damaged XML: expected `</w:r>`, found `<w:t>x y</w:t> <w:t>x")
+        );
+        assert!(shown.ends_with('…'));
+        assert_eq!(
+            ReadError::NoText("no text layer (a scanned PDF?): run OCR first".into()).to_string(),
+            "no text layer (a scanned PDF?): run OCR first"
+        );
     }
 }
