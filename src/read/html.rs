@@ -555,7 +555,13 @@ fn parse_tag(s: &str, i: usize) -> (Option<Tag>, usize) {
             }
         }
         if key.is_empty() {
-            j += 1;
+            // A value without a name (`="x"`): dropped. Only when nothing was consumed is one
+            // character skipped — a character, not a byte, so that `j` stays on a char
+            // boundary (found by the read_html fuzz target: `<meta ="x"é…` sliced inside `é`).
+            if j == k0 {
+                let step = s.get(j..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                j = (j + step).min(b.len());
+            }
         } else {
             attrs.push((key, value));
         }
@@ -688,6 +694,14 @@ mod tests {
         assert_eq!(d.lines[0].heading_level, Some(1));
         assert_eq!(d.lines[4].heading_level, Some(2));
         assert!(!d.lines[2].bold);
+    }
+
+    #[test]
+    fn attribute_junk_before_non_ascii_text_stays_on_char_boundaries() {
+        assert_eq!(
+            text("<html><meta =\"utf-8\"éé><p x=1 =é>Ana</p>"),
+            "Ana"
+        );
     }
 
     #[test]
