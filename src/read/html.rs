@@ -559,7 +559,10 @@ fn parse_tag(s: &str, i: usize) -> (Option<Tag>, usize) {
             // character skipped — a character, not a byte, so that `j` stays on a char
             // boundary (found by the read_html fuzz target: `<meta ="x"é…` sliced inside `é`).
             if j == k0 {
-                let step = s.get(j..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+                let step = s
+                    .get(j..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8);
                 j = (j + step).min(b.len());
             }
         } else {
@@ -698,10 +701,7 @@ mod tests {
 
     #[test]
     fn attribute_junk_before_non_ascii_text_stays_on_char_boundaries() {
-        assert_eq!(
-            text("<html><meta =\"utf-8\"éé><p x=1 =é>Ana</p>"),
-            "Ana"
-        );
+        assert_eq!(text("<html><meta =\"utf-8\"éé><p x=1 =é>Ana</p>"), "Ana");
     }
 
     #[test]
