@@ -27,26 +27,20 @@ fn all_records() -> Vec<careergraph::model::CareerRecord> {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
             .unwrap()
             .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "README.md"))
             .collect();
         paths.sort();
         for p in paths {
-            let Some(fmt) = InputFormat::from_path(&p) else {
-                continue;
-            };
-            if p.file_name().is_some_and(|n| n == "README.md") {
-                continue;
-            }
+            let fmt = InputFormat::from_path(&p)
+                .unwrap_or_else(|| panic!("{}: no input format", p.display()));
             let bytes = std::fs::read(&p).unwrap();
-            if let Ok(r) = extract_record(&p.display().to_string(), fmt, &bytes) {
-                out.push(r);
-            }
+            let r = extract_record(&p.display().to_string(), fmt, &bytes)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            out.push(r);
         }
     }
-    assert!(
-        out.len() >= 12,
-        "expected examples and fixtures, got {}",
-        out.len()
-    );
+    // 3 JSON Resume examples and the 12 text fixtures (tests/fixtures/README.md).
+    assert_eq!(out.len(), 15, "examples and fixtures");
     out
 }
 
@@ -56,11 +50,26 @@ fn every_vocabulary_file_parses() {
         let quads = careergraph::vocab::parse_source(name, text).unwrap();
         assert!(quads.len() > 20, "{name} has only {} triples", quads.len());
     }
+    // Every concept declared in a scheme is loaded into that scheme's index: the count of
+    // `skos:inScheme cg:XScheme` statements in the Turtle text, independently of the parser.
     let v = vocabulary();
-    assert!(v.technologies.concepts.len() >= 300);
-    assert!(v.organizations.concepts.len() >= 300);
-    assert!(v.metric_kinds.concepts.len() >= 15);
-    assert!(v.headings.concepts.len() >= 10);
+    let declared = |scheme: &str| {
+        let needle = format!("skos:inScheme cg:{scheme}");
+        SOURCES
+            .iter()
+            .map(|(_, text)| text.matches(needle.as_str()).count())
+            .sum::<usize>()
+    };
+    for (scheme, index, at_least) in [
+        ("TechnologyScheme", &v.technologies, 300),
+        ("OrganizationScheme", &v.organizations, 300),
+        ("MetricKindScheme", &v.metric_kinds, 15),
+        ("HeadingScheme", &v.headings, 10),
+    ] {
+        let n = declared(scheme);
+        assert!(n >= at_least, "{scheme}: {n}");
+        assert_eq!(index.concepts.len(), n, "{scheme}");
+    }
 }
 
 #[test]

@@ -14,8 +14,13 @@ fn set_institution(ed: &mut Education, name: &str) {
     ed.institution_iri = c.map(|c| c.1);
 }
 
-/// Words inside a degree's parentheses that belong to the degree ("BSc (Hons)").
-const DEGREE_QUALIFIERS: &[&str] = &["hons", "honours", "honors", "hon", "pass", "distinction"];
+/// Whether the words inside a degree's parentheses belong to the degree ("BSc (Hons)"):
+/// `lex:degree-qualifier`.
+fn is_degree_qualifier(inner: &str) -> bool {
+    let inner = inner.to_lowercase();
+    let inner = inner.trim_end_matches('.');
+    Words::get().degree_qualifiers.iter().any(|q| inner == q)
+}
 
 /// "B.S. in Computer Science" → ("B.S.", Some("Computer Science")); "BSc (Hons) Informatics"
 /// → ("BSc (Hons)", Some("Informatics")); "Bachelor of Engineering (Computer Science)" →
@@ -36,9 +41,7 @@ fn split_degree_field(s: &str) -> (String, Option<String>) {
         let inner = s[open + 1..s.len() - 1].trim();
         let head = s[..open].trim();
         if open > 0 && degree_level(head).is_some() && !inner.is_empty() {
-            let qualifier = DEGREE_QUALIFIERS
-                .iter()
-                .any(|q| inner.to_lowercase().trim_end_matches('.') == *q);
+            let qualifier = is_degree_qualifier(inner);
             if !qualifier && degree_level(inner).is_none() {
                 return (head.to_owned(), Some(inner.to_owned()));
             }
@@ -69,10 +72,7 @@ fn split_degree_field(s: &str) -> (String, Option<String>) {
         let mut deg_end = first.len();
         let rest = s[deg_end..].trim_start();
         if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.split(')').next()) {
-            if DEGREE_QUALIFIERS
-                .iter()
-                .any(|q| inner.to_lowercase().trim_end_matches('.') == *q)
-            {
+            if is_degree_qualifier(inner) {
                 deg_end = s.find(')').map_or(deg_end, |i| i + 1);
             }
         }
@@ -215,16 +215,11 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     // "North Maharashtra University"): the next plain line names the school.
     let mut degree_only_line = false;
     for l in lines {
-        let labelled = [
-            "教育：",
-            "教育:",
-            "学历：",
-            "学历:",
-            "Education:",
-            "Academic Qualifications:",
-        ]
-        .iter()
-        .find_map(|p| l.text.strip_prefix(p));
+        let labelled = words.education_labels.iter().find_map(|p| {
+            l.text
+                .strip_prefix(p.as_str())
+                .and_then(|r| r.strip_prefix([':', '：']))
+        });
         if l.section != Section::Education && labelled.is_none() {
             degree_only_line = false;
             continue;

@@ -62,36 +62,12 @@ struct Header {
     location: Option<String>,
 }
 
-/// Label prefixes ("公司：", "Company:") → which field.
+/// Label prefixes ("公司：", "Company:") → which field (`lex:field-label-*`).
 fn labelled(part: &str) -> Option<(&'static str, String)> {
-    const LABELS: &[(&str, &str)] = &[
-        ("公司", "org"),
-        ("单位", "org"),
-        ("Company", "org"),
-        ("Company Name", "org"),
-        ("Employer", "org"),
-        ("Employer Name", "org"),
-        ("Name of Employer", "org"),
-        ("Organization", "org"),
-        ("Organisation", "org"),
-        ("Name of the Organization", "org"),
-        ("职位", "title"),
-        ("岗位", "title"),
-        ("职务", "title"),
-        ("Title", "title"),
-        ("Job Title", "title"),
-        ("Position", "title"),
-        ("Position Held", "title"),
-        ("Designation", "title"),
-        ("Role", "title"),
-        ("部门", "department"),
-        ("Department", "department"),
-        ("地点", "location"),
-        ("Location", "location"),
-    ];
     let (label, value) = part.split_once([':', '：'])?;
     let label = label.trim();
-    LABELS
+    Words::get()
+        .field_labels
         .iter()
         .find(|(l, _)| l.eq_ignore_ascii_case(label))
         .map(|(_, field)| (*field, value.trim().to_owned()))
@@ -255,13 +231,13 @@ fn split_place(s: &str) -> (String, Option<String>) {
 /// Title from the first clause of a Chinese position body ("高级技术专家，在…" / "担任X、Y，…").
 fn title_from_body(text: &str, words: &Words) -> Option<String> {
     let clause = text.split(['，', '。', ',', ';', '；']).next()?.trim();
-    let mut clause = clause;
-    for cue in ["依次任职", "担任", "任职", "任"] {
-        if let Some(i) = clause.find(cue) {
-            clause = &clause[i + cue.len()..];
-            break;
-        }
-    }
+    // The earliest cue (`lex:body-title-cue`), the longer one when two start together.
+    let cue_end = words
+        .body_title_cues
+        .iter()
+        .filter_map(|cue| clause.find(cue.as_str()).map(|i| (i, i + cue.len())))
+        .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    let clause = cue_end.map_or(clause, |(_, end)| &clause[end..]);
     let n = clause.chars().count();
     ((2..=24).contains(&n) && words.is_title(clause)).then(|| clause.trim().to_owned())
 }
@@ -272,12 +248,11 @@ fn department_from_body(text: &str, words: &Words) -> Option<String> {
     let sentence = text.split(['。', ';', '；']).next()?;
     for (i, _) in sentence.match_indices('在') {
         let after = &sentence[i + '在'.len_utf8()..];
-        let end = [
-            "负责", "参与", "从事", "担任", "工作", "任职", "主导", "开发",
-        ]
-        .iter()
-        .filter_map(|v| after.find(v))
-        .min()?;
+        let end = words
+            .department_end_verbs
+            .iter()
+            .filter_map(|v| after.find(v.as_str()))
+            .min()?;
         let unit = after[..end].trim();
         let n = unit.chars().count();
         if (2..=12).contains(&n)
@@ -504,10 +479,12 @@ const PROSE_STOPS: &[&str] = &[
 fn prose_position(l: &Line<'_>, words: &Words) -> Option<Position> {
     let text = l.text.as_str();
     let lower = text.to_lowercase();
-    let cue_at = ["worked ", "working ", "employed ", "serving ", "served "]
+    let cue_at = words
+        .employment_verbs_en
         .iter()
-        .filter_map(|c| {
-            lower.match_indices(c).find_map(|(i, _)| {
+        .filter_map(|verb| {
+            let c = format!("{verb} ");
+            lower.match_indices(&c).find_map(|(i, _)| {
                 let word_start = i == 0 || !lower[..i].ends_with(|c: char| c.is_alphanumeric());
                 word_start.then_some(i + c.len())
             })

@@ -1402,7 +1402,7 @@ mod tests {
             ),
             MetricKindSpec::new(
                 "tasks-per-second",
-                &["tasks per second", "tasks/s", "调度每秒处理", "每秒任务数"],
+                &["tasks per second", "tasks/s", "每秒调度", "每秒任务数"],
                 "NUM-PER-SEC",
             ),
             MetricKindSpec::new(
@@ -1539,7 +1539,7 @@ mod tests {
     #[test]
     fn tasks_per_second() {
         one("8K+ tasks per second", "tasks-per-second", 8e3, AtLeast);
-        one("调度每秒处理8K+", "tasks-per-second", 8e3, AtLeast);
+        one("集群每秒调度8K+", "tasks-per-second", 8e3, AtLeast);
     }
 
     #[test]

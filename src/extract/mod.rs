@@ -407,6 +407,26 @@ pub struct Words {
     pub heading_heads: Vec<String>,
     /// Proficiency levels of a skill ("Advanced", "Fluent"), never skills themselves.
     pub proficiency_words: Vec<String>,
+    /// Labels that put an education entry on their own line ("学历：…", "Education: …").
+    pub education_labels: Vec<String>,
+    /// Cues before the title in a Chinese position body ("担任", "先后担任").
+    pub body_title_cues: Vec<String>,
+    /// Verbs that end a department named after 在 in a Chinese position body.
+    pub department_end_verbs: Vec<String>,
+    /// Labels of the name field ("姓名", "Name").
+    pub name_labels: Vec<String>,
+    /// Labels of the person's location ("Location", "所在地").
+    pub location_labels: Vec<String>,
+    /// Qualifiers in parentheses after a degree ("hons"), lower case.
+    pub degree_qualifiers: Vec<String>,
+    /// English verbs that state a position in a sentence ("worked"), lower case.
+    pub employment_verbs_en: Vec<String>,
+    /// English words that make a name a department ("Department", "Team").
+    pub department_words_en: Vec<String>,
+    /// First-person words, lower case (English ones with their surrounding spaces).
+    pub first_person_words: Vec<String>,
+    /// Field labels of a position ("公司", "Job Title") → field ("org", "title", …).
+    pub field_labels: Vec<(String, &'static str)>,
     /// `title_en` as [`token_key`]s, sorted: for [`Words::is_title`].
     title_en_keys: Vec<String>,
     /// `title_en` in ASCII lower case, sorted: for [`Words::title_strength`].
@@ -478,6 +498,11 @@ fn cmp_folded(key: &str, text: &str) -> std::cmp::Ordering {
         .cmp(text.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
+/// The terms in lower case (they are compared with lower-cased text).
+fn lower(terms: Vec<String>) -> Vec<String> {
+    terms.into_iter().map(|t| t.to_lowercase()).collect()
+}
+
 /// The items, sorted and without duplicates.
 fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
     let mut v: Vec<String> = items.collect();
@@ -515,6 +540,24 @@ impl Words {
                 document_titles: lex.terms("document-title"),
                 heading_heads: lex.terms("heading-head"),
                 proficiency_words: lex.terms("proficiency-word"),
+                education_labels: lex.terms("inline-education-label"),
+                body_title_cues: lex.terms("body-title-cue"),
+                department_end_verbs: lex.terms("department-end-verb"),
+                name_labels: lex.terms("name-label"),
+                location_labels: lex.terms("location-label"),
+                degree_qualifiers: lower(lex.terms("degree-qualifier")),
+                employment_verbs_en: lower(lex.terms("employment-verb-en")),
+                department_words_en: lex.terms("department-word-en"),
+                first_person_words: lower(lex.terms("first-person-word")),
+                field_labels: [
+                    ("field-label-org", "org"),
+                    ("field-label-title", "title"),
+                    ("field-label-department", "department"),
+                    ("field-label-location", "location"),
+                ]
+                .into_iter()
+                .flat_map(|(c, field)| lex.terms(c).into_iter().map(move |t| (t, field)))
+                .collect(),
                 title_en_keys,
                 title_en_lower,
             }
@@ -615,7 +658,8 @@ impl Words {
         self.department_markers
             .iter()
             .any(|m| s.contains(m.as_str()))
-            || ["Department", "Dept", "Team", "Group", "Division", "Lab"]
+            || self
+                .department_words_en
                 .iter()
                 .any(|w| ascii_token_eq(s, w))
     }

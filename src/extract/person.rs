@@ -49,23 +49,6 @@ fn leading_han_name(s: &str, title_words: &[String]) -> Option<String> {
     None
 }
 
-/// Labels that introduce a name ("姓名：", "Name:").
-const NAME_LABELS: &[&str] = &["姓名", "Name", "名字", "NAME"];
-
-/// Labels that introduce the person's location.
-const LOCATION_LABELS: &[&str] = &[
-    "Location",
-    "City",
-    "Based in",
-    "Current Location",
-    "所在地",
-    "现居住地",
-    "居住地",
-    "现居",
-    "城市",
-    "所在城市",
-];
-
 /// Words that never occur in a personal name: function words, and the words of résumé
 /// boilerplate ("Resume Template", "Your Name", "Phone Number").
 fn has_non_name_word(s: &str, words: &Words) -> bool {
@@ -220,7 +203,7 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
         .collect();
     let mut candidates: Vec<(String, usize)> = Vec::new();
     for l in lines.iter().take(400) {
-        for label in NAME_LABELS {
+        for label in &words.name_labels {
             for sep in [":", "："] {
                 if let Some(v) = after_first_key(&l.text, label, sep) {
                     let v = v.trim();
@@ -376,10 +359,10 @@ fn headline_and_place(
     words: &Words,
 ) {
     for l in lines.iter().take(200) {
-        if let Some(v) = LOCATION_LABELS.iter().find_map(|label| {
+        if let Some(v) = words.location_labels.iter().find_map(|label| {
             [":", "："]
                 .iter()
-                .find_map(|sep| l.text.strip_prefix(label)?.strip_prefix(sep))
+                .find_map(|sep| l.text.strip_prefix(label.as_str())?.strip_prefix(sep))
         }) {
             let v = v.split('|').next().unwrap_or("").trim();
             if !v.is_empty() && v.chars().count() <= 50 {
@@ -488,7 +471,8 @@ mod tests {
         ];
         let lines = crate::extract::sample_lines();
         for text in lines.iter().map(String::as_str).chain(odd) {
-            for label in NAME_LABELS.iter().chain(["", "::"].iter()) {
+            let labels = &Words::get().name_labels;
+            for label in labels.iter().map(String::as_str).chain(["", "::"]) {
                 for sep in [":", "：", "::", ""] {
                     let key = format!("{label}{sep}");
                     let plain = text.find(&key).map(|i| &text[i + key.len()..]);

@@ -284,9 +284,10 @@ fn reads_as_role_profile(text: &str, words: &Words) -> bool {
         .iter()
         .filter(|c| lower.contains(&c.to_lowercase()))
         .count();
-    let first_person = ["本人", "我的", " my ", " i "]
+    let first_person = words
+        .first_person_words
         .iter()
-        .any(|c| lower.contains(c));
+        .any(|c| lower.contains(c.as_str()));
     role_cues >= 2 && !first_person
 }
 
