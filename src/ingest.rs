@@ -263,6 +263,16 @@ pub fn extract_record(
     }
 }
 
+/// The text of a document as the read stage gives it to extraction (no extraction).
+pub fn read_text(format: InputFormat, bytes: &[u8]) -> Result<String, InputError> {
+    let ext = match format {
+        InputFormat::Document(d) => Some(d.ext()),
+        _ => None,
+    };
+    let kind = read::detect(bytes, ext)?;
+    Ok(read::read_as(kind, bytes)?.text)
+}
+
 /// Record the page (and the lines' bounding box, where the reader gave one) of every
 /// evidence span of a paged document.
 fn set_pages(record: &mut CareerRecord, doc: &read::Document) {

@@ -272,6 +272,9 @@ enum ExtractFormat {
     Jsonl,
     Turtle,
     Trig,
+    /// The text the reader recovered (reading order, one line per line), no extraction:
+    /// shows what the extractor sees in a PDF or DOCX.
+    Text,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -522,6 +525,12 @@ fn cmd_ingest(
     Ok(partial.then_some(Partial))
 }
 
+/// One input's result in `extract`: a record, or (for `--format text`) the text read.
+enum Extracted {
+    Record(Box<careergraph::model::CareerRecord>),
+    Text(String),
+}
+
 fn cmd_extract(
     base: &str,
     paths: &[PathBuf],
@@ -569,11 +578,25 @@ fn cmd_extract(
             .par_iter()
             .map(|(path, fmt)| {
                 ingest::read_input(path, limits.max_file_size).and_then(|b| {
+                    if format == ExtractFormat::Text {
+                        let text = ingest::read_text(*fmt, &b)?;
+                        return Ok(Extracted::Text(text));
+                    }
                     ingest::extract_with_budget(&path.display().to_string(), *fmt, b, budget)
+                        .map(|r| Extracted::Record(Box::new(r)))
                 })
             })
             .collect();
         for ((path, _), record) in chunk.iter().zip(results) {
+            let record = match record {
+                Ok(Extracted::Text(text)) => {
+                    extracted += 1;
+                    writeln!(out, "==> {} <==\n{}", path.display(), text.trim_end())?;
+                    continue;
+                }
+                Ok(Extracted::Record(r)) => Ok(*r),
+                Err(e) => Err(e),
+            };
             match record {
                 Ok(r) if format == ExtractFormat::Jsonl => {
                     extracted += 1;
@@ -597,7 +620,7 @@ fn cmd_extract(
         }
     }
     match format {
-        ExtractFormat::Jsonl => {}
+        ExtractFormat::Jsonl | ExtractFormat::Text => {}
         ExtractFormat::Json => {
             if records.len() == 1 {
                 serde_json::to_writer_pretty(&mut out, &records[0])?;

@@ -281,8 +281,22 @@ fn named_date(s: &Scan, i: usize) -> Option<Tok> {
     } else {
         k
     };
-    let (year, end) = year4(s, k)?;
+    let (year, end) = year4(s, k).or_else(|| apostrophe_year(s, k))?;
     tok(year, Some(month), day, end).or_else(|| tok(year, Some(month), None, end))
+}
+
+/// A two-digit year after an apostrophe ("Sept ’17", "Mar '09"), as LaTeX templates print
+/// them: 00–69 are 2000–2069, 70–99 are 1970–1999.
+fn apostrophe_year(s: &Scan, i: usize) -> Option<(i32, usize)> {
+    if !matches!(s.at(i), Some('\'' | '’' | '‘')) {
+        return None;
+    }
+    let (yy, end) = s.small_num(i + 1, 2)?;
+    if end != i + 3 || s.is_alpha(end) {
+        return None;
+    }
+    let yy = i32::try_from(yy).ok()?;
+    Some((if yy < 70 { 2000 + yy } else { 1900 + yy }, end))
 }
 
 /// A day of the month with an optional ordinal suffix and comma: "5", "21st,".
@@ -445,7 +459,10 @@ fn tail(s: &Scan, start: &Tok) -> Option<(DateEnd, usize)> {
     if let Some(e) = open_suffix_at(s, k) {
         return Some((DateEnd::Present, e));
     }
-    let after = s.skip_ws(separator(s, start.end)?);
+    let Some(sep_end) = separator(s, start.end) else {
+        return adjacent_end(s, start);
+    };
+    let after = s.skip_ws(sep_end);
     if let Some(e) = present_at(s, after) {
         return Some((DateEnd::Present, e));
     }
@@ -453,6 +470,19 @@ fn tail(s: &Scan, start: &Tok) -> Option<(DateEnd, usize)> {
         return Some((DateEnd::Date(t.date), t.end));
     }
     same_year_month(s, start, after)
+}
+
+/// Two month-precision dates with only spaces between them ("2021.7 2022.10"): a range
+/// whose dash the document lost (a glyph without a Unicode mapping in a PDF font). Only
+/// when the second date is not before the first.
+fn adjacent_end(s: &Scan, start: &Tok) -> Option<(DateEnd, usize)> {
+    let gap = s.skip_ws(start.end);
+    if start.weak || gap == start.end || gap - start.end > 3 {
+        return None;
+    }
+    let t = date_at(s, gap).filter(|t| !t.weak)?;
+    let key = |d: &PartialDate| (d.year, d.month.unwrap_or(0));
+    (key(&t.date) >= key(&start.date)).then_some((DateEnd::Date(t.date), t.end))
 }
 
 /// "2015年5月至9月": an end month without a year, in the start's year.
@@ -581,6 +611,19 @@ mod tests {
     // --- parse_date ----------------------------------------------------------------------------
 
     #[test]
+    fn apostrophe_years_and_lost_dashes() {
+        assert_eq!(one("Sept ’17 – present"), (d(2017, 9), Some(DateEnd::Present)));
+        assert_range("Mar '98 - Jun '03", d(1998, 3), d(2003, 6));
+        assert_eq!(parse_date("Jan. '19"), Some(d(2019, 1)));
+        assert_range("Lead engineer（2016.4 2019.11）", d(2016, 4), d(2019, 11));
+        // Not a range: the second date is earlier, or a year alone.
+        assert_eq!(find_date_ranges("2019.11 2016.4").len(), 2);
+        assert_eq!(one("2016.4 2019"), (d(2016, 4), None));
+        // An apostrophe without a month is not a year.
+        assert!(find_date_ranges("rock ’n’ roll ’17").is_empty());
+    }
+
+    #[test]
     fn parse_numeric() {
         assert_eq!(parse_date("2022.08"), Some(d(2022, 8)));
         assert_eq!(parse_date("2018.1"), Some(d(2018, 1)));
@@ -640,7 +683,7 @@ mod tests {
             "",
             "abc",
             "20190",
-            "Jan. '19",
+            "Jan. 19",
             "2019 年 in",
             "Maybe 2019",
         ] {

@@ -231,10 +231,12 @@ fn strip_emphasis_marks(text: &str) -> String {
     out
 }
 
-/// Dotted leaders between an entry's name and the rest of its line ("Acme Co. . . . . .
-/// 2019"): a run of four or more dots (spaced or not) becomes a column gap.
+/// Leaders between an entry's name and the rest of its line ("Acme Co. . . . . . 2019",
+/// "Acme Corp ---------- Boston, MA", "Acme ______ 2019"): a run of four or more dots
+/// (spaced or not), dashes or underscores with text on both sides becomes a column gap.
 fn strip_dot_leaders(text: &str) -> String {
-    if !text.contains("....") && !text.contains(". . .") {
+    let has_run = |c: u8| text.as_bytes().windows(4).any(|w| w.iter().all(|&b| b == c));
+    if !has_run(b'.') && !text.contains(". . .") && !has_run(b'-') && !has_run(b'_') {
         return text.to_owned();
     }
     let b = text.as_bytes();
@@ -242,18 +244,26 @@ fn strip_dot_leaders(text: &str) -> String {
     let mut i = 0;
     let mut last = 0;
     while i < b.len() {
-        if b[i] == b'.' {
+        let c = b[i];
+        if matches!(c, b'.' | b'-' | b'_') {
             let mut j = i;
-            let mut dots = 0;
-            while j < b.len() && (b[j] == b'.' || b[j] == b' ') {
-                if b[j] == b'.' {
-                    dots += 1;
+            let mut n = 0;
+            while j < b.len() && (b[j] == c || (c == b'.' && b[j] == b' ')) {
+                if b[j] == c {
+                    n += 1;
                 }
                 j += 1;
             }
-            if dots >= 4 {
+            let text_both_sides = b[..i].iter().any(u8::is_ascii_alphanumeric)
+                || text[..i].chars().any(|ch| !ch.is_ascii() && ch.is_alphanumeric());
+            let text_after = b[j..].iter().any(u8::is_ascii_alphanumeric)
+                || text[j..].chars().any(|ch| !ch.is_ascii() && ch.is_alphanumeric());
+            if n >= 4 && (c == b'.' || text_both_sides && text_after) {
                 // Keep the first dot when it ends a word ("Co." of "Acme Co.. . . .").
-                let keep = i > 0 && b[i - 1].is_ascii_alphabetic() && b.get(i + 1) == Some(&b'.');
+                let keep = c == b'.'
+                    && i > 0
+                    && b[i - 1].is_ascii_alphabetic()
+                    && b.get(i + 1) == Some(&b'.');
                 out.push_str(&text[last..i]);
                 if keep {
                     out.push('.');
@@ -792,6 +802,13 @@ mod tests {
     fn layout_decoration_is_stripped() {
         let clean_text = |s: &str| clean(s).0;
         assert_eq!(clean_text("Acme Co.. . . . . . . . . . . ."), "Acme Co.");
+        assert_eq!(
+            clean_text("Fernhill Labs ----------------- Portland, OR"),
+            "Fernhill Labs    Portland, OR"
+        );
+        assert_eq!(clean_text("2011 BA History ______ Lakeview College").matches("  ").count(), 1);
+        // A rule alone on its line, or an em-dash pair, is not a leader.
+        assert_eq!(clean_text("a -- b"), "a -- b");
         assert_eq!(
             clean_text("- ##### 示例软件有限公司<em class=\"when\">2018.3 — 2019.9</em>"),
             "示例软件有限公司  2018.3 — 2019.9"
