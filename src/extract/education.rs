@@ -159,6 +159,30 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
             }
         }
     }
+    // "电子科技大学 电子信息工程 本科": single spaces separate the fields of a Chinese line;
+    // "研究生/某某大学计算机专业": a slash between a degree and a school.
+    let out: Vec<String> = out
+        .into_iter()
+        .flat_map(|p| {
+            let han_fields: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+            if han_fields.len() > 1
+                && han_fields
+                    .iter()
+                    .all(|w| w.chars().any(super::is_han) && w.chars().count() >= 2)
+            {
+                return han_fields.into_iter().map(str::to_owned).collect::<Vec<_>>();
+            }
+            if let Some((a, b)) = p.split_once(['/', '／']) {
+                let school_and_degree = |x: &str, y: &str| {
+                    is_institution(x, words) && degree_level(y).is_some() && degree_level(x).is_none()
+                };
+                if school_and_degree(a, b) || school_and_degree(b, a) {
+                    return vec![a.to_owned(), b.to_owned()];
+                }
+            }
+            vec![p]
+        })
+        .collect();
     out.into_iter()
         .map(|p| {
             p.trim()
@@ -168,6 +192,37 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         })
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// A school name that runs on into its degree: "南京大学软件学院硕士", "北方交通大学(统招本科)",
+/// "Example University (MSc)" → (school, degree as written).
+fn split_school_degree(part: &str, words: &Words) -> Option<(String, String)> {
+    degree_level(part)?;
+    let t = part.trim();
+    // A trailing parenthetical that names the degree.
+    if let Some(open) = t.rfind(['(', '（']) {
+        let inner = t[open..]
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）'])
+            .trim();
+        let head = t[..open].trim();
+        if !head.is_empty() && degree_level(inner).is_some() && is_institution(head, words) {
+            return Some((head.to_owned(), inner.to_owned()));
+        }
+    }
+    // A Chinese school word followed by the degree.
+    let end = words.han_school_end(t)?;
+    let (head, tail) = t.split_at(end);
+    let tail = tail.trim().trim_start_matches(['-', '—', '·', ' ']).trim();
+    (degree_level(tail).is_some() && degree_level(head).is_none())
+        .then(|| (head.to_owned(), tail.to_owned()))
+}
+
+/// A part that opens with a degree ("Bachelor of Science in … with Specialization in …"):
+/// long fields do not make it a sentence.
+fn opens_with_degree(p: &str) -> bool {
+    let head: String = p.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    degree_level(&head).is_some()
 }
 
 /// Whether two records describe the same study (same school, compatible degree level).
@@ -246,9 +301,24 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             _ => true,
         });
         let has_inst = parts.iter().any(|p| is_institution(p, words));
-        let has_degree = parts
-            .iter()
-            .any(|p| degree_level(p).is_some() && p.chars().count() <= 80);
+        // A school part that carries its degree splits in two.
+        let mut split = Vec::with_capacity(parts.len());
+        for p in parts {
+            match is_institution(&p, words)
+                .then(|| split_school_degree(&p, words))
+                .flatten()
+            {
+                Some((school, degree)) => {
+                    split.push(school);
+                    split.push(degree);
+                }
+                None => split.push(p),
+            }
+        }
+        let parts = split;
+        let degree_part =
+            |p: &str| degree_level(p).is_some() && (p.chars().count() <= 80 || opens_with_degree(p));
+        let has_degree = parts.iter().any(|p| degree_part(p));
         let after_degree = std::mem::take(&mut degree_only_line);
         if !has_inst && !has_degree && ranges.is_empty() && grad.is_none() {
             let plain = parts.len() <= 2
@@ -286,7 +356,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         for p in &parts {
             if cur.institution.is_empty() && is_institution(p, words) {
                 set_institution(&mut cur, p);
-            } else if cur.degree.is_none() && degree_level(p).is_some() && p.chars().count() <= 80 {
+            } else if cur.degree.is_none() && degree_part(p) {
                 let (d, f) = split_degree_field(p);
                 cur.degree_level = degree_level(&d);
                 cur.degree = Some(d);
@@ -412,6 +482,31 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn schools_that_carry_their_degree() {
+        let levels = |text: &str| {
+            let ls = super::super::layout::lines(text);
+            extract_education(&ls, Words::get())
+                .into_iter()
+                .map(|e| (e.institution, e.degree_level.map(|l| format!("{l:?}"))))
+                .collect::<Vec<_>>()
+        };
+        let one = |school: &str, level: &str| vec![(school.to_owned(), s(level))];
+        // The degree glued after the school's last school word.
+        assert_eq!(levels("教育背景\n2011.9 至 2015.6 青州理工大学信息学院本科\n"), one("青州理工大学信息学院", "Bachelor"));
+        // In brackets after the school.
+        assert_eq!(levels("教育背景\n2008.9-2012.7 江北师范学院（统招本科）\n"), one("江北师范学院", "Bachelor"));
+        // Single spaces between the fields of a Chinese line.
+        assert_eq!(levels("教育背景\n2004/09~2008/07 滨海工业大学 机械工程 硕士\n"), one("滨海工业大学", "Master"));
+        // A slash between the degree and the school.
+        assert_eq!(levels("教育背景\n研究生/南岭大学计算机专业\n"), one("南岭大学计算机专业", "Master"));
+        // A long degree line under the school.
+        assert_eq!(
+            levels("Education\nLAKESHORE STATE UNIVERSITY\nBachelor of Science in Applied Physics with a Minor in Mathematics and Scientific Computing\n"),
+            one("LAKESHORE STATE UNIVERSITY", "Bachelor")
+        );
     }
 
     #[test]

@@ -704,6 +704,16 @@ impl Words {
         })
     }
 
+    /// The byte index just past the last school word of a Chinese name ("南京大学软件学院硕士"
+    /// → after "学院"), for names that run on into a degree or field.
+    pub fn han_school_end(&self, s: &str) -> Option<usize> {
+        self.school_words
+            .iter()
+            .filter(|w| !w.is_ascii())
+            .filter_map(|w| s.rfind(w.as_str()).map(|i| i + w.len()))
+            .max()
+    }
+
     /// Whether the text is a university known to the vocabulary.
     pub fn is_known_university(&self, s: &str) -> bool {
         let orgs = &vocabulary().organizations;
