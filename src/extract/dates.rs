@@ -413,6 +413,8 @@ fn cn_date(s: &Scan, i: usize) -> Option<Tok> {
 /// "5月", "十二月", "05月份": the month number and the index after 月 (and 份).
 fn cn_month(s: &Scan, i: usize) -> Option<(u32, usize)> {
     let (m, k) = cn_part(s, i)?;
+    // "10 月": PDF text often spaces the digits from the character.
+    let k = if s.at(k) == Some(' ') { k + 1 } else { k };
     if s.at(k) != Some('月') {
         return None;
     }
@@ -648,6 +650,7 @@ mod tests {
             Some(ymd(2020, 10, 21))
         );
         assert_eq!(parse_date("2019年3月份"), Some(d(2019, 3)));
+        assert_eq!(parse_date("2014 年 10 月"), Some(d(2014, 10)));
     }
 
     #[test]
