@@ -614,7 +614,10 @@ mod tests {
 
     #[test]
     fn apostrophe_years_and_lost_dashes() {
-        assert_eq!(one("Sept ’17 – present"), (d(2017, 9), Some(DateEnd::Present)));
+        assert_eq!(
+            one("Sept ’17 – present"),
+            (d(2017, 9), Some(DateEnd::Present))
+        );
         assert_range("Mar '98 - Jun '03", d(1998, 3), d(2003, 6));
         assert_eq!(parse_date("Jan. '19"), Some(d(2019, 1)));
         assert_range("Lead engineer（2016.4 2019.11）", d(2016, 4), d(2019, 11));

@@ -170,11 +170,16 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
                     .iter()
                     .all(|w| w.chars().any(super::is_han) && w.chars().count() >= 2)
             {
-                return han_fields.into_iter().map(str::to_owned).collect::<Vec<_>>();
+                return han_fields
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>();
             }
             if let Some((a, b)) = p.split_once(['/', '／']) {
                 let school_and_degree = |x: &str, y: &str| {
-                    is_institution(x, words) && degree_level(y).is_some() && degree_level(x).is_none()
+                    is_institution(x, words)
+                        && degree_level(y).is_some()
+                        && degree_level(x).is_none()
                 };
                 if school_and_degree(a, b) || school_and_degree(b, a) {
                     return vec![a.to_owned(), b.to_owned()];
@@ -316,8 +321,9 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             }
         }
         let parts = split;
-        let degree_part =
-            |p: &str| degree_level(p).is_some() && (p.chars().count() <= 80 || opens_with_degree(p));
+        let degree_part = |p: &str| {
+            degree_level(p).is_some() && (p.chars().count() <= 80 || opens_with_degree(p))
+        };
         let has_degree = parts.iter().any(|p| degree_part(p));
         let after_degree = std::mem::take(&mut degree_only_line);
         if !has_inst && !has_degree && ranges.is_empty() && grad.is_none() {
@@ -495,13 +501,25 @@ mod tests {
         };
         let one = |school: &str, level: &str| vec![(school.to_owned(), s(level))];
         // The degree glued after the school's last school word.
-        assert_eq!(levels("教育背景\n2011.9 至 2015.6 青州理工大学信息学院本科\n"), one("青州理工大学信息学院", "Bachelor"));
+        assert_eq!(
+            levels("教育背景\n2011.9 至 2015.6 青州理工大学信息学院本科\n"),
+            one("青州理工大学信息学院", "Bachelor")
+        );
         // In brackets after the school.
-        assert_eq!(levels("教育背景\n2008.9-2012.7 江北师范学院（统招本科）\n"), one("江北师范学院", "Bachelor"));
+        assert_eq!(
+            levels("教育背景\n2008.9-2012.7 江北师范学院（统招本科）\n"),
+            one("江北师范学院", "Bachelor")
+        );
         // Single spaces between the fields of a Chinese line.
-        assert_eq!(levels("教育背景\n2004/09~2008/07 滨海工业大学 机械工程 硕士\n"), one("滨海工业大学", "Master"));
+        assert_eq!(
+            levels("教育背景\n2004/09~2008/07 滨海工业大学 机械工程 硕士\n"),
+            one("滨海工业大学", "Master")
+        );
         // A slash between the degree and the school.
-        assert_eq!(levels("教育背景\n研究生/南岭大学计算机专业\n"), one("南岭大学计算机专业", "Master"));
+        assert_eq!(
+            levels("教育背景\n研究生/南岭大学计算机专业\n"),
+            one("南岭大学计算机专业", "Master")
+        );
         // A long degree line under the school.
         assert_eq!(
             levels("Education\nLAKESHORE STATE UNIVERSITY\nBachelor of Science in Applied Physics with a Minor in Mathematics and Scientific Computing\n"),

@@ -110,6 +110,24 @@ fn parse_header(rest: &str, words: &Words) -> Header {
             rest_parts.push(p);
         }
     }
+    // "Org - Unit - Title": with the organisation known and several parts left, the part
+    // with the most title words is the title (the first on a tie), a part before it the unit.
+    if h.org.is_some() && h.title.is_none() && rest_parts.len() >= 2 {
+        let strongest = (0..rest_parts.len())
+            .max_by_key(|&k| (words.title_strength(&rest_parts[k]), std::cmp::Reverse(k)))
+            .filter(|&k| words.title_strength(&rest_parts[k]) > 0);
+        // No title words anywhere: the last part, unless it is a place.
+        let last = rest_parts.len() - 1;
+        let best = strongest
+            .or_else(|| (!looks_like_city_region(&rest_parts[last])).then_some(last))
+            .filter(|&k| k > 0);
+        if let Some(k) = best {
+            h.title = Some(rest_parts.remove(k));
+            if h.department.is_none() {
+                h.department = Some(rest_parts.remove(0));
+            }
+        }
+    }
     let n = rest_parts.len();
     for (k, p) in rest_parts.into_iter().enumerate() {
         // "Infosys LTD - London": a short last Latin part with no title word is a place.
@@ -404,7 +422,12 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
 fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     let date_len = r.end_offset.saturating_sub(r.start_offset);
     let rest_chars = visible_len(&l.text).saturating_sub(date_len);
-    let starts_or_ends = r.start_offset <= 2 || r.end_offset + 2 >= l.text.len();
+    // Dates at either end of the line, brackets around them aside ("…（2019.5 – 2020.11）").
+    let lead = l.text.get(..r.start_offset).unwrap_or("");
+    let trail = l.text.get(r.end_offset..).unwrap_or("");
+    let bracket = |c: char| "()（）[]【】 ".contains(c);
+    let starts_or_ends = lead.trim_matches(bracket).chars().count() <= 2
+        || trail.trim_matches(bracket).chars().count() <= 2;
     (l.md_level > 0 || !l.bullet || l.section == Section::Projects || bold_lead(l))
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
@@ -442,6 +465,17 @@ fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
     (latin(before) && words_in(before) + words_in(after) > 12 && !spaced_dash(&l.text))
         || latin(after) && lower_start(after) && words_in(after) > 2
         || latin(before) && lower_start(before) && words_in(before) > 3
+}
+
+/// A dated line whose first other part is certainly an employer: a known organisation or a
+/// legal form ("… Co., Ltd.", "…有限公司").
+fn employer_header(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
+    let before = l.text.get(..r.start_offset).unwrap_or("");
+    let after = l.text.get(r.end_offset..).unwrap_or("");
+    let rest = format!("{}  {}", before.trim(), after.trim());
+    split_parts(&rest)
+        .first()
+        .is_some_and(|p| words.org_strength(strip_parenthetical(p)) >= 3 && !words.is_school(p))
 }
 
 /// In the header (before any heading), a dated line is an entry only when the rest of it
@@ -705,6 +739,8 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut used = vec![false; lines.len()];
     // Whether a heading came after the last position header.
     let mut heading_since_entry = true;
+    // Whether the work-experience section has begun.
+    let mut seen_work = false;
     for (i, l) in lines.iter().enumerate() {
         if l.is_heading {
             scope = Scope::Person;
@@ -714,13 +750,21 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         if l.text.is_empty() {
             continue;
         }
-        let in_work = matches!(l.section, Section::Experience | Section::Header);
         let ranges: Vec<DateRange> = dates::find_date_ranges(&l.text)
             .into_iter()
             .filter(|r| r.end.is_some() || r.start.month.is_some())
             .collect();
+        seen_work |= l.section == Section::Experience;
+        // A sub-heading inside an entry ("Accomplishments:", "主要项目") moves the section
+        // on; the next employer's dated header brings it back.
+        let in_work = matches!(l.section, Section::Experience | Section::Header)
+            || seen_work
+                && l.section != Section::Education
+                && ranges
+                    .first()
+                    .is_some_and(|r| employer_header(l, r, words) && is_header_line(l, r));
         if let Some(r) = ranges.first() {
-            if l.section == Section::Projects && is_header_line(l, r) {
+            if l.section == Section::Projects && is_header_line(l, r) && !in_work {
                 if let Some(mut p) = project_entry(l, &ranges) {
                     p.system = words.is_system(&p.name);
                     p.evidence = header_evidence(l);
@@ -1670,6 +1714,81 @@ mod tests {
             "Jane Doe\nWorked in support since May 2017 as a Subject Matter Expert to Jan 2018\n",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn bracketed_dates_and_unit_chains() {
+        let got = extract(
+            "工作经历\nAcme - 资深架构师（2019.5 2020.11）\n负责平台建设\nBeta - 软件主管工程师（2014.2 – 2018.4）\n开发系统\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Acme".into(),
+                    some("资深架构师"),
+                    some("2019-05"),
+                    some("2020-11")
+                ),
+                (
+                    "Beta".into(),
+                    some("软件主管工程师"),
+                    some("2014-02"),
+                    some("2018-04")
+                ),
+            ]
+        );
+        let got = extract(
+            "Experience\nFernhill Labs Inc. - Storage - Senior Storage Engineer(Rust/Go)  May 2020 – Present\nBuilt things.\n\
+             Fernhill Labs Inc. - Storage - Storage Kernel R&D(Rust)  May 2018 – Apr 2020\nBuilt more.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Fernhill Labs Inc.".into(),
+                    some("Senior Storage Engineer"),
+                    some("2020-05"),
+                    None
+                ),
+                (
+                    "Fernhill Labs Inc.".into(),
+                    some("Storage Kernel R&D"),
+                    some("2018-05"),
+                    some("2020-04")
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn employers_after_sub_headings() {
+        let got = extract(
+            "工作经历\n2019/03~至今 青石数据科技有限公司\n职务：后端工程师\n主要项目\n数据平台\n负责数据平台开发。\n\
+             2016/07~2019/02 远帆软件有限公司\n职务：软件工程师\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "青石数据科技有限公司".into(),
+                    some("后端工程师"),
+                    some("2019-03"),
+                    None
+                ),
+                (
+                    "远帆软件有限公司".into(),
+                    some("软件工程师"),
+                    some("2016-07"),
+                    some("2019-02")
+                ),
+            ]
+        );
+        let got = extract(
+            "Experience\nFernhill Labs Inc. | Senior Engineer | 2021.01 - 2023.05\nAccomplishments:\n• Cut costs.\n\
+             Harbor Tech Ltd. | Engineer | 2018.01 - 2020.12\n• Wrote code.\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

@@ -235,7 +235,11 @@ fn strip_emphasis_marks(text: &str) -> String {
 /// "Acme Corp ---------- Boston, MA", "Acme ______ 2019"): a run of four or more dots
 /// (spaced or not), dashes or underscores with text on both sides becomes a column gap.
 fn strip_dot_leaders(text: &str) -> String {
-    let has_run = |c: u8| text.as_bytes().windows(4).any(|w| w.iter().all(|&b| b == c));
+    let has_run = |c: u8| {
+        text.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(|&b| b == c))
+    };
     if !has_run(b'.') && !text.contains(". . .") && !has_run(b'-') && !has_run(b'_') {
         return text.to_owned();
     }
@@ -255,9 +259,13 @@ fn strip_dot_leaders(text: &str) -> String {
                 j += 1;
             }
             let text_both_sides = b[..i].iter().any(u8::is_ascii_alphanumeric)
-                || text[..i].chars().any(|ch| !ch.is_ascii() && ch.is_alphanumeric());
+                || text[..i]
+                    .chars()
+                    .any(|ch| !ch.is_ascii() && ch.is_alphanumeric());
             let text_after = b[j..].iter().any(u8::is_ascii_alphanumeric)
-                || text[j..].chars().any(|ch| !ch.is_ascii() && ch.is_alphanumeric());
+                || text[j..]
+                    .chars()
+                    .any(|ch| !ch.is_ascii() && ch.is_alphanumeric());
             if n >= 4 && (c == b'.' || text_both_sides && text_after) {
                 // Keep the first dot when it ends a word ("Co." of "Acme Co.. . . .").
                 let keep = c == b'.'
@@ -806,7 +814,12 @@ mod tests {
             clean_text("Fernhill Labs ----------------- Portland, OR"),
             "Fernhill Labs    Portland, OR"
         );
-        assert_eq!(clean_text("2011 BA History ______ Lakeview College").matches("  ").count(), 1);
+        assert_eq!(
+            clean_text("2011 BA History ______ Lakeview College")
+                .matches("  ")
+                .count(),
+            1
+        );
         // A rule alone on its line, or an em-dash pair, is not a leader.
         assert_eq!(clean_text("a -- b"), "a -- b");
         assert_eq!(
