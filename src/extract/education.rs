@@ -159,8 +159,8 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
             }
         }
     }
-    // "电子科技大学 电子信息工程 本科": single spaces separate the fields of a Chinese line;
-    // "研究生/某某大学计算机专业": a slash between a degree and a school.
+    // "滨海工业大学 机械工程 硕士": single spaces separate the fields of a Chinese line;
+    // "硕士/某某大学计算机系": a slash between a degree and a school.
     let out: Vec<String> = out
         .into_iter()
         .flat_map(|p| {
@@ -199,7 +199,7 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         .collect()
 }
 
-/// A school name that runs on into its degree: "南京大学软件学院硕士", "北方交通大学(统招本科)",
+/// A school name that runs on into its degree: "青州理工大学信息学院本科", "江北师范学院（统招本科）",
 /// "Example University (MSc)" → (school, degree as written).
 fn split_school_degree(part: &str, words: &Words) -> Option<(String, String)> {
     degree_level(part)?;
@@ -517,8 +517,8 @@ mod tests {
         );
         // A slash between the degree and the school.
         assert_eq!(
-            levels("教育背景\n研究生/南岭大学计算机专业\n"),
-            one("南岭大学计算机专业", "Master")
+            levels("教育背景\n硕士/南岭大学计算机系\n"),
+            one("南岭大学计算机系", "Master")
         );
         // A long degree line under the school.
         assert_eq!(

@@ -1719,7 +1719,7 @@ mod tests {
     #[test]
     fn bracketed_dates_and_unit_chains() {
         let got = extract(
-            "工作经历\nAcme - 资深架构师（2019.5 2020.11）\n负责平台建设\nBeta - 软件主管工程师（2014.2 – 2018.4）\n开发系统\n",
+            "工作经历\nAcme - 资深架构师（2019.5 2020.11）\n负责平台建设\nBeta - 数据平台组长（2014.2 – 2018.4）\n开发系统\n",
         );
         assert_eq!(
             got,
@@ -1732,7 +1732,7 @@ mod tests {
                 ),
                 (
                     "Beta".into(),
-                    some("软件主管工程师"),
+                    some("数据平台组长"),
                     some("2014-02"),
                     some("2018-04")
                 ),

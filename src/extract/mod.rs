@@ -704,7 +704,7 @@ impl Words {
         })
     }
 
-    /// The byte index just past the last school word of a Chinese name ("南京大学软件学院硕士"
+    /// The byte index just past the last school word of a Chinese name ("青州理工大学信息学院本科"
     /// → after "学院"), for names that run on into a degree or field.
     pub fn han_school_end(&self, s: &str) -> Option<usize> {
         self.school_words
