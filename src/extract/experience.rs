@@ -156,7 +156,9 @@ fn parse_header(rest: &str, words: &Words) -> Header {
 fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, Option<String>) {
     let s = s.trim();
     let first_group = s.split(',').next().unwrap_or(s);
+    // "Harbor Diner, Salem, OR" is an organisation before its place; "Salem, OR" a place.
     if looks_like_city_region(s)
+        && s.matches(", ").count() < 2
         && words.org_strength(first_group) < 2
         && words.title_strength(s) == 0
     {
@@ -392,8 +394,17 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     let before = l.text.get(..r.start_offset.min(l.text.len())).unwrap_or("");
     let after = l.text.get(r.end_offset.min(l.text.len())..).unwrap_or("");
     // "(Mar 2015 - Present)": the brackets around the dates are not part of the fields.
-    let before = before.trim().trim_end_matches(['(', '（', '[', '【']);
-    let after = after.trim().trim_start_matches([')', '）', ']', '】']);
+    // A full stop after the dates ("…, MN. 09/2017 – Current.") is punctuation, not a field.
+    let before = before
+        .trim()
+        .trim_end_matches(['(', '（', '[', '【'])
+        .trim_end_matches(['.', ','])
+        .trim_end();
+    let after = after
+        .trim()
+        .trim_start_matches([')', '）', ']', '】'])
+        .trim_matches(['.', ',', ';'])
+        .trim();
     let rest = format!("{}  {}", before.trim(), after.trim());
     let h = parse_header(&rest, words);
     let (start, end, current) = range_iso(r);
@@ -408,7 +419,9 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         organization_label: canonical.as_ref().map(|c| c.0.clone()),
         organization_iri: canonical.map(|c| c.1),
         department: h.department,
-        title: h.title.map(|t| strip_parenthetical(&t).to_owned()),
+        title: h
+            .title
+            .map(|t| strip_parenthetical(&t).trim_end_matches('.').to_owned()),
         start,
         end,
         current,
@@ -1759,6 +1772,15 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn organisation_city_state_with_full_stops() {
+        let got =
+            extract("Experience\nHarbor Diner, Salem, OR. 09/2017 – Current.\n• Line cook.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Harbor Diner");
+        assert_eq!(got[0].2.as_deref(), Some("2017-09"));
     }
 
     #[test]
