@@ -83,6 +83,17 @@ for t in "${targets[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
     dirs=("corpus/$t")
     for d in "seeds/$t" "regressions/$t"; do [ -d "$d" ] && dirs+=("$d"); done
+    # The rendered PDF/HTML fixtures are whole-file seeds of their readers, read in place
+    # (libFuzzer writes new inputs to the first folder only, corpus/$t).
+    case $t in
+    read_pdf | read_html)
+        ext=${t#read_}
+        rendered="$logs/rendered-$t"
+        mkdir -p "$rendered"
+        cp ../tests/fixtures/rendered/*."$ext" "$rendered"/
+        dirs+=("$rendered")
+        ;;
+    esac
     dict=()
     [ -f "dicts/$t.dict" ] && dict=(-dict="dicts/$t.dict")
     marker="$logs/$t.start"

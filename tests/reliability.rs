@@ -562,6 +562,23 @@ fn fuzz_inputs(dir: &str, target: &str) -> Vec<PathBuf> {
     files
 }
 
+/// The rendered fixtures that `scripts/fuzz.sh` gives a reader target as whole-file seeds.
+fn rendered_seeds(target: &str) -> Vec<PathBuf> {
+    let Some(ext) = target
+        .strip_prefix("read_")
+        .filter(|e| ["pdf", "html"].contains(e))
+    else {
+        return Vec::new();
+    };
+    let dir = fixtures().join("rendered");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == ext));
+    files.sort();
+    files
+}
+
 /// The fuzz targets' bodies (`careergraph::fuzzing`) over the committed seed corpus, every
 /// crash the fuzzers found (`fuzz/regressions/`) and the extraction fixtures, so plain
 /// `cargo test` on a stable toolchain keeps covering them (`scripts/fuzz.sh` runs the
@@ -578,7 +595,8 @@ fn fuzz_seeds_and_found_crashes_replay_cleanly() {
         ("read_html", careergraph::fuzzing::html),
     ];
     for (name, body) in targets {
-        let seeds = fuzz_inputs("seeds", name);
+        let mut seeds = fuzz_inputs("seeds", name);
+        seeds.extend(rendered_seeds(name));
         assert!(!seeds.is_empty(), "no seeds for the {name} target");
         for path in seeds.iter().chain(&fuzz_inputs("regressions", name)) {
             let bytes = std::fs::read(path).unwrap();

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the seed inputs of the read_pdf, read_docx and read_html fuzz targets.
 
-Sources: the fictional renderings in tests/fixtures/rendered/ and a few hand-written
+Sources: the fictional DOCX renderings in tests/fixtures/rendered/ and a few hand-written
 (fictional) snippets. Run from the repository root: python3 fuzz/seeds/read_seeds.py
 The part separator must match careergraph::fuzzing::PART_SEPARATOR.
 """
@@ -75,17 +75,14 @@ def write(target, name, data):
 def main():
     for i, (content, cmap) in enumerate(PDF_CONTENTS):
         write("read_pdf", f"content{i}", content + (SEP + cmap if cmap else b""))
-    for name in ["two-column-sidebar.pdf", "two-page.pdf"]:
-        shutil.copy(os.path.join(RENDERED, name), os.path.join(SEEDS, "read_pdf", name))
     for name in ["en-bullets.docx", "table-layout-zh.docx", "textbox-sidebar.docx"]:
         z = zipfile.ZipFile(os.path.join(RENDERED, name))
         parts = [z.read("word/document.xml"), STYLES, z.read("word/numbering.xml"),
                  z.read("word/_rels/document.xml.rels")]
         write("read_docx", name.replace(".docx", ".parts"), SEP.join(parts))
     write("read_docx", "fields.parts", SEP.join([FIELDS_DOC, STYLES, b"", RELS]))
-    for name in sorted(os.listdir(RENDERED)):
-        if name.endswith(".html"):
-            shutil.copy(os.path.join(RENDERED, name), os.path.join(SEEDS, "read_html", name))
+    # read_pdf and read_html also start from the rendered PDF/HTML fixtures themselves:
+    # scripts/fuzz.sh passes a folder of them as a read-only seed corpus (no copies here).
 
 
 if __name__ == "__main__":
