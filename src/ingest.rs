@@ -242,12 +242,7 @@ pub fn extract_record(
         | InputFormat::Markdown
         | InputFormat::Rdf(_)
         | InputFormat::Document(_) => {
-            let ext = match format {
-                InputFormat::Document(d) => Some(d.ext()),
-                _ => None,
-            };
-            let kind = read::detect(bytes, ext)?;
-            let doc = read::read_as(kind, bytes)?;
+            let (kind, doc) = read_document(format, bytes)?;
             let fmt = match kind {
                 read::Format::Text
                     if format == InputFormat::Markdown || looks_like_markdown(&doc.text) =>
@@ -263,14 +258,23 @@ pub fn extract_record(
     }
 }
 
-/// The text of a document as the read stage gives it to extraction (no extraction).
-pub fn read_text(format: InputFormat, bytes: &[u8]) -> Result<String, InputError> {
+/// The read stage for one input: the format its bytes (then its extension) show, and the
+/// document read from them.
+fn read_document(
+    format: InputFormat,
+    bytes: &[u8],
+) -> Result<(read::Format, read::Document), InputError> {
     let ext = match format {
         InputFormat::Document(d) => Some(d.ext()),
         _ => None,
     };
     let kind = read::detect(bytes, ext)?;
-    Ok(read::read_as(kind, bytes)?.text)
+    Ok((kind, read::read_as(kind, bytes)?))
+}
+
+/// The text of a document as the read stage gives it to extraction (no extraction).
+pub fn read_text(format: InputFormat, bytes: &[u8]) -> Result<String, InputError> {
+    Ok(read_document(format, bytes)?.1.text)
 }
 
 /// Record the page (and the lines' bounding box, where the reader gave one) of every

@@ -4,34 +4,14 @@
 
 mod common;
 use assert_cmd::Command;
-use common::{bin, examples, stats};
-use std::path::{Path, PathBuf};
+use common::{bin, csv_rows, examples, stats};
+use std::path::PathBuf;
 
 fn ingested_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("db");
     bin(&store).arg("ingest").arg(examples()).assert().success();
     (dir, store)
-}
-
-/// Run a query and parse its CSV output into rows (header excluded).
-fn csv_rows(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
-    let out = bin(store)
-        .arg("query")
-        .args(args)
-        .args(["--format", "csv"])
-        .output()
-        .expect("run query");
-    assert!(
-        out.status.success(),
-        "query {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    reader
-        .records()
-        .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
-        .collect()
 }
 
 #[test]

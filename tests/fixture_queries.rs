@@ -3,52 +3,21 @@
 //! `go-qps-10k` and `colleagues` compared row for row with the answer key.
 
 mod common;
-use common::{bin, fixtures, stats, GO_QPS_FIXTURE_GAPS, GO_QPS_FIXTURE_ROWS};
+use common::{
+    bin, csv_rows, fixtures, stats, GO_QPS_FIXTURE_GAPS, GO_QPS_FIXTURE_ROWS, RESUME_FIXTURES,
+};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-
-/// The résumé fixtures (every text fixture except the role article and the recipe).
-const RESUMES: &[&str] = &[
-    "en-bullets.txt",
-    "en-markdown.md",
-    "zh-resume.txt",
-    "zh-prose-bio.txt",
-    "bilingual.txt",
-    "pdf-glued.txt",
-    "gbk-resume.txt",
-    "utf16-resume.txt",
-    "en-pipes.txt",
-    "utf8-bom.txt",
-];
+use std::path::PathBuf;
 
 fn ingested() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("db");
     bin(&store)
         .arg("ingest")
-        .args(RESUMES.iter().map(|f| fixtures().join(f)))
+        .args(RESUME_FIXTURES.iter().map(|f| fixtures().join(f)))
         .assert()
         .success();
     (dir, store)
-}
-
-/// A query's CSV rows (header excluded); the query must succeed.
-fn csv_rows(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
-    let out = bin(store)
-        .arg("query")
-        .args(args)
-        .args(["--format", "csv"])
-        .output()
-        .expect("run query");
-    assert!(
-        out.status.success(),
-        "query {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    csv::Reader::from_reader(out.stdout.as_slice())
-        .records()
-        .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
-        .collect()
 }
 
 #[test]

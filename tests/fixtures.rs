@@ -3,6 +3,8 @@
 //! positions (organisation, title, dates), education, core metrics and where they are
 //! attached, and the technologies the document names.
 
+mod common;
+
 use careergraph::ingest::{extract_record, InputFormat};
 use careergraph::model::{CareerRecord, DegreeLevel, DocumentKind, Metric, Position, Project};
 use std::path::Path;
@@ -1153,18 +1155,7 @@ fn utf8_bom() {
 /// Employers are normalised across languages and files (README "Cross-file facts").
 #[test]
 fn employers_across_files() {
-    let files = [
-        "en-bullets.txt",
-        "en-markdown.md",
-        "zh-resume.txt",
-        "zh-prose-bio.txt",
-        "bilingual.txt",
-        "pdf-glued.txt",
-        "gbk-resume.txt",
-        "utf16-resume.txt",
-        "en-pipes.txt",
-        "utf8-bom.txt",
-    ];
+    let files = common::RESUME_FIXTURES;
     let mut baidu = 0;
     let mut people = Vec::new();
     for f in files {

@@ -390,9 +390,21 @@ fn is_tech_list(l: &Line<'_>, words: &Words) -> bool {
 }
 
 /// Build a position from a header line.
-fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
+/// The text of a dated line before and after its date range.
+fn around_dates<'a>(l: &'a Line<'_>, r: &DateRange) -> (&'a str, &'a str) {
     let before = l.text.get(..r.start_offset.min(l.text.len())).unwrap_or("");
     let after = l.text.get(r.end_offset.min(l.text.len())..).unwrap_or("");
+    (before, after)
+}
+
+/// The non-date text of a dated line, its two sides set apart as columns.
+fn header_rest(l: &Line<'_>, r: &DateRange) -> String {
+    let (before, after) = around_dates(l, r);
+    format!("{}  {}", before.trim(), after.trim())
+}
+
+fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
+    let (before, after) = around_dates(l, r);
     // "(Mar 2015 - Present)": the brackets around the dates are not part of the fields.
     // A full stop after the dates ("…, MN. 09/2017 – Current.") is punctuation, not a field.
     let before = before
@@ -436,8 +448,7 @@ fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     let date_len = r.end_offset.saturating_sub(r.start_offset);
     let rest_chars = visible_len(&l.text).saturating_sub(date_len);
     // Dates at either end of the line, brackets around them aside ("…（2019.5 – 2020.11）").
-    let lead = l.text.get(..r.start_offset).unwrap_or("");
-    let trail = l.text.get(r.end_offset..).unwrap_or("");
+    let (lead, trail) = around_dates(l, r);
     let bracket = |c: char| "()（）[]【】 ".contains(c);
     let starts_or_ends = lead.trim_matches(bracket).chars().count() <= 2
         || trail.trim_matches(bracket).chars().count() <= 2;
@@ -483,10 +494,7 @@ fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
 /// A dated line whose first other part is certainly an employer: a known organisation or a
 /// legal form ("… Co., Ltd.", "…有限公司").
 fn employer_header(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
-    let before = l.text.get(..r.start_offset).unwrap_or("");
-    let after = l.text.get(r.end_offset..).unwrap_or("");
-    let rest = format!("{}  {}", before.trim(), after.trim());
-    split_parts(&rest)
+    split_parts(&header_rest(l, r))
         .first()
         .is_some_and(|p| words.org_strength(strip_parenthetical(p)) >= 3 && !words.is_school(p))
 }

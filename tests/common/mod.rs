@@ -34,6 +34,41 @@ pub fn stats(store: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stats JSON")
 }
 
+/// Run a named query (with its arguments) on `store` and parse its CSV output into rows
+/// (header excluded); the query must succeed.
+pub fn csv_rows(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
+    let out = bin(store)
+        .arg("query")
+        .args(args)
+        .args(["--format", "csv"])
+        .output()
+        .expect("run query");
+    assert!(
+        out.status.success(),
+        "query {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// The résumé fixtures of `tests/fixtures/` (every text fixture except the role article and
+/// the recipe), in the answer key's order.
+pub const RESUME_FIXTURES: &[&str] = &[
+    "en-bullets.txt",
+    "en-markdown.md",
+    "zh-resume.txt",
+    "zh-prose-bio.txt",
+    "bilingual.txt",
+    "pdf-glued.txt",
+    "gbk-resume.txt",
+    "utf16-resume.txt",
+    "en-pipes.txt",
+    "utf8-bom.txt",
+];
+
 /// `examples/` (the JSON Resume files of the quick start).
 pub fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
