@@ -34,8 +34,17 @@
 //! A qualifier after the unit applies too: "10PB+", "200ms以内", "50ms左右".
 //!
 //! Counts, rates and money reject numbers followed by %, a time, byte or duration unit, 倍 or
-//! "x" ("QPS提升30%", "带领团队3年" are not metrics). Dates found by
-//! [`super::dates::find_date_ranges`] are never metric values.
+//! "x" ("QPS提升30%", "带领团队3年" are not metrics), or by a word for kinds or widths ("3种用户",
+//! "32-bit"). A count is a whole number ("Node.js 0.10 services" is a version) and never a
+//! vague small plural ("dozens of teams", "数十个团队"). Dates found by
+//! [`super::dates::find_date_ranges`] are never metric values, nor are list numbers at the start
+//! of a line ("3. …", "2、…", "(1) …"), the article "一" ("一个创业团队") or the idiom "from 0 to
+//! 1" / "从0到1".
+//!
+//! A multiplier letter glued between a number and a keyword applies: "7kqps" is 7,000 QPS. A
+//! byte unit with no number before "级" is an order of magnitude: "TB级日志" is at least 1 TB.
+//! A number alone in brackets with a kind's bracket label (`cg:contextLabel`) is that kind:
+//! "Payments app (4人)" is a team of 4.
 //!
 //! Ranges "3-5人" report the lower bound as `AtLeast`; transitions "from 6M to 5M", "从10s降至
 //! 1s", "6M → 5M" report the result. The one exception to "no keyword, no metric": an
@@ -57,6 +66,9 @@ pub struct MetricKindSpec {
     /// QUDT unit local name (`NUM-PER-SEC`, `PERCENT`, `MilliSEC`, `BYTE`, `NUM`, `YR`) or a
     /// text unit ("per day", "currency"); see the module docs.
     pub unit: String,
+    /// Counter words trusted only alone with their number in brackets after a name
+    /// ("Payments app (4人)" is a team of 4): `cg:contextLabel` of the kind.
+    pub bracket_labels: Vec<String>,
 }
 
 impl MetricKindSpec {
@@ -67,7 +79,15 @@ impl MetricKindSpec {
             id: id.to_string(),
             labels: labels.iter().map(ToString::to_string).collect(),
             unit: unit.to_string(),
+            bracket_labels: Vec::new(),
         }
+    }
+
+    /// The same spec with counter words for bracketed head counts ("(4人)").
+    #[must_use]
+    pub fn with_bracket_labels(mut self, labels: &[&str]) -> Self {
+        self.bracket_labels = labels.iter().map(ToString::to_string).collect();
+        self
     }
 }
 
@@ -181,6 +201,7 @@ fn find_with(text: &str, kinds: &[MetricKindSpec], labels: &LabelIndex) -> Vec<M
     }
     let splits = split_hits(text, kinds, &values);
     let mut hits = find_hits(text, labels, &values);
+    let values = glue_multipliers(text, values, &hits);
     hits.retain(|h| {
         !splits
             .iter()
@@ -207,6 +228,7 @@ fn find_with(text: &str, kinds: &[MetricKindSpec], labels: &LabelIndex) -> Vec<M
         .map(|c| c.val)
         .collect();
     out.extend(nines_fallback(text, kinds, &values, &used));
+    out.extend(bracket_counts(text, kinds, &values, &used));
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -308,12 +330,13 @@ const BYTE_LETTERS: &[(char, f64)] = &[
 
 const YEAR_UNITS: &[&str] = &["years", "year", "yrs", "yr", "年"];
 
-/// Units that disqualify a number from being a count, rate or amount of money.
+/// Units that disqualify a number from being a count, rate or amount of money ("3种用户" and
+/// "3 types of users" count kinds, "32-bit" is a width).
 const OTHER_UNITS: &[&str] = &[
     "%", "％", "percent", "倍", "fold", "-fold", "times", "x", "个月", "months", "month", "天",
     "days", "day", "小时", "hours", "hour", "hrs", "周", "weeks", "week", "年", "years", "year",
     "yrs", "ms", "毫秒", "秒", "s", "sec", "secs", "seconds", "min", "mins", "minutes", "分钟",
-    "kb", "mb", "gb", "tb", "pb",
+    "kb", "mb", "gb", "tb", "pb", "种", "类", "types", "kinds", "sorts", "-bit", "bit", "bits",
 ];
 
 /// `text[i..]` after at most one space starts with `pat` (ASCII case-insensitive), ending on a
@@ -372,7 +395,11 @@ fn unit_fit(text: &str, v: &Value, fam: Family) -> Option<(f64, usize)> {
             let other = OTHER_UNITS
                 .iter()
                 .any(|p| unit_at(text, v.end, p).is_some());
-            (!other).then_some((v.value, v.end))
+            let vague_count = v.vague && fam != Family::Currency;
+            // A count is whole: "Node.js 0.10 services", "Python 3.11 scripts" are versions.
+            let fraction = fam == Family::Count
+                && (v.value - v.value.round()).abs() > 1e-6 * v.value.abs().max(1.0);
+            (!other && !vague_count && !fraction).then_some((v.value, v.end))
         }
     }
 }
@@ -485,6 +512,8 @@ struct Value {
     end: usize,
     /// Index after a following '%' (or the "个9" of "4个9").
     percent: Option<usize>,
+    /// A vague small plural ("dozens", "数十", "几十"): a size, never a count of something.
+    vague: bool,
 }
 
 impl Value {
@@ -495,6 +524,7 @@ impl Value {
             start: q.start,
             end: q.end,
             percent: None,
+            vague: false,
         }
     }
 }
@@ -538,22 +568,31 @@ fn build_values(text: &str) -> Vec<Value> {
     let mut qs: Vec<Quantity> = numbers::find_quantities(text);
     if qs.is_empty() {
         // No quantity, no value: the dates need not be looked for.
-        return Vec::new();
+        return magnitude_units(text);
     }
     let dates: Vec<(usize, usize)> = dates::find_date_ranges(text)
         .iter()
         .map(|r| (r.start_offset, r.end_offset))
         .collect();
-    qs.retain(|q| !dates.iter().any(|d| overlaps((q.start, q.end), *d)));
+    qs.retain(|q| {
+        !dates.iter().any(|d| overlaps((q.start, q.end), *d))
+            && !enumerator(text, q)
+            && text.get(q.start..q.end) != Some("一")
+    });
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(q) = qs.get(i) {
         if let Some((v, used)) = joined(text, q, qs.get(i + 1)) {
-            out.push(v);
+            // "from 0 to 1" / "从0到1" is an idiom for building something new, not a value.
+            let idiom = q.value == 0.0 && qs.get(i + 1).is_some_and(|n| n.value == 1.0);
+            if !idiom {
+                out.push(v);
+            }
             i += used;
             continue;
         }
-        let v = nines(text, q).unwrap_or_else(|| with_percent(text, Value::from_quantity(q)));
+        let mut v = nines(text, q).unwrap_or_else(|| with_percent(text, Value::from_quantity(q)));
+        v.vague = vague(text, q);
         out.push(v);
         i += 1;
         while qs
@@ -563,7 +602,94 @@ fn build_values(text: &str) -> Vec<Value> {
             i += 1;
         }
     }
+    out.extend(magnitude_units(text));
+    out.sort_by_key(|v| v.start);
     out
+}
+
+/// A vague small plural: "dozens", "数十", "几十" (below 100, no digit). "十余人" and "over ten"
+/// state a count and are not vague.
+fn vague(text: &str, q: &Quantity) -> bool {
+    let t = text.get(q.start..q.end).unwrap_or("");
+    q.qualifier == Qualifier::AtLeast
+        && q.value < 100.0
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && (t.starts_with(['数', '几']) || t.to_ascii_lowercase().contains("dozen"))
+}
+
+/// A list number at the start of a line ("3. Shipped…", "2、负责…", "(1) …"): an enumerator,
+/// not a quantity.
+fn enumerator(text: &str, q: &Quantity) -> bool {
+    let line_head = text
+        .get(..q.start)
+        .map(|h| h.rsplit('\n').next().unwrap_or(h))
+        .unwrap_or("");
+    let head = line_head.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '▪' | '◦' | '>')
+    });
+    let rest = text.get(q.end..).unwrap_or("");
+    let mut after = rest.chars();
+    let opened = matches!(head, "(" | "（" | "[");
+    match (head.is_empty() || opened, after.next()) {
+        (true, Some('.' | '．' | '、')) if !opened => {
+            !after.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        (true, Some(')' | '）' | ']')) => true,
+        _ => false,
+    }
+}
+
+/// Byte units used as an order of magnitude with no number: "TB级日志", "PB 级别的数据" (at
+/// least 1 TB, 1 PB). A zero-width value right before the unit; the unit is read as for any
+/// number of bytes.
+fn magnitude_units(text: &str) -> Vec<Value> {
+    if !text.contains('级') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for unit in ["KB", "MB", "GB", "TB", "PB", "EB"] {
+        for (at, _) in text.match_indices(unit) {
+            let before = text.get(..at).and_then(|h| h.trim_end().chars().last());
+            let after = text.get(at + unit.len()..).unwrap_or("").trim_start();
+            let glued = before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
+            if glued || !after.starts_with('级') {
+                continue;
+            }
+            out.push(Value {
+                value: 1.0,
+                qualifier: Qualifier::AtLeast,
+                start: at,
+                end: at,
+                percent: None,
+                vague: false,
+            });
+        }
+    }
+    out
+}
+
+/// A number glued to a multiplier letter that is glued to a keyword ("7kqps", "5wQPS"): the
+/// numbers parser leaves the letter out (it could start a word); next to a keyword it is the
+/// multiplier.
+fn glue_multipliers(text: &str, mut values: Vec<Value>, hits: &[Hit]) -> Vec<Value> {
+    for v in &mut values {
+        let Some(c) = text.get(v.end..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        let factor = match c {
+            'k' | 'K' => 1e3,
+            'w' | 'W' => 1e4,
+            'm' | 'M' => 1e6,
+            _ => continue,
+        };
+        if v.percent.is_none() && hits.iter().any(|h| h.start == v.end + 1) {
+            v.value *= factor;
+            v.end += 1;
+        }
+    }
+    values
 }
 
 /// Mark a value followed by "%" / "percent".
@@ -593,6 +719,7 @@ fn nines(text: &str, q: &Quantity) -> Option<Value> {
         start: q.start,
         end,
         percent: Some(end),
+        vague: false,
     })
 }
 
@@ -756,7 +883,7 @@ fn find_hits(text: &str, labels: &LabelIndex, values: &[Value]) -> Vec<Hit> {
     let lower = text.to_ascii_lowercase();
     // (hit, kind, label index): sorted below exactly as a kind-by-kind, label-by-label scan
     // sorted stably by length and start would be.
-    let mut all: Vec<(Hit, usize)> = Vec::new();
+    let mut all: Vec<(Hit, usize, usize)> = Vec::new();
     for (pos, id) in labels.patterns.occurrences(&lower) {
         let (Some(label), Some(owners)) = (labels.patterns.texts.get(id), labels.owners.get(id))
         else {
@@ -771,13 +898,24 @@ fn find_hits(text: &str, labels: &LabelIndex, values: &[Value]) -> Vec<Hit> {
                         kind,
                     },
                     li,
+                    label.len(),
                 ));
             }
         }
     }
-    all.sort_by_key(|(h, li)| (std::cmp::Reverse(h.end - h.start), h.start, h.kind, *li));
+    // Longest hit first; at equal length an exact label beats a plural ("teams" is the label
+    // of a count of teams, not "team" + s).
+    all.sort_by_key(|(h, li, len)| {
+        (
+            std::cmp::Reverse(h.end - h.start),
+            std::cmp::Reverse(*len),
+            h.start,
+            h.kind,
+            *li,
+        )
+    });
     let mut kept: Vec<Hit> = Vec::new();
-    for (h, _) in all {
+    for (h, _, _) in all {
         let clash = kept
             .iter()
             .any(|k| overlaps((h.start, h.end), (k.start, k.end)))
@@ -795,9 +933,15 @@ fn find_hits(text: &str, labels: &LabelIndex, values: &[Value]) -> Vec<Hit> {
 /// Word boundaries for Latin labels, with an optional plural "s": the end of the hit.
 fn label_end(lower: &str, pos: usize, label: &str) -> Option<usize> {
     let end = pos + label.len();
-    let before = lower.get(..pos).and_then(|h| h.chars().last());
+    let head = lower.get(..pos).unwrap_or("");
+    let before = head.chars().last();
+    // "7kqps": a multiplier letter glued between a digit and the label is not a word start.
+    let mut back = head.chars().rev();
+    let glued = matches!(back.next(), Some('k' | 'w' | 'm'))
+        && back.next().is_some_and(|c| c.is_ascii_digit());
     if label.starts_with(|c: char| c.is_ascii_alphabetic())
         && before.is_some_and(|c| c.is_ascii_alphabetic())
+        && !glued
     {
         return None;
     }
@@ -1020,9 +1164,10 @@ fn occupied(
     (hits, kinds): (&[Hit], &[MetricKindSpec]),
 ) -> bool {
     let inside = |s: usize, e: usize| s >= gap.0 && e <= gap.1;
-    let value_blocks = values
-        .iter()
-        .any(|v| inside(v.start, v.end) && unit_fit(text, v, fam).is_some());
+    let value_blocks = values.iter().any(|v| {
+        // A zero-width value ("TB级") sits on the gap's edge: it cannot block itself.
+        !std::ptr::eq(v, value) && inside(v.start, v.end) && unit_fit(text, v, fam).is_some()
+    });
     let hit_blocks = hits.iter().any(|h| {
         let takes = kinds
             .get(h.kind)
@@ -1366,6 +1511,62 @@ fn nines_fallback(
             })
         })
         .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Head counts in brackets: "Payments app (4人)"
+
+/// Values alone in brackets with a kind's bracket label: "Payments app (4人)", "Course project
+/// (3 people)" (the name may be outside the text given, as for "**Name** (4人)").
+fn bracket_counts(
+    text: &str,
+    kinds: &[MetricKindSpec],
+    values: &[Value],
+    used: &[usize],
+) -> Vec<MetricMention> {
+    let mut out = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        if used.contains(&i) || v.percent.is_some() || v.vague {
+            continue;
+        }
+        let head = text.get(..v.start).unwrap_or("").trim_end_matches(' ');
+        let Some(open) = head.strip_suffix(['(', '（']) else {
+            continue;
+        };
+        let inner = text.get(v.end..).unwrap_or("").trim_start_matches(' ');
+        let closes = |l: &String| {
+            inner
+                .get(..l.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(l))
+                && inner
+                    .get(l.len()..)
+                    .is_some_and(|r| r.trim_start_matches(' ').starts_with([')', '）']))
+        };
+        let found = kinds
+            .iter()
+            .filter(|k| family(&k.unit) == Family::Count)
+            .find_map(|k| k.bracket_labels.iter().find(|l| closes(l)).map(|l| (k, l)));
+        let Some((spec, label)) = found else {
+            continue;
+        };
+        let close = inner
+            .get(label.len()..)
+            .unwrap_or("")
+            .trim_start_matches(' ');
+        let end = text.len() - close.len() + close.chars().next().map_or(0, char::len_utf8);
+        out.push(MetricMention {
+            kind: spec.id.clone(),
+            value: v.value,
+            qualifier: v.qualifier,
+            statistic: None,
+            unit: spec.unit.clone(),
+            start: open.len(),
+            end,
+            per_second: None,
+            currency: None,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1989,5 +2190,141 @@ mod tests {
         assert_eq!(family("YR"), Family::Years);
         assert_eq!(family("currency"), Family::Currency);
         assert_eq!(family("NUM"), Family::Count);
+    }
+
+    // --- the shipped vocabulary: counts that are said, numbers that are not ------------------
+
+    /// Kind and value of every metric in `text`, with the kinds of ontology/metric-kinds.ttl.
+    fn shipped(text: &str) -> Vec<(String, f64)> {
+        MetricKinds::new(crate::extract::metric_specs().to_vec())
+            .find(text)
+            .into_iter()
+            .map(|m| (m.kind, m.value))
+            .collect()
+    }
+
+    fn kv(kind: &str, value: f64) -> (String, f64) {
+        (kind.to_owned(), value)
+    }
+
+    #[test]
+    fn n_person_team_beats_a_course_number() {
+        assert_eq!(
+            shipped("Analyst in a 4-person team (ECON 214 at Lakeview)"),
+            vec![kv("team-size", 4.0)]
+        );
+        assert_eq!(
+            shipped("a 6-member team shipped the billing app"),
+            vec![kv("team-size", 6.0)]
+        );
+        assert_eq!(
+            shipped("Field office of about 30 personnel"),
+            vec![kv("team-size", 30.0)]
+        );
+    }
+
+    #[test]
+    fn head_count_in_brackets_after_a_name() {
+        assert_eq!(
+            shipped("晴天记账App（3人）项目地址"),
+            vec![kv("team-size", 3.0)]
+        );
+        assert_eq!(
+            shipped("Harbor Tide mobile client (5 people)"),
+            vec![kv("team-size", 5.0)]
+        );
+        // Not alone in the brackets, or not a bracket label: nothing.
+        assert!(shipped("服务10万人").is_empty());
+        assert!(shipped("Harbor Tide (5 cities)").is_empty());
+    }
+
+    #[test]
+    fn counts_of_teams_are_not_team_sizes() {
+        assert_eq!(shipped("Coordinated 4 small teams"), vec![kv("teams", 4.0)]);
+        assert!(shipped("worked with dozens of teams").is_empty());
+        assert!(shipped("对接数十个团队").is_empty());
+        // A stated count is not vague.
+        assert_eq!(shipped("团队十余人"), vec![kv("team-size", 10.0)]);
+    }
+
+    #[test]
+    fn volume_counts_with_modifiers_between() {
+        assert_eq!(
+            shipped("Cleaned over 300,000 anonymised insurance records"),
+            vec![kv("records", 3e5)]
+        );
+        assert_eq!(
+            shipped("classified 250,000 user reviews"),
+            vec![kv("records", 2.5e5)]
+        );
+        assert_eq!(shipped("归档数千亿条记录"), vec![kv("records", 1e11)]);
+        assert_eq!(
+            shipped("index tuning across millions of tables"),
+            vec![kv("tables", 1e6)]
+        );
+    }
+
+    #[test]
+    fn services_routes_and_endpoints_counted_after_their_noun() {
+        assert_eq!(
+            shipped("网关接入路由800+，托管的注册服务150+"),
+            vec![kv("api-endpoints", 800.0), kv("services", 150.0)]
+        );
+        assert_eq!(shipped("改造接口60+"), vec![kv("api-endpoints", 60.0)]);
+        // The nearer noun wins over a team word further away.
+        assert_eq!(
+            shipped("和团队一起把约 30 个服务搬到新集群"),
+            vec![kv("services", 30.0)]
+        );
+    }
+
+    #[test]
+    fn stars_commits_and_lines_of_code() {
+        assert_eq!(
+            shipped("Pocket Ledger: 2.4k+ stars on GitHub"),
+            vec![kv("github-stars", 2400.0)]
+        );
+        assert_eq!(shipped("90+ stars"), vec![kv("github-stars", 90.0)]);
+        assert_eq!(
+            shipped("landed roughly 4.5 thousand code changes upstream"),
+            vec![kv("commits", 4500.0)]
+        );
+        assert_eq!(
+            shipped("迁移了12万行代码"),
+            vec![kv("lines-of-code", 1.2e5)]
+        );
+    }
+
+    #[test]
+    fn multiplier_glued_to_a_keyword() {
+        assert_eq!(shipped("压测时网关达到 9kqps"), vec![kv("qps", 9000.0)]);
+        // A unit glued to letters is still not a keyword start.
+        assert!(shipped("5kgps").is_empty());
+    }
+
+    #[test]
+    fn byte_unit_as_an_order_of_magnitude() {
+        assert_eq!(
+            shipped("审计平台的日志量达到 PB 级别"),
+            vec![kv("storage", 1e15)]
+        );
+        assert_eq!(shipped("离线任务处理TB级数据"), vec![kv("storage", 1e12)]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_counts() {
+        // 0 to 1, list numbers, the article 一, kinds, versions and widths.
+        assert!(shipped("带领团队从0到1孵化票务平台").is_empty());
+        assert!(shipped("took the team from 0 to 1").is_empty());
+        assert!(shipped("3.新版本获得客户好评").is_empty());
+        assert!(shipped("2、跟进客户的工单").is_empty());
+        assert!(shipped("(4) 整理客户需求文档").is_empty());
+        assert!(shipped("曾加入一个创业团队做后端").is_empty());
+        assert!(shipped("为三种用户设计权限").is_empty());
+        assert!(shipped("supports 3 types of users").is_empty());
+        assert!(shipped("Moved the Ruby 2.7 services to containers").is_empty());
+        assert!(shipped("wrote patches so that 32-bit ARM boards boot").is_empty());
+        // A list number does not hide the count after it.
+        assert_eq!(shipped("1. 签约客户200家"), vec![kv("customers", 200.0)]);
     }
 }

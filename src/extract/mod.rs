@@ -256,6 +256,7 @@ pub fn metric_specs() -> &'static [metrics::MetricKindSpec] {
                     .map(|u| u.rsplit('/').next().unwrap_or(u).to_owned())
                     .or_else(|| c.props.get(&crate::ns::cg("unitText")).cloned())
                     .unwrap_or_default(),
+                bracket_labels: c.context_labels.clone(),
             })
             .collect()
     })
