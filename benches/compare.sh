@@ -4,6 +4,8 @@
 # same generated résumés, in one run.
 #
 #   benches/compare.sh [N]          # N résumés (default 1000)
+#   benches/compare.sh --virtuoso [N]   # load/query times, careergraph vs Virtuoso 7
+#                                       # (benches/compare-virtuoso.sh)
 #
 # Environment:
 #   CAREERGRAPH_BIN   careergraph binary (default: $CARGO_TARGET_DIR/release/careergraph,
@@ -19,6 +21,10 @@
 # pipeline is spacy.blank("en"/"zh") + an EntityRuler over the careergraph vocabularies.
 set -euo pipefail
 
+if [ "${1:-}" = "--virtuoso" ]; then
+  shift
+  exec bash "$(dirname "${BASH_SOURCE[0]}")/compare-virtuoso.sh" "$@"
+fi
 N="${1:-1000}"
 case "$N" in
   '' | *[!0-9]*) echo "usage: $0 [N]   (N = number of résumés, default 1000)" >&2; exit 2 ;;

@@ -181,6 +181,9 @@ CAREERGRAPH_PUSH_PASSWORD (basic). PUT replaces a graph whole, so pushing twice 
         /// Do not send the vocabulary graph (labels of organisations and technologies).
         #[arg(long)]
         no_vocabulary: bool,
+        /// Requests in flight at once (each graph is still one request, replaced whole).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
+        jobs: u16,
         /// List what would be sent, send nothing.
         #[arg(long)]
         dry_run: bool,
@@ -431,6 +434,7 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
             timeout,
             retries,
             no_vocabulary,
+            jobs,
             dry_run,
         } => {
             let opts = careergraph::push::PushOptions {
@@ -441,6 +445,7 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
                 retries,
                 backoff: std::time::Duration::from_millis(500),
                 include_vocabulary: !no_vocabulary,
+                jobs: usize::from(jobs),
             };
             cmd_push(&cli.store, &opts, dry_run, quiet)
         }

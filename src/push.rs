@@ -10,6 +10,8 @@ use crate::ns;
 use crate::store::{CareerStore, StoreError};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Environment variable with a bearer token.
@@ -45,6 +47,8 @@ pub struct PushOptions {
     pub backoff: Duration,
     /// Also send the vocabulary graph (labels of organisations and technologies).
     pub include_vocabulary: bool,
+    /// Requests in flight at once (graphs are serialised ahead on another thread).
+    pub jobs: usize,
 }
 
 /// Push failures.
@@ -123,24 +127,23 @@ pub fn plan(store: &CareerStore, opts: &PushOptions) -> Result<Vec<GraphPlan>, P
     if opts.include_vocabulary {
         graphs.insert(0, NamedNode::new_unchecked(ns::VOCABULARY_GRAPH));
     }
+    let sizes = store.graph_sizes()?;
     let sep = if opts.endpoint.contains('?') {
         '&'
     } else {
         '?'
     };
-    graphs
+    Ok(graphs
         .into_iter()
-        .map(|g| {
-            Ok(GraphPlan {
-                triples: store.graph_len(&g)?,
-                url: match &opts.update_endpoint {
-                    Some(u) => u.clone(),
-                    None => format!("{}{sep}graph={}", opts.endpoint, percent_encode(g.as_str())),
-                },
-                graph: g,
-            })
+        .map(|g| GraphPlan {
+            triples: sizes.get(&g).copied().unwrap_or(0),
+            url: match &opts.update_endpoint {
+                Some(u) => u.clone(),
+                None => format!("{}{sep}graph={}", opts.endpoint, percent_encode(g.as_str())),
+            },
+            graph: g,
         })
-        .collect()
+        .collect())
 }
 
 fn serialize_graph(
@@ -201,8 +204,29 @@ fn base64(s: &str) -> String {
     out
 }
 
-/// Send every planned graph; stops at the first graph that fails (earlier graphs stay sent,
-/// each complete). `progress` is called after each graph.
+/// The request body and content type of one graph.
+fn request_body(
+    store: &CareerStore,
+    opts: &PushOptions,
+    graph: &NamedNode,
+) -> Result<(Vec<u8>, &'static str), PushError> {
+    Ok(match &opts.update_endpoint {
+        Some(_) => (update_body(store, graph)?, "application/sparql-update"),
+        None => {
+            let (fmt, ct) = match opts.payload {
+                Payload::Ntriples => (RdfFormat::NTriples, "application/n-triples"),
+                Payload::Turtle => (RdfFormat::Turtle, "text/turtle"),
+            };
+            (serialize_graph(store, graph, fmt)?, ct)
+        }
+    })
+}
+
+/// Send every planned graph. One thread serialises graphs ahead (at most `2 × jobs`
+/// waiting) while `jobs` threads send them, so reading the store and the server's work
+/// overlap. Stops at the first graph that fails: graphs already sent stay sent, each
+/// complete (up to `jobs − 1` requests already under way still finish). `progress` is
+/// called after each graph, on the calling thread.
 pub fn push(
     store: &CareerStore,
     opts: &PushOptions,
@@ -215,34 +239,73 @@ pub fn push(
         .build()
         .into();
     let auth = auth_header();
+    let plans = plan(store, opts)?;
+    let jobs = opts.jobs.max(1);
+    let stop = AtomicBool::new(false);
+    let (to_send, queue) = mpsc::sync_channel::<(GraphPlan, Vec<u8>, &'static str)>(2 * jobs);
+    let queue = Mutex::new(queue);
+    let (sent_tx, sent) = mpsc::channel::<Result<GraphPlan, PushError>>();
     let mut summary = PushSummary::default();
-    for p in plan(store, opts)? {
-        let (body, content_type, method_put) = match &opts.update_endpoint {
-            Some(_) => (
-                update_body(store, &p.graph)?,
-                "application/sparql-update",
-                false,
-            ),
-            None => {
-                let (fmt, ct) = match opts.payload {
-                    Payload::Ntriples => (RdfFormat::NTriples, "application/n-triples"),
-                    Payload::Turtle => (RdfFormat::Turtle, "text/turtle"),
-                };
-                (serialize_graph(store, &p.graph, fmt)?, ct, true)
+    let mut first_error = None;
+    std::thread::scope(|s| {
+        let (stop, queue, agent, auth) = (&stop, &queue, &agent, auth.as_deref());
+        let serializer = s.spawn(move || -> Result<(), PushError> {
+            for p in plans {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let (body, content_type) = request_body(store, opts, &p.graph)?;
+                if to_send.send((p, body, content_type)).is_err() {
+                    break;
+                }
             }
-        };
-        send_with_retries(
-            &agent,
-            &p,
-            &body,
-            content_type,
-            method_put,
-            auth.as_deref(),
-            opts,
-        )?;
-        summary.graphs += 1;
-        summary.triples += p.triples;
-        progress(&p);
+            Ok(())
+        });
+        for _ in 0..jobs {
+            let sent_tx = sent_tx.clone();
+            s.spawn(move || loop {
+                let next = queue.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                let Ok((p, body, content_type)) = next else {
+                    break;
+                };
+                if stop.load(Ordering::Relaxed) {
+                    // Keep draining so the serializer is never stuck on a full queue.
+                    continue;
+                }
+                let put = opts.update_endpoint.is_none();
+                let result = send_with_retries(agent, &p, &body, content_type, put, auth, opts);
+                if result.is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                if sent_tx.send(result.map(|()| p)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sent_tx);
+        for result in sent {
+            match result {
+                Ok(p) => {
+                    summary.graphs += 1;
+                    summary.triples += p.triples;
+                    progress(&p);
+                }
+                Err(e) => {
+                    stop.store(true, Ordering::Relaxed);
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        match serializer.join() {
+            Ok(Err(e)) => {
+                first_error.get_or_insert(e);
+            }
+            Ok(Ok(())) => {}
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    if let Some(e) = first_error {
+        return Err(e);
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
