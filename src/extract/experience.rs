@@ -1108,6 +1108,15 @@ fn is_sentence(t: &str) -> bool {
 /// Entries that are not employment: a school with no title (an education line read as an
 /// entry), or neither organisation nor title.
 fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
+    // A career break is a gap, not an employer; an acquisition note is not part of the name.
+    positions.retain(|p| !words.is_career_break(&p.organization));
+    for p in positions.iter_mut() {
+        let name = words.without_org_note(&p.organization);
+        if name.len() < p.organization.len() {
+            let name = name.to_owned();
+            set_org(p, &name);
+        }
+    }
     positions.retain(|p| {
         let school = !p.organization.is_empty()
             && (words.is_school(&p.organization) || words.is_known_university(&p.organization));

@@ -577,6 +577,7 @@ fn build_values(text: &str) -> Vec<Value> {
     qs.retain(|q| {
         !dates.iter().any(|d| overlaps((q.start, q.end), *d))
             && !enumerator(text, q)
+            && !after_slash(text, q)
             && text.get(q.start..q.end) != Some("一")
     });
     let mut out = Vec::new();
@@ -617,6 +618,12 @@ fn vague(text: &str, q: &Quantity) -> bool {
             .chars()
             .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && (t.starts_with(['数', '几']) || t.to_ascii_lowercase().contains("dozen"))
+}
+
+/// A number glued after "Name/": a version ("HTTP/2", "IPv4/6"), not a quantity.
+fn after_slash(text: &str, q: &Quantity) -> bool {
+    let mut back = text.get(..q.start).unwrap_or("").chars().rev();
+    back.next() == Some('/') && back.next().is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// A list number at the start of a line ("3. Shipped…", "2、负责…", "(1) …"): an enumerator,

@@ -74,6 +74,9 @@ pub fn find_technologies(text: &str, list_context: bool) -> Vec<Skill> {
     let mut out: Vec<Skill> = Vec::new();
     for m in &hits {
         let written = &text[m.start..m.end];
+        if compared_only(text, m.start) {
+            continue;
+        }
         if m.needs_context && !ambiguous_ok(text, m.start, m.end, written, list_context, trusted) {
             continue;
         }
@@ -93,6 +96,40 @@ pub fn find_technologies(text: &str, list_context: bool) -> Vec<Skill> {
         out.push(s);
     }
     out
+}
+
+/// A technology right after a comparison word ("对标X", "compared with X", "vs. X") is named,
+/// not used. "Migrated off X" is not a comparison: the person worked with X.
+fn compared_only(text: &str, start: usize) -> bool {
+    static CUES: OnceLock<Vec<String>> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        vocabulary()
+            .lexicon
+            .terms("comparison-cue")
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect()
+    });
+    let head = text.get(..start).unwrap_or("");
+    let head = head.trim_end_matches([' ', ':', '：', '“', '"', '《']);
+    // The cue must be the words right before the name: the last 24 chars (spaces trimmed),
+    // found from the end so that a long line costs no more than a short one.
+    let from = head
+        .char_indices()
+        .rev()
+        .take(24)
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let tail = head.get(from..).unwrap_or("").to_lowercase();
+    cues.iter().any(|c| {
+        tail.ends_with(c.as_str())
+            && !tail[..tail.len() - c.len()]
+                .chars()
+                .last()
+                .is_some_and(|p| {
+                    c.starts_with(|x: char| x.is_ascii_alphabetic()) && p.is_ascii_alphabetic()
+                })
+    })
 }
 
 /// Whether an ambiguous label (e.g. "Go") is used as a technology here.
@@ -378,6 +415,11 @@ pub fn add_name_variants(person: &mut Person) {
 /// Lexicon word lists used by the structured extractor, with the predicates built on them.
 #[derive(Debug)]
 pub struct Words {
+    /// Names of a career break ("career break", "职业空窗期"), lower case.
+    pub career_breaks: Vec<String>,
+    /// Words of an acquisition or renaming note after an employer ("later acquired by"),
+    /// lower case.
+    pub org_note_cues: Vec<String>,
     /// Title head words of the prose lexicon (mostly Chinese).
     pub title_zh: Vec<String>,
     /// English title head words.
@@ -525,6 +567,8 @@ impl Words {
             let title_en_lower = sorted(title_en.iter().map(|t| t.to_ascii_lowercase()));
             let title_zh: Vec<String> = heads.into_iter().filter(|t| !t.is_ascii()).collect();
             Words {
+                career_breaks: lower(lex.terms("career-break")),
+                org_note_cues: lower(lex.terms("org-note-cue")),
                 title_zh_matcher: aho_corasick::AhoCorasick::new(&title_zh).ok(),
                 title_zh,
                 title_en,
@@ -563,6 +607,35 @@ impl Words {
                 title_en_lower,
             }
         })
+    }
+
+    /// Whether an organisation name is a career break ("Career Break", "职业空窗期").
+    pub fn is_career_break(&self, org: &str) -> bool {
+        let name = org
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        !name.is_empty() && self.career_breaks.contains(&name)
+    }
+
+    /// The organisation without a bracketed acquisition or renaming note at its end:
+    /// "Acme Ltd. (later acquired by Initech)" → "Acme Ltd."; other brackets stay.
+    pub fn without_org_note<'a>(&self, org: &'a str) -> &'a str {
+        let t = org.trim_end();
+        let Some(inner_end) = t.strip_suffix([')', '）']) else {
+            return org;
+        };
+        let Some(open) = inner_end.rfind(['(', '（']) else {
+            return org;
+        };
+        let note = inner_end[open..].to_lowercase();
+        if self.org_note_cues.iter().any(|c| note.contains(c.as_str())) {
+            let before = inner_end[..open].trim_end();
+            if !before.is_empty() {
+                return before;
+            }
+        }
+        org
     }
 
     /// Whether the text reads as a job title ("Senior Backend Engineer", "技术负责人").
