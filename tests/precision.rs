@@ -87,8 +87,10 @@ const TECHNOLOGIES: &[(&str, bool, &[&str])] = &[
 
 /// What the extractor still gets wrong: (line, today's metrics). "from 9M to 7M" is a change
 /// (before and after), not one cost of 7M.
-const KNOWN_GAPS: &[(&str, &[(&str, f64)])] =
-    &[("Cut the quarterly cloud bill from 9M to 7M CNY", &[("cost", 7e6)])];
+const KNOWN_GAPS: &[(&str, &[(&str, f64)])] = &[(
+    "Cut the quarterly cloud bill from 9M to 7M CNY",
+    &[("cost", 7e6)],
+)];
 
 fn metrics_of(text: &str) -> Vec<(String, f64)> {
     find_metrics(text)
