@@ -23,21 +23,25 @@ fn cues() -> &'static [String] {
 /// The date of the first line made of an as-of cue, a separator and a date, as
 /// "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 pub fn dated_line(text: &str) -> Option<String> {
-    text.lines().find_map(|line| {
-        let l = line.trim().to_lowercase();
-        cues().iter().find_map(|cue| {
-            let rest = l.strip_prefix(cue.as_str())?;
-            // The cue is a whole word: "Dated…" or "Date of birth" is not a cue.
-            let next = rest.chars().next()?;
-            if next.is_alphanumeric() && cue.is_ascii() {
-                return None;
-            }
-            let rest = rest.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | ',')
-            });
-            let rest = rest.trim_end_matches(['.', '。', ')', '）']).trim();
-            parse_date(rest).map(|d| d.iso())
-        })
+    text.lines().find_map(as_of_date)
+}
+
+/// The date of one line made of an as-of cue, a separator and a date ("Last updated:
+/// June 2024", "更新于 2024-06"), when the line is one.
+pub fn as_of_date(line: &str) -> Option<String> {
+    let l = line.trim().to_lowercase();
+    cues().iter().find_map(|cue| {
+        let rest = l.strip_prefix(cue.as_str())?;
+        // The cue is a whole word: "Dated…" or "Date of birth" is not a cue.
+        let next = rest.chars().next()?;
+        if next.is_alphanumeric() && cue.is_ascii() {
+            return None;
+        }
+        let rest = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | ',' | '|')
+        });
+        let rest = rest.trim_end_matches(['.', '。', ')', '）']).trim();
+        parse_date(rest).map(|d| d.iso())
     })
 }
 
@@ -56,6 +60,10 @@ mod tests {
             Some("2023-11-02")
         );
         assert_eq!(dated_line("As of 2022").as_deref(), Some("2022"));
+        assert_eq!(
+            as_of_date("Latest update | March, 2021").as_deref(),
+            Some("2021-03")
+        );
     }
 
     #[test]

@@ -63,8 +63,11 @@ struct Header {
 }
 
 /// Label prefixes ("公司：", "Company:") → which field (`lex:field-label-*`).
+/// A two-cell table row ("Company | Acme") is a label and its value too.
 fn labelled(part: &str) -> Option<(&'static str, String)> {
-    let (label, value) = part.split_once([':', '：'])?;
+    let (label, value) = part
+        .split_once([':', '：'])
+        .or_else(|| part.split_once('|').filter(|(_, v)| !v.contains('|')))?;
     let label = label.trim();
     Words::get()
         .field_labels
@@ -258,6 +261,13 @@ fn title_from_body(text: &str, words: &Words) -> Option<String> {
         .filter_map(|cue| clause.find(cue.as_str()).map(|i| (i, i + cue.len())))
         .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
     let clause = cue_end.map_or(clause, |(_, end)| &clause[end..]);
+    // "(Platform Team) 后端开发工程师": the unit in brackets before the title is not part of it.
+    let clause = match clause.strip_prefix(['(', '（']) {
+        Some(rest) => rest
+            .split_once([')', '）'])
+            .map_or(clause, |(_, t)| t.trim()),
+        None => clause,
+    };
     let n = clause.chars().count();
     ((2..=24).contains(&n) && words.is_title(clause)).then(|| clause.trim().to_owned())
 }
@@ -486,7 +496,14 @@ fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
         })
     };
     let spaced_dash = |s: &str| s.contains(" - ") || s.contains(" – ") || s.contains(" — ");
-    (latin(before) && words_in(before) + words_in(after) > 12 && !spaced_dash(&l.text))
+    // "… joined the Platform Group of Acme to January 2017": a preposition right before
+    // the dates belongs to a sentence.
+    let preposition_before = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| ["to", "from", "since", "until", "till", "in", "on"].contains(&w));
+    preposition_before
+        || (latin(before) && words_in(before) + words_in(after) > 12 && !spaced_dash(&l.text))
         || latin(after) && lower_start(after) && words_in(after) > 2
         || latin(before) && lower_start(before) && words_in(before) > 3
 }
@@ -497,6 +514,26 @@ fn employer_header(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     split_parts(&header_rest(l, r))
         .first()
         .is_some_and(|p| words.org_strength(strip_parenthetical(p)) >= 3 && !words.is_school(p))
+}
+
+/// Under a projects heading in a résumé without a work section, a dated entry header
+/// "Org | Title | dates" names an employer: its first part is a known organisation or a
+/// legal form, or the entry is a top-level line whose first part is no system or school
+/// and whose second part ends with a title word ("Acme | 高级顾问 | 2019 – 2021").
+fn employer_entry_in_projects(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
+    if employer_header(l, r, words) {
+        return true;
+    }
+    let parts = split_parts(&header_rest(l, r));
+    let [first, second, ..] = parts.as_slice() else {
+        return false;
+    };
+    let top_level = l.md_level > 0 || !l.bullet;
+    top_level
+        && words.title_strength(second) >= 3
+        && words.title_strength(first) == 0
+        && !words.is_system(first)
+        && !words.is_school(first)
 }
 
 /// In the header (before any heading), a dated line is an entry only when the rest of it
@@ -762,18 +799,27 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut heading_since_entry = true;
     // Whether the work-experience section has begun.
     let mut seen_work = false;
+    // Some résumés list their employers under a projects heading and have no work section.
+    let no_work_section = !lines.iter().any(|l| l.section == Section::Experience);
     for (i, l) in lines.iter().enumerate() {
         if l.is_heading {
             scope = Scope::Person;
             heading_since_entry = true;
             continue;
         }
-        if l.text.is_empty() {
+        // "Last updated: June 2024" dates the document, not an entry (also with the cue and
+        // the date in two cells of a table).
+        let prev_text = i.checked_sub(1).map_or("", |k| lines[k].text.as_str());
+        if l.text.is_empty()
+            || super::asof::as_of_date(&l.text).is_some()
+            || super::asof::as_of_date(&format!("{prev_text} {}", l.text)).is_some()
+        {
             continue;
         }
         let ranges: Vec<DateRange> = dates::find_date_ranges(&l.text)
             .into_iter()
             .filter(|r| r.end.is_some() || r.start.month.is_some())
+            .filter(|r| !inside_url(&l.text, r.start_offset))
             .collect();
         seen_work |= l.section == Section::Experience;
         // A sub-heading inside an entry ("Accomplishments:", "主要项目") moves the section
@@ -783,7 +829,12 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                 && l.section != Section::Education
                 && ranges
                     .first()
-                    .is_some_and(|r| employer_header(l, r, words) && is_header_line(l, r));
+                    .is_some_and(|r| employer_header(l, r, words) && is_header_line(l, r))
+            || no_work_section
+                && l.section == Section::Projects
+                && ranges.first().is_some_and(|r| {
+                    is_header_line(l, r) && employer_entry_in_projects(l, r, words)
+                });
         if let Some(r) = ranges.first() {
             if l.section == Section::Projects && is_header_line(l, r) && !in_work {
                 if let Some(mut p) = project_entry(l, &ranges) {
@@ -800,7 +851,10 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                     continue;
                 }
             }
-            if in_work && is_label_date_line(l, r) {
+            // A form entry ("Company: Acme" … "Time: 2019 – 2021") names its employer itself,
+            // even after an in-entry sub-heading ("Achievements:").
+            let form_ok = in_work || seen_work && l.section != Section::Education;
+            if form_ok && is_label_date_line(l, r) {
                 if let Some(pos) = labelled_entry(lines, i, r, &mut used) {
                     used[i] = true;
                     header_end = Some(i);
@@ -823,12 +877,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                 }
                 // A role listed under the previous role's organisation (a promotion, or
                 // several roles at one employer): no organisation of its own in reach.
-                if pos.organization.is_empty() && pos.title.is_some() {
-                    if let Some(prev) = ex.positions.last().filter(|_| !heading_since_entry) {
-                        if !prev.organization.is_empty() && spans_overlap(prev, &pos) {
-                            let org = prev.organization.clone();
-                            set_org(&mut pos, &org);
-                        }
+                if pos.organization.is_empty() && pos.title.is_some() && !heading_since_entry {
+                    if let Some(org) = employer_above(&ex.positions, &pos) {
+                        set_org(&mut pos, &org);
                     }
                 }
                 heading_since_entry = false;
@@ -943,10 +994,22 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             .sort_by_key(|p| p.evidence.as_ref().map_or(usize::MAX, |e| e.start));
     }
     attach_projects(&mut ex);
+    drop_group_headers(&mut ex.positions);
     merge_duplicate_positions(&mut ex.positions);
     merge_continued_stints(&mut ex.positions);
     drop_non_positions(&mut ex.positions, words);
     ex
+}
+
+/// Whether byte `at` of `text` lies inside a URL ("https://x.dev/blog/2016/07/27/post"):
+/// a path's digits are no dates.
+fn inside_url(text: &str, at: usize) -> bool {
+    let token_start = text[..at.min(text.len())]
+        .rfind(char::is_whitespace)
+        .map_or(0, |k| k + 1);
+    let token = &text[token_start..];
+    let lower = token.get(..8).unwrap_or(token).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
 }
 
 /// Technologies and metrics of one line into the current scope.
@@ -1224,14 +1287,22 @@ fn fill_from_neighbours(
 fn is_label_date_line(l: &Line<'_>, r: &DateRange) -> bool {
     let before = l.text.get(..r.start_offset).unwrap_or("").trim();
     let after = l.text.get(r.end_offset..).unwrap_or("").trim();
-    let Some((label, _)) = before.split_once([':', '：']) else {
+    // "Time | 2019 – 2021", a two-cell table row, only with a dates label: "Acme | 2019 –
+    // 2021" is an entry header.
+    let dates_label =
+        |label: &str| labelled(&format!("{label}:")).is_some_and(|(f, _)| f == "dates");
+    let Some((label, _)) = before.split_once([':', '：']).or_else(|| {
+        before
+            .split_once('|')
+            .filter(|(label, rest)| rest.trim().is_empty() && dates_label(label.trim()))
+    }) else {
         return false;
     };
     after.trim_matches([')', '）', '.', ' ']).is_empty()
         && !label.trim().is_empty()
         && label.split_whitespace().count() <= 2
         && before.split_whitespace().count() <= 5
-        && labelled(before).is_none()
+        && labelled(before).is_none_or(|(field, _)| field == "dates")
 }
 
 /// Labelled fields around a "Duration: …" line ("Designation: X" / "Organization: Y" /
@@ -1262,12 +1333,22 @@ fn labelled_entry(
             "org" => &mut h.org,
             "title" => &mut h.title,
             "location" => &mut h.location,
-            _ => &mut h.department,
+            "department" => &mut h.department,
+            _ => continue,
         };
         if slot.is_none() {
             *slot = Some(v);
             found.push(k);
         }
+    }
+    // The role stated in the entry's heading beats a "Role:" field that names no title
+    // ("Role: Golang development").
+    let words = Words::get();
+    if h.title
+        .as_deref()
+        .is_none_or(|t| words.title_strength(t) == 0)
+    {
+        h.title = role_in_heading(lines, i).or(h.title);
     }
     if h.org.is_none() && h.title.is_none() {
         return None;
@@ -1294,6 +1375,25 @@ fn labelled_entry(
         pos.location = h.location;
     }
     Some(pos)
+}
+
+/// The role a form entry's own heading states ("### Billing Platform (as a Senior
+/// Engineer)"): the nearest heading within the few lines above the entry's date line.
+fn role_in_heading(lines: &[Line<'_>], i: usize) -> Option<String> {
+    let heading = lines[i.saturating_sub(6)..i]
+        .iter()
+        .rev()
+        .find(|l| l.is_heading || l.md_level > 0)?;
+    let text = heading.text.as_str();
+    let lower = text.to_lowercase();
+    let at = lower.find("(as ")?;
+    let inner = text.get(at + 4..)?.split(')').next()?.trim();
+    let inner = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| inner.strip_prefix(a))
+        .unwrap_or(inner)
+        .trim();
+    (Words::get().title_strength(inner) >= 2).then(|| inner.to_owned())
 }
 
 /// Projects from a projects section go to the position of the same organisation
@@ -1329,17 +1429,78 @@ fn attach_projects(ex: &mut Experience) {
 /// Whether two positions' date spans share at least one month (roles held at one
 /// employer in turn share the month of the change; a change of employer usually does not).
 fn spans_overlap(a: &Position, b: &Position) -> bool {
-    let span = |p: &Position| -> Option<(i32, i32)> {
-        let s = month_index(p.start.as_deref()?, false)?;
-        let e = match (&p.end, p.current) {
-            (_, true) | (None, _) => i32::MAX,
-            (Some(e), false) => month_index(e, true)?,
-        };
-        Some((s, e))
-    };
-    match (span(a), span(b)) {
+    match (month_span(a), month_span(b)) {
         (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
         _ => false,
+    }
+}
+
+/// The organisation of a titled role that names none: the previous role's when their dates
+/// overlap, or that of an organisation line above ("Acme, Boston  2019 – now" with its
+/// roles under it) whose dates contain the role's.
+fn employer_above(positions: &[Position], role: &Position) -> Option<String> {
+    let prev = positions.last()?;
+    if prev.organization.is_empty() {
+        return None;
+    }
+    if spans_overlap(prev, role) {
+        return Some(prev.organization.clone());
+    }
+    positions
+        .iter()
+        .rev()
+        .take_while(|p| p.organization == prev.organization)
+        .find(|p| p.title.is_none() && span_contains(p, role))
+        .map(|p| p.organization.clone())
+}
+
+/// Whether `outer`'s dates contain `inner`'s (an open end runs to the present).
+fn span_contains(outer: &Position, inner: &Position) -> bool {
+    match (month_span(outer), month_span(inner)) {
+        (Some((s1, e1)), Some((s2, e2))) => s1 <= s2 && e2 <= e1,
+        _ => false,
+    }
+}
+
+/// A position's first and last month; an open or current end runs to the present.
+fn month_span(p: &Position) -> Option<(i32, i32)> {
+    let s = month_index(p.start.as_deref()?, false)?;
+    let e = match (&p.end, p.current) {
+        (_, true) | (None, _) => i32::MAX,
+        (Some(e), false) => month_index(e, true)?,
+    };
+    Some((s, e))
+}
+
+/// An organisation line with the dates of all the roles listed under it ("Acme  2019 –
+/// now", then "Senior Engineer  2021 – now", "Engineer  2019 – 2021") is a group, not a
+/// position of its own: it goes when a titled role of the same organisation lies within
+/// its dates, and its facts go to the first such role.
+fn drop_group_headers(positions: &mut Vec<Position>) {
+    let mut k = 0;
+    while k < positions.len() {
+        let g = &positions[k];
+        let child = (g.title.is_none() && !g.organization.is_empty())
+            .then(|| {
+                positions.iter().enumerate().position(|(j, p)| {
+                    j != k
+                        && p.title.is_some()
+                        && p.organization == g.organization
+                        && span_contains(g, p)
+                })
+            })
+            .flatten();
+        match child {
+            Some(c) => {
+                let g = positions.remove(k);
+                let c = if c > k { c - 1 } else { c };
+                let role = &mut positions[c];
+                push_unique_skills(&mut role.technologies, g.technologies);
+                role.metrics.extend(g.metrics);
+                role.projects.extend(g.projects);
+            }
+            None => k += 1,
+        }
     }
 }
 
@@ -1365,7 +1526,8 @@ fn merge_continued_stints(positions: &mut Vec<Position>) {
             .organization_iri
             .clone()
             .unwrap_or_else(|| p.organization.trim().to_lowercase());
-        let title = p.title.as_deref()?.trim().to_lowercase();
+        // Two untitled entries at one employer (one per project) are one position too.
+        let title = p.title.as_deref().unwrap_or("").trim().to_lowercase();
         (!org.is_empty() && p.start.is_some()).then_some((org, title))
     };
     let span = |p: &Position| -> Option<(i32, i32)> {
@@ -1828,6 +1990,124 @@ mod tests {
              Harbor Tech Ltd. | Engineer | 2018.01 - 2020.12\n• Wrote code.\n",
         );
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn employers_under_a_projects_heading_without_a_work_section() {
+        let got = extract(
+            "## 项目经验\n\n### **Lindqvist** | 高级顾问 | 2019.01- 2024.08（5 年 7 个月）\n\n\
+             1. **某零售平台** | 7 个月\n   * **后端工程师 (5 个月):** 开发 API。\n\n\
+             ### 星河软件 | 全栈工程师 | 2012.10 - 2018.12（6 年）\n\n为客户构建商城系统。\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Lindqvist".into(),
+                    some("高级顾问"),
+                    some("2019-01"),
+                    some("2024-08")
+                ),
+                (
+                    "星河软件".into(),
+                    some("全栈工程师"),
+                    some("2012-10"),
+                    some("2018-12")
+                ),
+            ]
+        );
+        // With a work section, the projects section holds projects.
+        let got = extract(
+            "工作经历\n青石数据 | 后端工程师 | 2019.01 - 2024.08\n项目经验\n\
+             订单系统 | 后端工程师 | 2020.01 - 2021.06\n",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn form_entries_as_two_cell_rows() {
+        let got = extract(
+            "## Working Experience (Java related)\n\n### Billing Platform (as a Senior Engineer)\n\n\
+             Company | Acme Widgets\n:-----|:-----\nProject | Invoicing on Postgres\nTime | March, 2018 ~ Now\n\n\
+             Achievement:\n* Built things.\n\n### Claims Portal (as a Developer)\n\n\
+             Company | Foobar Insurance\n:-----|:-----\nTime | June, 2014 ~ Feb, 2018\nRole | Java development\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Acme Widgets".into(),
+                    some("Senior Engineer"),
+                    some("2018-03"),
+                    None
+                ),
+                (
+                    "Foobar Insurance".into(),
+                    some("Developer"),
+                    some("2014-06"),
+                    some("2018-02")
+                ),
+            ]
+        );
+        // "Org | dates" is an entry header, not a form field.
+        let got =
+            extract("Experience\nKestrel | Oslo, Norway | Jul 2021 – Sep 2021\nSummer Intern\n");
+        assert_eq!(
+            got,
+            vec![(
+                "Kestrel".into(),
+                some("Summer Intern"),
+                some("2021-07"),
+                some("2021-09")
+            )]
+        );
+    }
+
+    #[test]
+    fn roles_under_an_organisation_line() {
+        let got = extract(
+            "工作经历\n青石科技，北京  2020/03 – 2024/06\n(数据平台) 后端开发工程师  2022/07 – 2024/06\n\
+             • 负责平台开发。\n(数据平台) 后端开发实习生  2020/03 – 2022/06\n• 负责对账。\n\
+             远帆软件，上海  2019/10 – 2020/02\n(Storage Team) 后端开发实习生\n• 参与迭代。\n",
+        );
+        let rows: Vec<(String, Option<String>)> =
+            got.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
+        assert_eq!(rows.len(), 3, "{got:?}");
+        assert!(
+            rows[0].0.starts_with("青石科技") && rows[1].0.starts_with("青石科技"),
+            "{got:?}"
+        );
+        assert!(
+            rows.iter()
+                .all(|r| r.1.as_deref().is_some_and(
+                    |t| t.ends_with("后端开发工程师") || t.ends_with("后端开发实习生")
+                )),
+            "{rows:?}"
+        );
+        assert_eq!(got[1].2.as_deref(), Some("2020-03"));
+        assert_eq!(got[1].3.as_deref(), Some("2022-06"));
+    }
+
+    #[test]
+    fn dates_in_sentences_urls_and_update_notes_are_no_entries() {
+        let got = extract(
+            "Experience\nLast updated: June 2024\nAcme Corp | Engineer | 2019.01 - 2021.02\n\
+             I joined the\nPlatform Group of Acme to January 2017\n\
+             [1]: https://blog.example.dev/2016/07/27/a-post \"Blog\"\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Acme Corp".into(),
+                some("Engineer"),
+                some("2019-01"),
+                some("2021-02")
+            )]
+        );
+        let got = extract(
+            "Experience\nLatest update\nMarch, 2021\nAcme Corp | Engineer | 2019.01 - 2021.02\n",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

@@ -166,6 +166,7 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
     ];
     let text = replace_present(text, &replacements);
     let text = strip_html_tags(&text);
+    let text = strip_link_targets(&text);
     let text = strip_emphasis_marks(&text);
     let text = strip_dot_leaders(&text);
     (text.trim().to_owned(), indent, md_level, bullet)
@@ -203,6 +204,29 @@ fn strip_html_tags(text: &str) -> String {
                 rest = after;
             }
         }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Markdown links keep their text and lose their target ("[Billing API](https://x.dev/2019/05/api)"
+/// → "Billing API"): a URL's path is no date, title or organisation.
+fn strip_link_targets(text: &str) -> String {
+    if !text.contains("](") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        let target = &rest[i + 2..];
+        let (Some(open), Some(close)) = (rest[..i].rfind('['), target.find(')')) else {
+            out.push_str(&rest[..i + 2]);
+            rest = target;
+            continue;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..i]);
+        rest = &target[close + 1..];
     }
     out.push_str(rest);
     out
@@ -314,14 +338,23 @@ fn replace_present(mut text: String, pairs: &[(&str, &str)]) -> String {
 /// ("CERTIFICATIONS/LICENSES"), or a short title-case phrase ending in a heading word
 /// ("Coaching Experience", "Management Skills").
 pub fn heading_of(text: &str) -> Option<Section> {
+    let headings = &vocabulary().headings;
     let t = text
         .trim()
         .trim_end_matches([':', '：'])
         .trim_matches(|c: char| c == '-' || c == '=' || c == '*' || c.is_whitespace());
+    // "Work Experience (Java related)", "Publications (selected)": a qualifier in brackets
+    // after a heading leaves it a heading.
+    if let Some((head, _)) = t
+        .strip_suffix([')', '）'])
+        .and_then(|s| s.rsplit_once(['(', '（']))
+        .filter(|(head, _)| !head.trim().is_empty())
+    {
+        return heading_of(head);
+    }
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
-    let headings = &vocabulary().headings;
     if let Some(c) = headings.lookup(t) {
         return Some(Section::from_heading(c.local_name()));
     }
@@ -330,11 +363,23 @@ pub fn heading_of(text: &str) -> Option<Section> {
     {
         return None;
     }
-    // "CERTIFICATIONS/LICENSES", "Career Experience/Job History".
+    // "CERTIFICATIONS/LICENSES", "Career Experience/Job History". A two-cell row
+    // ("Project | Billing Platform") is a field and its value, unless every cell is a heading.
     let first = t.split(['/', '&', '|']).next().unwrap_or("").trim();
-    if first != t && first.chars().count() >= 4 {
+    let cells_all_headings = || t.split('|').all(|c| headings.lookup(c.trim()).is_some());
+    if first != t && first.chars().count() >= 4 && (!t.contains('|') || cells_all_headings()) {
         if let Some(c) = headings.lookup(first) {
             return Some(Section::from_heading(c.local_name()));
+        }
+    }
+    // "认证和教育信息", "项目及实习经历": two Chinese headings joined; the last one that
+    // is a heading names the section (the first when only it is).
+    if t.chars().any(crate::extract::is_han) && t.chars().count() <= 16 {
+        let parts: Vec<&str> = t.split(['和', '与', '及', '、', '&', '/']).collect();
+        if parts.len() >= 2 {
+            if let Some(c) = parts.iter().rev().find_map(|p| headings.lookup(p.trim())) {
+                return Some(Section::from_heading(c.local_name()));
+            }
         }
     }
     // "Coaching Experience", "SALES EXPERIENCE", "Management Skills".
@@ -643,6 +688,28 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_with_qualifiers_and_two_cell_rows() {
+        assert_eq!(
+            heading_of("Work Experience (`Go` related)"),
+            Some(Section::Experience)
+        );
+        assert_eq!(heading_of("Education (selected)"), Some(Section::Education));
+        assert_eq!(heading_of("Project | Billing Platform"), None);
+        assert_eq!(heading_of("认证和教育信息"), Some(Section::Education));
+        assert!(heading_of("Projects | Experience").is_some());
+    }
+
+    #[test]
+    fn link_targets_go_their_text_stays() {
+        assert_eq!(
+            strip_link_targets("see [Billing API](https://x.dev/2019/05/api) and [b](c)"),
+            "see Billing API and b"
+        );
+        assert_eq!(strip_link_targets("a](b"), "a](b");
+        assert_eq!(strip_link_targets("plain [x] (y)"), "plain [x] (y)");
+    }
 
     #[test]
     fn blank_spaces_turns_whitespace_but_tabs() {

@@ -599,6 +599,7 @@ impl Words {
                     ("field-label-title", "title"),
                     ("field-label-department", "department"),
                     ("field-label-location", "location"),
+                    ("field-label-dates", "dates"),
                 ]
                 .into_iter()
                 .flat_map(|(c, field)| lex.terms(c).into_iter().map(move |t| (t, field)))

@@ -93,6 +93,17 @@ fn is_short_han_name(s: &str) -> bool {
     is_han_name(s) && s.chars().count() <= 4
 }
 
+/// Whether a line is a language's name ("简体中文", "English"), as a language switch shows.
+fn names_a_language(s: &str, words: &Words) -> bool {
+    words.languages.iter().any(|lang| {
+        if lang.is_ascii() {
+            lang.eq_ignore_ascii_case(s)
+        } else {
+            s.ends_with(lang.as_str()) && s.chars().count() <= lang.chars().count() + 2
+        }
+    })
+}
+
 /// "Resume of Jane Doe" → "Jane Doe".
 fn strip_name_intro(t: &str) -> &str {
     for intro in [
@@ -233,6 +244,10 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             continue;
         }
         let t = strip_name_intro(l.text.trim());
+        if names_a_language(t, words) {
+            // A language switch ("English | 简体中文") is no name.
+            continue;
+        }
         if is_latin_name(t, words) || is_short_han_name(t) {
             candidates.push((t.to_owned(), l.start));
             name_line = Some(i);
@@ -568,6 +583,18 @@ mod tests {
         let p = person(text);
         assert_eq!(p.name, "Kai Zhang");
         assert!(p.names.contains(&"张凯".to_owned()), "{:?}", p.names);
+    }
+
+    #[test]
+    fn a_language_switch_is_no_name() {
+        assert_eq!(
+            person("简体中文\n\n王小明\n电话：13800000000").name,
+            "王小明"
+        );
+        assert_eq!(
+            person("English\nJane Roe\njane@example.com").name,
+            "Jane Roe"
+        );
     }
 
     #[test]
