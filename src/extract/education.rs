@@ -100,9 +100,23 @@ fn strip_wrapping_parens(s: &str) -> &str {
         .map_or(s, str::trim)
 }
 
-/// A school: a known university, or a name with a school word (University, 大学…).
+/// A school: a known university, or a name with a school word (University, 大学…). A part
+/// that opens with a degree ("学士，统招本科，信息工程学院") is the degree's line, not a school.
 fn is_institution(part: &str, words: &Words) -> bool {
-    part.chars().count() <= 100 && (words.is_school(part) || words.is_known_university(part))
+    part.chars().count() <= 100
+        && (words.is_school(part) || words.is_known_university(part))
+        && !opens_with_han_degree(part)
+        && !part.trim_end().ends_with(['。', '；'])
+}
+
+/// "学士，…", "本科 / 2015 年毕业": a Chinese part whose first word is a degree.
+fn opens_with_han_degree(part: &str) -> bool {
+    let head = part
+        .trim()
+        .split([',', '，', '、', ' ', '/', '·', '(', '（'])
+        .next()
+        .unwrap_or("");
+    head.chars().any(super::is_han) && head.chars().count() <= 4 && degree_level(head).is_some()
 }
 
 /// A date as the whole of a part: "2017", "May 2010", "[2008]", "(2016)".
@@ -411,10 +425,130 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         }
     }
     flush(&mut cur, &mut out);
+    if out.iter().all(|e| e.institution.is_empty()) {
+        out.extend(education_in_profile(lines, words));
+    }
     // A degree with no institution ("Qualifications: MEng & BEng") adds nothing when
-    // full records exist.
+    // full records exist; a single school without a degree takes it ("就读于X大学" and
+    // "学历为本科" on two lines).
+    let schools_without_degree = out
+        .iter()
+        .filter(|e| !e.institution.is_empty() && e.degree.is_none())
+        .count();
+    let degrees_alone: Vec<Education> = out
+        .iter()
+        .filter(|e| e.institution.is_empty())
+        .cloned()
+        .collect();
+    if schools_without_degree == 1 && degrees_alone.len() == 1 {
+        if let Some(e) = out
+            .iter_mut()
+            .find(|e| !e.institution.is_empty() && e.degree.is_none())
+        {
+            let d = degrees_alone[0].clone();
+            e.degree = d.degree;
+            e.degree_level = d.degree_level;
+        }
+    }
     if out.iter().any(|e| !e.institution.is_empty()) {
         out.retain(|e| !e.institution.is_empty());
+    }
+    out
+}
+
+/// Education stated in the profile when the résumé has no education section: a line of the
+/// header or summary that names a school with its degree ("研究生/北方大学计算机专业",
+/// "北方大学软件学院 2014 届本科", "本科院校：北方大学", "MSc, Example University"), or a
+/// school line next to a line that is only the degree ("本科 / 2015 年毕业").
+fn education_in_profile(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
+    let mut out: Vec<Education> = Vec::new();
+    let profile = |l: &Line<'_>| {
+        matches!(
+            l.section,
+            Section::Header | Section::Contact | Section::Summary
+        ) && !l.is_heading
+    };
+    let degree_line = |t: &str| {
+        let t = t.trim();
+        t.chars().count() <= 24 && degree_level(t).is_some() && !words.is_school(t)
+    };
+    for (i, l) in lines.iter().enumerate().take(80) {
+        if !profile(l) || l.text.chars().count() > 80 {
+            continue;
+        }
+        let cells: Vec<&str> = l
+            .text
+            .split(['/', '|', '·', '•', ':', '：', '\t'])
+            .flat_map(|c| c.split("  "))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let Some(k) = cells.iter().position(|c| is_institution(c, words)) else {
+            continue;
+        };
+        // "就读于北方大学": the verb before the school is not part of it.
+        let cell = words
+            .study_cues
+            .iter()
+            .filter_map(|q| cells[k].strip_prefix(q.as_str()))
+            .min_by_key(|rest| rest.len())
+            .unwrap_or(cells[k])
+            .trim();
+        let mut e = Education::default();
+        // "北方大学计算机专业", "北方大学软件学院 2014 届本科": the school ends at its last
+        // school word; what follows is the field or the degree.
+        let (school, tail) = match words.han_school_end(cell) {
+            Some(end) if end < cell.len() => (&cell[..end], cell[end..].trim()),
+            _ => (cell, ""),
+        };
+        let mut degree_in_name = (degree_level(tail).is_some()).then(|| tail.to_owned());
+        if degree_in_name.is_none() && !tail.is_empty() {
+            e.field = Some(tail.to_owned());
+        }
+        let school = match split_school_degree(school, words) {
+            Some((s, d)) => {
+                degree_in_name = Some(d);
+                s
+            }
+            None => school.to_owned(),
+        };
+        set_institution(&mut e, &school);
+        let near = [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .filter_map(|j| lines.get(j))
+            .filter(|n| profile(n))
+            .map(|n| n.text.as_str());
+        let degree = degree_in_name
+            .or_else(|| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .map(|(_, c)| *c)
+                    .find(|c| degree_level(c).is_some() && c.chars().count() <= 24)
+                    .map(str::to_owned)
+            })
+            .or_else(|| {
+                near.flat_map(|t| t.split(['/', '|', '，', ',']))
+                    .find(|c| degree_line(c))
+                    .map(|c| c.trim().to_owned())
+            });
+        let Some(degree) = degree else {
+            continue;
+        };
+        e.degree_level = degree_level(&degree);
+        e.degree = Some(degree);
+        e.evidence = Some(Evidence {
+            start: l.start,
+            end: l.start + l.raw.len(),
+            text: l.raw.trim().to_owned(),
+            confidence: 0.6,
+            page: None,
+            bbox: None,
+        });
+        if !out.iter().any(|o| same_study(o, &e)) {
+            out.push(e);
+        }
     }
     out
 }
@@ -615,6 +749,50 @@ mod tests {
                 s("2013-09"),
                 s("2016-06")
             )]
+        );
+    }
+
+    fn schools(text: &str) -> Vec<(String, Option<crate::model::DegreeLevel>)> {
+        let ls = crate::extract::layout::lines(text);
+        extract_education(&ls, Words::get())
+            .into_iter()
+            .map(|e| (e.institution, e.degree_level))
+            .collect()
+    }
+
+    #[test]
+    fn education_stated_in_the_profile() {
+        use crate::model::DegreeLevel::{Bachelor, Master};
+        assert_eq!(
+            schools("王小明\n北方大学软件学院 2014 届本科\n\n项目经历\n白桦商城  2013\n"),
+            vec![("北方大学软件学院".to_owned(), Some(Bachelor))]
+        );
+        assert_eq!(
+            schools("个人信息\n王小明/男/1990\n硕士/南方理工大学计算机专业\n\n工作经历\n"),
+            vec![("南方理工大学".to_owned(), Some(Master))]
+        );
+        assert_eq!(
+            schools(
+                "本科院校：东山大学 | 所学专业：物理学\n\n学术经历\n2022/05 参加北方大学暑期学校。\n"
+            ),
+            vec![("东山大学".to_owned(), Some(Bachelor))]
+        );
+        assert_eq!(
+            schools("王小明\n• 本科 / 2015 年毕业\n• 东山经贸学院 · 信息管理\n\n项目\n"),
+            vec![("东山经贸学院".to_owned(), Some(Bachelor))]
+        );
+        // A school without a degree nearby is not made a record.
+        assert!(schools("王小明\n住址：东山市北方大学\n\n项目\n").is_empty());
+    }
+
+    #[test]
+    fn a_degree_line_under_its_school() {
+        use crate::model::DegreeLevel::Bachelor;
+        assert_eq!(
+            schools(
+                "教育经历\n东山学院, 东山  2015/09 – 2019/07\n• 学士学位，全日制，计算机学院\n"
+            ),
+            vec![("东山学院".to_owned(), Some(Bachelor))]
         );
     }
 }

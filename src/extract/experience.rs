@@ -3,7 +3,7 @@
 //! project entries ("Name | Role | 2020.04 - 2022.07"), and the scoping of
 //! technologies and metrics to the narrowest of system → position → person.
 
-use super::dates::{self, DateEnd, DateRange};
+use super::dates::{self, DateEnd, DateRange, PartialDate};
 use super::layout::{Line, Section};
 use super::lines::{emails, looks_like_city_region, split_parts, urls};
 use super::{canonical_organization, find_metrics, find_technologies, Words};
@@ -799,6 +799,8 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut heading_since_entry = true;
     // Whether the work-experience section has begun.
     let mut seen_work = false;
+    // The line whose leading date was taken as the start of the header above it.
+    let mut stacked_line: Option<usize> = None;
     // Some résumés list their employers under a projects heading and have no work section.
     let no_work_section = !lines.iter().any(|l| l.section == Section::Experience);
     for (i, l) in lines.iter().enumerate() {
@@ -816,11 +818,22 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         {
             continue;
         }
-        let ranges: Vec<DateRange> = dates::find_date_ranges(&l.text)
+        let mut ranges: Vec<DateRange> = dates::find_date_ranges(&l.text)
             .into_iter()
             .filter(|r| r.end.is_some() || r.start.month.is_some())
+            // A single date to the day (a birth date, a publication date) opens no position.
+            .filter(|r| r.end.is_some() || r.start.day.is_none())
             .filter(|r| !inside_url(&l.text, r.start_offset))
             .collect();
+        if stacked_line == Some(i) {
+            // Its leading date closes the range of the header above; the rest is body.
+            ranges.retain(|r| !starts_line(&l.text, r));
+        } else if let Some((j, start)) = ranges.first().and_then(|r| stacked_start(lines, i, r)) {
+            let end = ranges[0].start;
+            ranges[0].start = start;
+            ranges[0].end = Some(DateEnd::Date(end));
+            stacked_line = Some(j);
+        }
         seen_work |= l.section == Section::Experience;
         // A sub-heading inside an entry ("Accomplishments:", "主要项目") moves the section
         // on; the next employer's dated header brings it back.
@@ -993,12 +1006,42 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         ex.positions
             .sort_by_key(|p| p.evidence.as_ref().map_or(usize::MAX, |e| e.start));
     }
+    for p in &mut ex.positions {
+        split_glued_title(p, words);
+    }
     attach_projects(&mut ex);
     drop_group_headers(&mut ex.positions);
     merge_duplicate_positions(&mut ex.positions);
     merge_continued_stints(&mut ex.positions);
     drop_non_positions(&mut ex.positions, words);
     ex
+}
+
+/// Whether a date range opens its line ("2017.03 › …").
+fn starts_line(text: &str, r: &DateRange) -> bool {
+    text.get(..r.start_offset)
+        .is_some_and(|b| b.trim().is_empty())
+}
+
+/// Dates stacked in a left column, later above earlier: a header line opening with a single
+/// date ("2018.03  Engineer @ Acme") over a line opening with an earlier single date followed
+/// by a bullet or nothing ("2017.03 › built …"). Returns that line and its date, the start.
+fn stacked_start(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, PartialDate)> {
+    if r.end.is_some() || !starts_line(&lines[i].text, r) {
+        return None;
+    }
+    let (j, next) = lines
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find(|(_, n)| !n.text.trim().is_empty())?;
+    let below = dates::find_date_ranges(&next.text);
+    let d = below.first()?;
+    let rest = next.text.get(d.end_offset..)?.trim();
+    let bullet_or_nothing = rest.is_empty() || super::layout::clean(rest).3;
+    let earlier = (d.start.year, d.start.month) < (r.start.year, r.start.month);
+    (d.end.is_none() && starts_line(&next.text, d) && earlier && bullet_or_nothing)
+        .then_some((j, d.start))
 }
 
 /// Whether byte `at` of `text` lies inside a URL ("https://x.dev/blog/2016/07/27/post"):
@@ -1276,10 +1319,103 @@ fn fill_from_neighbours(
             last = k - 1;
             used[last] = true;
         } else {
+            if let Some(m) = org_over_title(pos, lines, k - 1, words) {
+                used[k - 1] = true;
+                used[m] = true;
+                last = m;
+            }
             break;
         }
     }
     last
+}
+
+/// Under a dated line with neither organisation nor title: a short line the vocabulary does
+/// not know right above a line that is certainly a title ("**Acme**" over "后端开发工程师")
+/// is the organisation. Returns the title's line.
+fn org_over_title(
+    pos: &mut Position,
+    lines: &[Line<'_>],
+    a: usize,
+    words: &Words,
+) -> Option<usize> {
+    if !pos.organization.is_empty() || pos.title.is_some() {
+        return None;
+    }
+    let org = lines[a].text.trim();
+    let (m, below) = lines
+        .iter()
+        .enumerate()
+        .skip(a + 1)
+        .find(|(_, n)| !n.text.trim().is_empty())?;
+    let title = below.text.trim();
+    let fits = header_like(below)
+        && dates::find_date_ranges(title).is_empty()
+        && words.title_strength(title) >= 3
+        && plausible_org(org)
+        && words.title_strength(org) == 0
+        && org.split_whitespace().count() <= 6
+        && !is_sentence(org)
+        && !org.ends_with(['。', '.', '；', ';', '，']);
+    if !fits {
+        return None;
+    }
+    set_org(pos, org);
+    pos.title = Some(title.to_owned());
+    Some(m)
+}
+
+/// A title that carries its organisation: "Engineer @ Acme", "Engineer • Acme",
+/// "Acme－Engineer". The part after "@" is the organisation (it replaces one taken from a
+/// sentence nearby); with the other separators only when no organisation was found, and
+/// only when one part is an organisation and the other a title.
+fn split_glued_title(pos: &mut Position, words: &Words) {
+    let Some(mut title) = pos.title.clone() else {
+        return;
+    };
+    // "担任技术经理" from a sentence: the verb before the title is not part of it.
+    let after_cue = words
+        .body_title_cues
+        .iter()
+        .filter(|c| c.chars().count() >= 2)
+        .filter_map(|c| title.strip_prefix(c.as_str()))
+        .min_by_key(|rest| rest.len());
+    if let Some(rest) = after_cue.filter(|rest| words.title_strength(rest) >= 2) {
+        title = rest.trim().to_owned();
+        pos.title = Some(title.clone());
+    }
+    let org_is_prose = pos.organization.chars().count() > 30
+        || pos.organization.ends_with(['。', '.'])
+        || pos.organization.contains(['，', '、']);
+    if let Some((t, o)) = title.split_once(" @ ").or_else(|| title.split_once('@')) {
+        let (t, o) = (t.trim(), o.trim());
+        if (pos.organization.is_empty() || org_is_prose) && !t.is_empty() && plausible_org(o) {
+            pos.title = Some(t.to_owned());
+            set_org(pos, o);
+        }
+        return;
+    }
+    if !pos.organization.is_empty() {
+        return;
+    }
+    for sep in ['－', '•', '—', '–', '|'] {
+        let Some((a, b)) = title.split_once(sep) else {
+            continue;
+        };
+        let (a, b) = (a.trim(), b.trim());
+        let pair = if words.org_strength(a) >= 2 && words.title_strength(b) >= 2 {
+            Some((b, a))
+        } else if words.org_strength(b) >= 2 && words.title_strength(a) >= 2 {
+            Some((a, b))
+        } else {
+            None
+        };
+        if let Some((t, o)) = pair {
+            pos.title = Some(t.to_owned());
+            set_org(pos, o);
+            return;
+        }
+    }
 }
 
 /// A dated line whose only other text is a label ("Duration: Sep 2013 - Nov 2013"):
@@ -2066,9 +2202,9 @@ mod tests {
     #[test]
     fn roles_under_an_organisation_line() {
         let got = extract(
-            "工作经历\n青石科技，北京  2020/03 – 2024/06\n(数据平台) 后端开发工程师  2022/07 – 2024/06\n\
-             • 负责平台开发。\n(数据平台) 后端开发实习生  2020/03 – 2022/06\n• 负责对账。\n\
-             远帆软件，上海  2019/10 – 2020/02\n(Storage Team) 后端开发实习生\n• 参与迭代。\n",
+            "工作经历\n青石科技，北京  2020/03 – 2024/06\n(数据中台) 服务端开发工程师  2022/07 – 2024/06\n\
+             • 负责平台开发。\n(数据中台) 服务端开发实习生  2020/03 – 2022/06\n• 负责对账。\n\
+             远帆软件，上海  2019/10 – 2020/02\n(Storage Team) 平台开发实习生\n• 参与迭代。\n",
         );
         let rows: Vec<(String, Option<String>)> =
             got.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
@@ -2078,10 +2214,10 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            rows.iter()
-                .all(|r| r.1.as_deref().is_some_and(
-                    |t| t.ends_with("后端开发工程师") || t.ends_with("后端开发实习生")
-                )),
+            rows.iter().all(|r| r
+                .1
+                .as_deref()
+                .is_some_and(|t| t.ends_with("开发工程师") || t.ends_with("开发实习生"))),
             "{rows:?}"
         );
         assert_eq!(got[1].2.as_deref(), Some("2020-03"));
@@ -2169,6 +2305,95 @@ mod tests {
                 ),
                 row("TAILSPIN", "Frontend Engineer", "2020-05", Some("2021-06")),
             ]
+        );
+    }
+
+    fn row(org: &str, title: &str, start: &str, end: Option<&str>) -> Row {
+        (
+            org.to_owned(),
+            Some(title.to_owned()),
+            Some(start.to_owned()),
+            end.map(str::to_owned),
+        )
+    }
+
+    #[test]
+    fn dates_stacked_in_a_left_column() {
+        let got = extract(
+            "工作经历\n\n2018.03  软件工程师 @ 白桦科技有限公司\n2017.03 › 负责后端开发。\n\
+             2017.03  运维支持工程师 @ 北方软件有限公司\n2016.07 › 负责技术支持。\n› 编写文档。\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                row("白桦科技有限公司", "软件工程师", "2017-03", Some("2018-03")),
+                row(
+                    "北方软件有限公司",
+                    "运维支持工程师",
+                    "2016-07",
+                    Some("2017-03")
+                ),
+            ]
+        );
+        // A birth date to the day in the header opens no position.
+        let got = extract("王小明 | 出生日期：1988年2月21日\n\n工作经历\n白桦科技有限公司 | 工程师 | 2019.01 - 2020.02\n");
+        assert_eq!(
+            got,
+            vec![row(
+                "白桦科技有限公司",
+                "工程师",
+                "2019-01",
+                Some("2020-02")
+            )]
+        );
+    }
+
+    #[test]
+    fn organisations_glued_to_titles_and_above_them() {
+        // An unknown organisation on its own line over a title, under right-aligned dates.
+        let got = extract(
+            "### 工作经历\n\n<p align=\"right\">2019.10 - 2021.05</p>\n\n**Zentrix**\n\n后端开发工程师\n\n\
+             * 日常需求开发\n",
+        );
+        assert_eq!(
+            got,
+            vec![row("Zentrix", "后端开发工程师", "2019-10", Some("2021-05"))]
+        );
+        // "Title • Organisation", "Organisation－Title", "Title @ Organisation".
+        let got = extract(
+            "EXPERIENCE\nJul 2022 – Sep 2022\nC++ Intern • Larkspur Company\n\nEDUCATION\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Larkspur Company",
+                "C++ Intern",
+                "2022-07",
+                Some("2022-09")
+            )]
+        );
+        let got = extract(
+            "工作经历\n白桦电器股份有限公司－Android开发工程师 2014.9-2016.3\n负责应用开发。\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "白桦电器股份有限公司",
+                "Android开发工程师",
+                "2014-09",
+                Some("2016-03")
+            )]
+        );
+        // A verb before the title is not part of the title.
+        let got = extract("实习经历\n白桦网络有限公司 | 担任技术开发实习生 | 2017.10 - 2018.03\n");
+        assert_eq!(
+            got,
+            vec![row(
+                "白桦网络有限公司",
+                "技术开发实习生",
+                "2017-10",
+                Some("2018-03")
+            )]
         );
     }
 }

@@ -126,6 +126,8 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
                         | '♦'
                         | '◦'
                         | '▸'
+                        | '›'
+                        | '‣'
                         | '→'
             ) {
                 s = s[c.len_utf8()..].trim_start();
@@ -380,6 +382,20 @@ pub fn heading_of(text: &str) -> Option<Section> {
             if let Some(c) = parts.iter().rev().find_map(|p| headings.lookup(p.trim())) {
                 return Some(Section::from_heading(c.local_name()));
             }
+        }
+    }
+    // "主要技能", "其他证书": a qualifier before a Chinese heading. Not for work and projects:
+    // "重点工作", "主要项目", "其他项目" are sub-headings inside a position.
+    if t.chars().count() <= 10 {
+        let qualified = super::Words::get()
+            .heading_qualifiers_zh
+            .iter()
+            .find_map(|q| t.strip_prefix(q.as_str()))
+            .and_then(|rest| headings.lookup(rest.trim()))
+            .map(|c| Section::from_heading(c.local_name()))
+            .filter(|s| !matches!(s, Section::Experience | Section::Projects));
+        if qualified.is_some() {
+            return qualified;
         }
     }
     // "Coaching Experience", "SALES EXPERIENCE", "Management Skills".
@@ -698,6 +714,11 @@ mod tests {
         assert_eq!(heading_of("Education (selected)"), Some(Section::Education));
         assert_eq!(heading_of("Project | Billing Platform"), None);
         assert_eq!(heading_of("认证和教育信息"), Some(Section::Education));
+        assert_eq!(heading_of("主要技能"), Some(Section::Skills));
+        assert_eq!(heading_of("主要负责"), None);
+        // Inside a position these are sub-headings, not sections.
+        assert_eq!(heading_of("重点工作"), None);
+        assert_eq!(heading_of("其他项目"), None);
         assert!(heading_of("Projects | Experience").is_some());
     }
 

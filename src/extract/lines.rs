@@ -110,7 +110,7 @@ pub fn split_parts(s: &str) -> Vec<String> {
                 && matches!(chars.get(i + 1), Some('-' | '–' | '—'))
                 && chars.get(i + 2).is_none_or(|c| c.is_whitespace());
             let double_space = c == ' ' && chars.get(i + 1) == Some(&' ');
-            if spaced_dash || double_space {
+            if spaced_dash || double_space || (c == ' ' && between_han_words(&chars, i)) {
                 parts.push(std::mem::take(&mut cur));
                 i += if spaced_dash { 2 } else { 1 };
                 while chars.get(i).is_some_and(|c| c.is_whitespace()) {
@@ -138,10 +138,31 @@ pub fn split_parts(s: &str) -> Vec<String> {
                         || c == '：'
                 })
                 .trim()
+                // Brackets left open or closed by dates taken out ("Acme （ 2014 ~ 2015 ）").
+                .trim_end_matches(['(', '（', '[', '【'])
+                .trim_start_matches([')', '）', ']', '】'])
+                .trim()
                 .to_owned()
         })
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// A Han ideograph: the CJK Unified Ideographs block, Extension A, the compatibility
+/// ideographs, the supplementary planes (Extensions B–H, compatibility supplement) and 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}' | '〇')
+}
+
+/// A single space at `i` between two runs of at least two Han characters: Chinese writes no
+/// spaces inside words, so "某某软件有限公司 技术经理" is two parts, while a name spaced
+/// for alignment ("王 小明") stays one.
+fn between_han_words(chars: &[char], i: usize) -> bool {
+    let before = chars[..i].iter().rev().take_while(|c| is_han(**c)).count();
+    let after = chars[i + 1..].iter().take_while(|c| is_han(**c)).count();
+    before >= 2 && after >= 2
 }
 
 /// "Cleveland, OH", "Bengaluru, Karnataka", "Hassan, Karnataka": a place after a school.
@@ -157,4 +178,31 @@ pub fn looks_like_city_region(s: &str) -> bool {
                         && t.chars().all(|c| c.is_alphabetic() || c == '.')
                 })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_single_space_between_chinese_words_separates_parts() {
+        assert_eq!(
+            split_parts("白桦软件有限公司 技术经理"),
+            vec!["白桦软件有限公司", "技术经理"]
+        );
+        assert_eq!(
+            split_parts("北方大学 计算机科学 本科"),
+            vec!["北方大学", "计算机科学", "本科"]
+        );
+        // A name spaced for alignment, and Latin words, stay whole.
+        assert_eq!(split_parts("王 小明"), vec!["王 小明"]);
+        assert_eq!(split_parts("Senior Engineer"), vec!["Senior Engineer"]);
+        assert_eq!(split_parts("白桦 Software"), vec!["白桦 Software"]);
+        // Brackets the dates were taken out of are left behind.
+        assert_eq!(
+            split_parts("白桦软件有限公司 （ "),
+            vec!["白桦软件有限公司"]
+        );
+        assert_eq!(split_parts(" ） | Acme"), vec!["Acme"]);
+    }
 }

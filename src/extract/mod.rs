@@ -21,6 +21,7 @@ pub mod zh_prose;
 
 mod text;
 
+pub use lines::is_han;
 pub use text::extract_text;
 
 use crate::model::{DegreeLevel, Metric, Person, Qualifier, Skill};
@@ -32,13 +33,30 @@ pub fn canonical_organization(name: &str) -> Option<(String, String)> {
     let orgs = &vocabulary().organizations;
     let c = orgs.lookup(name.trim()).or_else(|| {
         // "Tencent Holdings Ltd." / "腾讯科技（深圳）有限公司": the longest known label inside.
+        // A university's short name inside a company's name ("北航" in "某北航文化传媒有限
+        // 公司") is part of that name, not the university.
+        let names_a_school = || {
+            let lower = name.to_lowercase();
+            Words::get()
+                .school_words
+                .iter()
+                .any(|w| lower.contains(&w.to_lowercase()))
+        };
         let hits = orgs.find_all(name);
         hits.iter()
             .filter(|m| !m.needs_context)
+            .filter(|m| !is_university(&orgs.concepts[m.concept]) || names_a_school())
             .max_by_key(|m| m.end - m.start)
             .map(|m| &orgs.concepts[m.concept])
     })?;
     Some((c.label_en.clone(), c.iri.clone()))
+}
+
+/// Whether an organisation concept is a university (`cg:University`).
+fn is_university(c: &Concept) -> bool {
+    c.types
+        .iter()
+        .any(|t| t.strip_prefix(crate::ns::CG) == Some("University"))
 }
 
 /// A skill with its canonical technology name and IRI, when known.
@@ -371,14 +389,6 @@ pub fn is_han_name(s: &str) -> bool {
     n >= 2 && s.chars().filter(|c| is_han(*c)).count() == n
 }
 
-/// A Han ideograph: the CJK Unified Ideographs block, Extension A, the compatibility
-/// ideographs, the supplementary planes (Extensions B–H, compatibility supplement) and 〇.
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{323AF}' | '〇')
-}
-
 /// Fill pinyin and other name spellings for a person.
 pub fn add_name_variants(person: &mut Person) {
     use pinyin::ToPinyin;
@@ -448,6 +458,8 @@ pub struct Words {
     pub document_titles: Vec<String>,
     /// Heading words that make a short title-case line a heading ("… Experience").
     pub heading_heads: Vec<String>,
+    /// Chinese qualifiers before a heading ("主要" in "主要技能").
+    pub heading_qualifiers_zh: Vec<String>,
     /// Proficiency levels of a skill ("Advanced", "Fluent"), never skills themselves.
     pub proficiency_words: Vec<String>,
     /// Labels that put an education entry on their own line ("学历：…", "Education: …").
@@ -458,6 +470,12 @@ pub struct Words {
     pub department_end_verbs: Vec<String>,
     /// Labels of the name field ("姓名", "Name").
     pub name_labels: Vec<String>,
+    /// Labels before a contact detail ("电话", "邮箱"), never a name.
+    pub contact_labels: Vec<String>,
+    /// Verbs before a school in a profile line ("就读于", "毕业于").
+    pub study_cues: Vec<String>,
+    /// Gender words that may stand beside a name ("男", "女").
+    pub gender_words: Vec<String>,
     /// Labels of the person's location ("Location", "所在地").
     pub location_labels: Vec<String>,
     /// Qualifiers in parentheses after a degree ("hons"), lower case.
@@ -584,11 +602,15 @@ impl Words {
                 not_name_words: lex.terms("not-name-word"),
                 document_titles: lex.terms("document-title"),
                 heading_heads: lex.terms("heading-head"),
+                heading_qualifiers_zh: lex.terms("heading-qualifier-zh"),
                 proficiency_words: lex.terms("proficiency-word"),
                 education_labels: lex.terms("inline-education-label"),
                 body_title_cues: lex.terms("body-title-cue"),
                 department_end_verbs: lex.terms("department-end-verb"),
                 name_labels: lex.terms("name-label"),
+                gender_words: lex.terms("gender-word"),
+                study_cues: lex.terms("study-cue"),
+                contact_labels: lex.terms("contact-label"),
                 location_labels: lex.terms("location-label"),
                 degree_qualifiers: lower(lex.terms("degree-qualifier")),
                 employment_verbs_en: lower(lex.terms("employment-verb-en")),

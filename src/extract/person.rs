@@ -56,10 +56,15 @@ fn has_non_name_word(s: &str, words: &Words) -> bool {
     let doc_titles = &words.document_titles;
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.' || c == '-'))
         .filter(|w| !w.is_empty())
-        .any(|w| {
+        .enumerate()
+        .any(|(k, w)| {
             let w = w.trim_end_matches('.');
+            // A function word ("an", "of") written as a capitalised first word can be a
+            // given name ("An Tran"); boilerplate words never are.
+            let given_name_like = k == 0 && is_titlecase(w);
             non_name
                 .iter()
+                .filter(|n| !(given_name_like && is_function_word(n)))
                 .chain(doc_titles)
                 .any(|n| n.eq_ignore_ascii_case(w))
                 || words.title_en.iter().any(|t| t.eq_ignore_ascii_case(w))
@@ -70,6 +75,17 @@ fn has_non_name_word(s: &str, words: &Words) -> bool {
                     .any(|t| t.eq_ignore_ascii_case(w))
         })
         || super::layout::heading_of(s).is_some()
+}
+
+/// "An": an upper-case initial followed by lower-case letters.
+fn is_titlecase(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+}
+
+/// The function words of the not-name list are the ones written in lower case there.
+fn is_function_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// A Latin personal name: name-shaped and free of words names never contain.
@@ -91,6 +107,12 @@ fn is_latin_name(s: &str, words: &Words) -> bool {
 
 fn is_short_han_name(s: &str) -> bool {
     is_han_name(s) && s.chars().count() <= 4
+}
+
+/// A short Han line that can be a name: not a section heading ("联系方式", "主要技能") and
+/// not a job title.
+fn is_han_name_line(s: &str, words: &Words) -> bool {
+    is_short_han_name(s) && super::layout::heading_of(s).is_none() && !words.is_title(s)
 }
 
 /// Whether a line is a language's name ("简体中文", "English"), as a language switch shows.
@@ -248,7 +270,7 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             // A language switch ("English | 简体中文") is no name.
             continue;
         }
-        if is_latin_name(t, words) || is_short_han_name(t) {
+        if is_latin_name(t, words) || is_han_name_line(t, words) {
             candidates.push((t.to_owned(), l.start));
             name_line = Some(i);
             break;
@@ -259,16 +281,14 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             name_line = Some(i);
             break;
         }
-        if let Some(first) = t.split('|').next() {
-            let first = first.trim();
-            if first != t && (is_latin_name(first, words) || is_short_han_name(first)) {
-                candidates.push((first.to_owned(), l.start));
-                name_line = Some(i);
-                break;
-            }
+        if let Some(first) = name_cell(t, words) {
+            candidates.push((first, l.start));
+            name_line = Some(i);
+            break;
         }
         if let Some(n) = leading_han_name(t, title_words) {
-            if t.contains('|') || t.chars().count() > 40 {
+            let label = t[n.len()..].trim_start().starts_with([':', '：']);
+            if !label && (t.contains('|') || t.chars().count() > 40) {
                 name_rest = Some(t[n.len()..].to_owned());
                 candidates.push((n, l.start));
                 name_line = Some(i);
@@ -288,11 +308,19 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             if is_latin_name(first, words) {
                 candidates.push((first.to_owned(), l.start));
                 name_line = Some(i);
-            } else if let Some(n) = leading_han_name(first, title_words) {
+            } else if let Some(n) = leading_han_name(first, title_words)
+                .filter(|n| !words.contact_labels.iter().any(|c| c == n))
+            {
                 name_rest = Some(l.text.trim()[n.len()..].to_owned());
                 candidates.push((n, l.start));
                 name_line = Some(i);
             }
+        }
+    }
+    if candidates.is_empty() {
+        if let Some((i, n)) = name_confirmed_by_contacts(text, lines, words) {
+            candidates.push((n, lines[i].start));
+            name_line = Some(i);
         }
     }
     if let Some((name, _)) = candidates.first() {
@@ -336,6 +364,91 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
     headline_and_place(&mut person, lines, name_line, name_rest.as_deref(), words);
     other_spellings(&mut person, lines, name_line, words);
     person
+}
+
+/// The first cell of a header line when it is a name: "Jane Doe | Engineer", "JANE D. –
+/// Software Engineer | Remote", and "王小明/男/1990" (a slash-separated line is a personal-info
+/// line only when a cell is a gender word).
+fn name_cell(t: &str, words: &Words) -> Option<String> {
+    let is_name = |c: &str| is_latin_name(c, words) || is_han_name_line(c, words);
+    let parts = split_parts(t);
+    if parts.len() > 1 && is_name(&parts[0]) && t.trim_start().starts_with(parts[0].as_str()) {
+        return Some(parts[0].clone());
+    }
+    let cells: Vec<&str> = t.split(['/', '|']).map(str::trim).collect();
+    let gender = cells
+        .iter()
+        .skip(1)
+        .any(|c| words.gender_words.iter().any(|g| g == c));
+    (gender && is_name(cells[0])).then(|| cells[0].to_owned())
+}
+
+/// With no name in the header: a name on a line of its own anywhere in the document that the
+/// contact details confirm, a Chinese name whose pinyin the e-mail or a web address spells
+/// ("王小明" and xiaoming.wang@…), or a Latin name written in lower case ("jane doe") as the
+/// first line right above the contact details.
+fn name_confirmed_by_contacts(
+    text: &str,
+    lines: &[Line<'_>],
+    words: &Words,
+) -> Option<(usize, String)> {
+    let handles: Vec<String> = emails(text)
+        .into_iter()
+        .chain(urls(text))
+        .map(|h| {
+            h.chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        })
+        .collect();
+    if handles.is_empty() {
+        return None;
+    }
+    let spelled = |name: &str| {
+        use pinyin::ToPinyin;
+        let syllables: Vec<&str> = name.to_pinyin().flatten().map(|p| p.plain()).collect();
+        if syllables.len() < 2 || syllables.len() != name.chars().count() {
+            return false;
+        }
+        let (surname, given) = (syllables[0], syllables[1..].concat());
+        let forms = [format!("{surname}{given}"), format!("{given}{surname}")];
+        handles
+            .iter()
+            .any(|h| forms.iter().any(|f| h.contains(f.as_str())))
+    };
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if !l.is_heading && is_han_name_line(t, words) && spelled(t) {
+            return Some((i, t.to_owned()));
+        }
+    }
+    // The first non-empty line, in lower case, with contact details within the next lines.
+    let mut non_empty = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.trim().is_empty());
+    let (i, first) = non_empty.next()?;
+    let t = first.text.trim();
+    let capitalised = words_titlecased(t);
+    let contact_below = non_empty
+        .take(3)
+        .any(|(_, l)| !emails(l.raw).is_empty() || !phones(l.raw).is_empty());
+    (contact_below && t.chars().any(char::is_lowercase) && is_latin_name(&capitalised, words))
+        .then(|| (i, t.to_owned()))
+}
+
+/// "jane doe" → "Jane Doe" (each word's first letter upper case).
+fn words_titlecased(t: &str) -> String {
+    t.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The parts of a header line: "Senior Engineer | Singapore", "Title — City", "A · B".
@@ -595,6 +708,46 @@ mod tests {
             person("English\nJane Roe\njane@example.com").name,
             "Jane Roe"
         );
+    }
+
+    #[test]
+    fn headings_and_labels_are_no_names() {
+        // A contact heading first, the name in a personal-info line with a gender cell.
+        let p = person("联系方式\n手机：13800000000\n\n个人信息\n柳青禾/男/1990\n研究生/北方大学");
+        assert_eq!(p.name, "柳青禾");
+        // A label is no name: "本科院校: …" is a field.
+        let p = person("本科院校：北方大学 | 就读专业：物理学\n教育背景\n2016-2020 北方大学");
+        assert_ne!(p.name, "本科院校");
+    }
+
+    #[test]
+    fn names_before_a_headline_and_capitalised_function_words() {
+        let p = person(
+            "JANE R. – Software Engineer | Distributed Systems\nLyon, FR | jane@example.com",
+        );
+        assert_eq!(p.name, "JANE R.");
+        let p = person("An Tran\nSt. Paul, MN | (651) 555-0100\nan.tran@example.com");
+        assert_eq!(p.name, "An Tran");
+        // Lower-case function words still mark a phrase.
+        assert_ne!(
+            person("Head of Platform\njane@example.com").name,
+            "Head of Platform"
+        );
+    }
+
+    #[test]
+    fn a_name_confirmed_by_the_contact_details() {
+        // Sidebar order: the name sits far from the top; the e-mail spells its pinyin.
+        let text = "实习经历\n白桦软件有限公司  2015.5 至今\n负责后端开发。\n负责测试工作。\n负责运维工作。\n\n柳青禾\n电话 13800000000\nqinghe.liu@example.com\n主要技能";
+        assert_eq!(person(text).name, "柳青禾");
+        // Without that confirmation a short Chinese line is not taken for a name.
+        let text =
+            "实习经历\n白桦软件有限公司  2015.5 至今\n负责后端开发。\n负责测试工作。\n负责运维工作。\n\n柳青禾\nabc@example.com";
+        assert_ne!(person(text).name, "柳青禾");
+        // A name in lower case right above the contact line.
+        let p =
+            person("\njane roe\n\nLyon 69001    jane@example.com    github.com/jroe\n\nExperience");
+        assert_eq!(p.name, "jane roe");
     }
 
     #[test]

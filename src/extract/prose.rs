@@ -129,7 +129,13 @@ pub fn apply_zh_name(text: &str, person: &mut Person) {
     };
     let head: String = text[from..].chars().take(600).collect();
     if let Some(mut n) = zh_prose::extract_zh_bio(&head, lexicon()).name {
-        if super::is_han_name(&n.text) {
+        // "本科院校：…" is a field label, "主要技能" a heading: neither is a name.
+        let label = head
+            .get(n.end..)
+            .unwrap_or("")
+            .trim_start()
+            .starts_with([':', '：']);
+        if super::is_han_name(&n.text) && !label && super::layout::heading_of(&n.text).is_none() {
             n.start += from;
             n.end += from;
             person.name = n.text.clone();
