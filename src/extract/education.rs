@@ -5,7 +5,7 @@ use super::dates::{self, DateEnd};
 use super::layout::{Line, Section};
 use super::lines::{looks_like_city_region, split_parts};
 use super::{canonical_organization, degree_level, Words};
-use crate::model::{Education, Evidence};
+use crate::model::Education;
 
 fn set_institution(ed: &mut Education, name: &str) {
     ed.institution = name.trim().to_owned();
@@ -414,14 +414,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             cur.end = Some(g);
         }
         if cur.evidence.is_none() {
-            cur.evidence = Some(Evidence {
-                start: l.start,
-                end: l.start + l.raw.len(),
-                text: l.raw.trim().to_owned(),
-                confidence: 0.7,
-                page: None,
-                bbox: None,
-            });
+            cur.evidence = Some(l.evidence(0.7));
         }
     }
     flush(&mut cur, &mut out);
@@ -538,14 +531,7 @@ fn education_in_profile(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         };
         e.degree_level = degree_level(&degree);
         e.degree = Some(degree);
-        e.evidence = Some(Evidence {
-            start: l.start,
-            end: l.start + l.raw.len(),
-            text: l.raw.trim().to_owned(),
-            confidence: 0.6,
-            page: None,
-            bbox: None,
-        });
+        e.evidence = Some(l.evidence(0.6));
         if !out.iter().any(|o| same_study(o, &e)) {
             out.push(e);
         }

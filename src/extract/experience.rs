@@ -384,14 +384,7 @@ fn rebase_metric(mut m: Metric, l: &Line<'_>) -> Metric {
 }
 
 fn header_evidence(l: &Line<'_>) -> Option<Evidence> {
-    Some(Evidence {
-        start: l.start,
-        end: l.start + l.raw.len(),
-        text: l.raw.trim().to_owned(),
-        confidence: 0.8,
-        page: None,
-        bbox: None,
-    })
+    Some(l.evidence(0.8))
 }
 
 /// Whether a line's technologies should be read as a list (skills context).

@@ -63,6 +63,18 @@ pub struct Line<'a> {
 }
 
 impl Line<'_> {
+    /// Evidence spanning the whole line, with the given confidence.
+    pub fn evidence(&self, confidence: f32) -> crate::model::Evidence {
+        crate::model::Evidence {
+            start: self.start,
+            end: self.start + self.raw.len(),
+            text: self.raw.trim().to_owned(),
+            confidence,
+            page: None,
+            bbox: None,
+        }
+    }
+
     /// Byte range of `needle` inside the document, if it occurs in this raw line.
     pub fn locate(&self, needle: &str) -> Option<(usize, usize)> {
         if needle.is_empty() {
