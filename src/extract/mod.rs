@@ -814,8 +814,7 @@ impl Words {
     /// Whether the text is a university known to the vocabulary.
     pub fn is_known_university(&self, s: &str) -> bool {
         let orgs = &vocabulary().organizations;
-        orgs.lookup(s.trim())
-            .is_some_and(|c| c.types.iter().any(|t| t.ends_with("#University")))
+        orgs.lookup(s.trim()).is_some_and(is_university)
     }
 }
 
