@@ -13,6 +13,7 @@ pub mod extract;
 pub mod fuzzing;
 pub mod generate;
 pub mod graphml;
+pub mod index;
 pub mod ingest;
 pub mod jsonresume;
 pub mod map;

@@ -114,6 +114,10 @@ The default graph is the union of all graphs."
         /// counts and timings (JSON) instead of the results.
         #[arg(long)]
         explain: bool,
+        /// Answer with plain SPARQL even where the store's query index answers
+        /// (go-qps-10k, scale, knows); the answer is the same, only slower.
+        #[arg(long)]
+        no_index: bool,
     },
     /// List the named queries with their descriptions and parameters.
     #[command(after_help = "Example:\n  careergraph queries")]
@@ -377,7 +381,17 @@ fn run(cli: Cli) -> Result<Option<Partial>> {
             timeout,
             limit,
             explain: false,
-        } => cmd_query(&cli.store, &query, &params, format, timeout, limit, quiet).map(|_| None),
+            no_index,
+        } => cmd_query(
+            &cli.store,
+            &query,
+            &params,
+            (format, limit),
+            timeout,
+            !no_index,
+            quiet,
+        )
+        .map(|_| None),
         Command::Queries => cmd_queries().map(|_| None),
         Command::Export {
             format,
@@ -710,11 +724,19 @@ fn prepare_query(
     hard_stop: bool,
 ) -> Result<(
     CareerStore,
-    spargebra::Query,
+    (spargebra::Query, Option<IndexedQuery>),
     oxigraph::sparql::CancellationToken,
 )> {
     let q = load_query(name)?;
-    let bound = q.bind(&parse_params(params)?)?;
+    let bindings = q.bindings(&parse_params(params)?)?;
+    let bound = q.bind_terms(&bindings)?;
+    let named = query::NAMED
+        .iter()
+        .any(|(n, text)| *n == q.name && *text == q.text);
+    let indexed = named.then(|| IndexedQuery {
+        name: q.name.clone(),
+        bindings,
+    });
     let store = CareerStore::open_read_only(store_path)?;
     let token = oxigraph::sparql::CancellationToken::new();
     let deadline = token.clone();
@@ -729,13 +751,19 @@ fn prepare_query(
             std::process::exit(2);
         }
     });
-    Ok((store, bound, token))
+    Ok((store, (bound, indexed), token))
+}
+
+/// A named query the store's index may answer, with its bound parameters.
+struct IndexedQuery {
+    name: String,
+    bindings: Vec<(String, spargebra::term::GroundTerm)>,
 }
 
 /// `query --explain`: run to the end (or to the timeout), print the plan with statistics
 /// on stdout and the row count (or why it stopped) on stderr.
 fn cmd_explain(store_path: &Path, name: &str, params: &[String], timeout: u64) -> Result<()> {
-    let (store, bound, token) = prepare_query(store_path, name, params, timeout, false)?;
+    let (store, (bound, _), token) = prepare_query(store_path, name, params, timeout, false)?;
     let started = std::time::Instant::now();
     let (rows, plan) = store.explain(bound, Some(token));
     println!("{plan}");
@@ -755,13 +783,20 @@ fn cmd_query(
     store_path: &Path,
     name: &str,
     params: &[String],
-    format: ResultFormat,
+    (format, limit): (ResultFormat, usize),
     timeout: u64,
-    limit: usize,
+    use_index: bool,
     quiet: bool,
 ) -> Result<()> {
-    let (store, bound, token) = prepare_query(store_path, name, params, timeout, true)?;
-    let results = store.evaluate(bound, Some(token))?;
+    let (store, (bound, indexed), token) = prepare_query(store_path, name, params, timeout, true)?;
+    let from_index = match indexed.filter(|_| use_index) {
+        Some(q) => careergraph::index::answer::answer(&store, &q.name, &q.bindings)?,
+        None => None,
+    };
+    let results = match from_index {
+        Some(results) => results,
+        None => store.evaluate(bound, Some(token))?,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (rows, truncated) = output::write_results(results, format, Some(limit), &mut out)

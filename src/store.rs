@@ -48,6 +48,9 @@ pub enum StoreError {
     /// A query failed.
     #[error("query failed: {0}")]
     Query(String),
+    /// The query index could not be read or written.
+    #[error("{0}")]
+    Index(String),
 }
 
 /// What happened to one document on [`CareerStore::put_document`].
@@ -102,6 +105,10 @@ const BULK_RDF_QUADS: usize = 20_000;
 pub struct CareerStore {
     store: Store,
     read_only: bool,
+    /// Directory of an on-disk store (where the query index lives).
+    dir: Option<PathBuf>,
+    /// The query index's changes in this write session (on-disk stores opened for writing).
+    journal: Option<std::sync::Mutex<crate::index::journal::Journal>>,
 }
 
 impl CareerStore {
@@ -111,6 +118,10 @@ impl CareerStore {
         let s = CareerStore {
             store,
             read_only: false,
+            dir: Some(path.to_owned()),
+            journal: Some(std::sync::Mutex::new(crate::index::journal::Journal::new(
+                path.to_owned(),
+            ))),
         };
         s.ensure_vocabulary()?;
         Ok(s)
@@ -124,6 +135,8 @@ impl CareerStore {
         Ok(CareerStore {
             store: open_disk(path, true)?,
             read_only: true,
+            dir: Some(path.to_owned()),
+            journal: None,
         })
     }
 
@@ -132,6 +145,8 @@ impl CareerStore {
         let s = CareerStore {
             store: Store::new()?,
             read_only: false,
+            dir: None,
+            journal: None,
         };
         s.ensure_vocabulary()?;
         Ok(s)
@@ -144,12 +159,44 @@ impl CareerStore {
 
     /// Write buffered data to on-disk tables (call after a write session: otherwise every
     /// later open replays the write-ahead log, seconds per hundred thousand quads).
+    /// It also ends the query index's write session: the index file, then its stamp.
     pub fn flush(&self) -> Result<(), StoreError> {
+        self.with_journal(|j, s| j.finish(s))?;
         #[cfg(feature = "disk")]
         if !self.read_only {
             self.store.flush()?;
         }
         Ok(())
+    }
+
+    /// Run `f` on the query index's journal (stores without one: nothing).
+    fn with_journal(
+        &self,
+        f: impl FnOnce(
+            &mut crate::index::journal::Journal,
+            &Store,
+        ) -> Result<(), crate::index::IndexError>,
+    ) -> Result<(), StoreError> {
+        if let Some(j) = &self.journal {
+            let mut j = j.lock().unwrap_or_else(|e| e.into_inner());
+            f(&mut j, &self.store).map_err(|e| StoreError::Index(e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    /// Record a change in the journal (the journal cannot fail here).
+    fn journal(&self, f: impl FnOnce(&mut crate::index::journal::Journal)) {
+        if let Some(j) = &self.journal {
+            f(&mut j.lock().unwrap_or_else(|e| e.into_inner()));
+        }
+    }
+
+    /// The query index, if the store has one that matches its contents.
+    pub fn valid_index(&self) -> Result<Option<crate::index::file::Index>, StoreError> {
+        let Some(dir) = &self.dir else {
+            return Ok(None);
+        };
+        crate::index::load_valid(&self.store, dir).map_err(|e| StoreError::Index(e.to_string()))
     }
 
     /// Whether the store was opened read-only.
@@ -244,8 +291,10 @@ impl CareerStore {
     /// [`CareerStore::put_document`] apply.
     pub fn put_documents(&self, docs: &[DocumentWrite]) -> Result<Vec<PutOutcome>, StoreError> {
         let path_p = NamedNode::new_unchecked(ns::cg("path"));
+        self.with_journal(|j, s| j.begin(s))?;
         let mut tx = self.store.start_transaction()?;
         let mut outcomes = Vec::with_capacity(docs.len());
+        let mut dropped: Vec<NamedNode> = Vec::new();
         for doc in docs {
             if tx.contains_named_graph(doc.graph.as_ref())? {
                 outcomes.push(PutOutcome::Unchanged);
@@ -267,6 +316,7 @@ impl CareerStore {
                         tx.remove_named_graph(derived.as_ref())?;
                     }
                     tx.remove_named_graph(old.as_ref())?;
+                    dropped.push(old.clone());
                     replaced = true;
                 }
             }
@@ -284,6 +334,14 @@ impl CareerStore {
             });
         }
         tx.commit()?;
+        self.journal(|j| {
+            j.dropped(&dropped);
+            for (doc, outcome) in docs.iter().zip(&outcomes) {
+                if *outcome != PutOutcome::Unchanged {
+                    j.added(doc.graph.as_str(), &doc.quads);
+                }
+            }
+        });
         Ok(outcomes)
     }
 
@@ -302,13 +360,33 @@ impl CareerStore {
         if docs.is_empty() {
             return Ok(());
         }
+        self.with_journal(|j, s| j.begin(s))?;
+        let entries: Vec<(String, crate::index::entry::Entry)> = if self.journal.is_some() {
+            use rayon::prelude::*;
+            docs.par_iter()
+                .map(|d| {
+                    (
+                        d.graph.as_str().to_owned(),
+                        crate::index::entry::entry_from_quads(&d.quads),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.bulk_load(
             docs.into_iter().flat_map(|doc| {
                 let path = doc.path.map(|p| path_quad(&doc.graph, &p));
                 doc.quads.into_iter().chain(path)
             }),
             max_memory_mb,
-        )
+        )?;
+        self.journal(|j| {
+            for (graph, entry) in &entries {
+                j.added_entry(graph, entry);
+            }
+        });
+        Ok(())
     }
 
     /// Write `quads` with one atomic bulk-loader commit (one background thread, about
@@ -385,6 +463,7 @@ impl CareerStore {
         graphs: &[NamedNode],
         resources: &[NamedNode],
     ) -> Result<usize, StoreError> {
+        self.with_journal(|j, s| j.begin(s))?;
         let mut tx = self.store.start_transaction()?;
         let mut removed = 0;
         for g in graphs {
@@ -407,6 +486,12 @@ impl CareerStore {
             }
         }
         tx.commit()?;
+        self.journal(|j| {
+            j.dropped(graphs);
+            for r in resources {
+                j.mentioned(r.as_str());
+            }
+        });
         Ok(removed)
     }
 
@@ -513,6 +598,8 @@ impl CareerStore {
             .collect::<Result<_, _>>()
             .map_err(|e| StoreError::Parse(e.to_string()))?;
         let count = quads.len();
+        self.with_journal(|j, s| j.begin(s))?;
+        self.journal(|j| j.taint());
         if count >= BULK_RDF_QUADS {
             // One atomic bulk commit: ≈ 10× faster than a transaction on large dumps.
             self.bulk_load(quads, 256)?;
@@ -850,6 +937,11 @@ pub fn vocabulary_hash() -> String {
         h.update(text.as_bytes());
     }
     crate::map::hex(&h.finalize())[..32].to_owned()
+}
+
+/// A random token (hex): store salts, index stamps.
+pub(crate) fn random_token() -> String {
+    random_hex()
 }
 
 fn random_hex() -> String {

@@ -353,8 +353,9 @@ fn push_to_a_real_oxigraph_server_is_idempotent_and_answers_alike() {
         .success()
         .stderr(predicates::str::contains("pushed"));
     let after_first = server.count();
-    // Everything but the two metadata quads (salt, vocabulary hash) is sent.
-    assert_eq!(after_first, local_triples - 2);
+    // Everything but the three metadata quads (salt, vocabulary hash, query-index stamp)
+    // is sent.
+    assert_eq!(after_first, local_triples - 3);
     bin(&store)
         .args(["push", "--endpoint", &server.store_url()])
         .assert()
@@ -433,7 +434,7 @@ fn push_with_sparql_update_fallback() {
     }
     assert_eq!(
         server.count(),
-        stats(&store)["triples"].as_u64().unwrap() - 2
+        stats(&store)["triples"].as_u64().unwrap() - 3
     );
     // 4xx is an error, not retried: a path the server does not serve.
     let bad = format!("http://127.0.0.1:{}/nope", server.port);

@@ -237,6 +237,12 @@ fn sigkill_mid_ingest(mode: &[&str]) {
             continue; // everything was committed before the kill landed: more files
         }
         assert!(!graphs.is_empty());
+        // The index stamp goes before the first write: a killed run leaves no index
+        // that answers (queries use SPARQL until the next write rebuilds it).
+        assert!(
+            s.valid_index().unwrap().is_none(),
+            "a killed ingest left an index that claims to match the store"
+        );
         for g in &graphs {
             let len = s.graph_len(g).unwrap();
             let path = stored_path(&s, g);
@@ -256,9 +262,82 @@ fn sigkill_mid_ingest(mode: &[&str]) {
             stats(&store)["documents"].as_u64().unwrap() as usize,
             files.len()
         );
+        // The re-run rebuilt the index from the store, and it answers as SPARQL does.
+        let s = CareerStore::open_read_only(&store).unwrap();
+        assert!(s.valid_index().unwrap().is_some(), "index not rebuilt");
+        drop(s);
+        common::assert_index_agrees(&store);
         return;
     }
     panic!("ingest always finished before it could be killed");
+}
+
+/// SIGKILL at any moment of ingest and forget runs (including while the index file is
+/// written): whenever the store then claims a valid index, it answers exactly as SPARQL;
+/// the next complete run always leaves a valid index.
+#[cfg(unix)]
+#[test]
+fn sigkill_at_any_moment_never_leaves_a_stale_index() {
+    use careergraph::store::CareerStore;
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    let store = dir.path().join("db");
+    bin(&store)
+        .args(["generate", "--count", "40", "--seed", "3", "--out"])
+        .arg(&inputs)
+        .assert()
+        .success();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&inputs)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    bin(&store)
+        .arg("ingest")
+        .args(&files[..20])
+        .assert()
+        .success();
+    let mut killed = 0;
+    for (i, delay_ms) in [5u64, 30, 60, 90, 120, 160, 200, 260].iter().enumerate() {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("careergraph"));
+        cmd.env("CAREERGRAPH_SALT", SALT).arg("--store").arg(&store);
+        if i % 2 == 0 {
+            cmd.args(["ingest", "--quiet"]).args(&files[20 + i..22 + i]);
+        } else {
+            cmd.arg("forget").arg(&files[i]);
+        }
+        let mut child = cmd
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(*delay_ms));
+        if child.try_wait().unwrap().is_none() {
+            unsafe_kill(child.id());
+            killed += 1;
+        }
+        let _ = child.wait();
+        let s = CareerStore::open_read_only(&store).expect("store opens after SIGKILL");
+        let valid = s.valid_index().expect("index readable").is_some();
+        drop(s);
+        if valid {
+            common::assert_index_agrees(&store);
+        }
+    }
+    assert!(killed > 0, "every run finished before the kill");
+    bin(&store)
+        .arg("ingest")
+        .args(&files[..30])
+        .assert()
+        .success();
+    let s = CareerStore::open_read_only(&store).unwrap();
+    assert!(
+        s.valid_index().unwrap().is_some(),
+        "a complete run leaves a valid index"
+    );
+    drop(s);
+    common::assert_index_agrees(&store);
 }
 
 #[cfg(unix)]

@@ -152,13 +152,15 @@ impl NamedQuery {
 
     /// Parse and bind `values` (name, text) to this query's parameters, filling defaults.
     pub fn bind(&self, values: &[(String, String)]) -> Result<Query, QueryError> {
-        let mut query =
-            SparqlParser::new()
-                .parse_query(&self.text)
-                .map_err(|e| QueryError::Syntax {
-                    source_name: self.name.clone(),
-                    message: e.to_string(),
-                })?;
+        self.bind_terms(&self.bindings(values)?)
+    }
+
+    /// The typed term of every parameter: `values` (name, text) checked against the
+    /// declared parameters, defaults filled in.
+    pub fn bindings(
+        &self,
+        values: &[(String, String)],
+    ) -> Result<Vec<(String, GroundTerm)>, QueryError> {
         let mut bindings = Vec::new();
         for (name, value) in values {
             let spec = self.params.iter().find(|p| &p.name == name);
@@ -191,12 +193,24 @@ impl NamedQuery {
                 typed_term(&spec.name, default, spec.kind)?,
             ));
         }
+        Ok(bindings)
+    }
+
+    /// Parse the query and substitute these typed terms for their variables.
+    pub fn bind_terms(&self, bindings: &[(String, GroundTerm)]) -> Result<Query, QueryError> {
+        let mut query =
+            SparqlParser::new()
+                .parse_query(&self.text)
+                .map_err(|e| QueryError::Syntax {
+                    source_name: self.name.clone(),
+                    message: e.to_string(),
+                })?;
         for (name, term) in bindings {
-            let var = Variable::new(&name).map_err(|e| QueryError::Param {
+            let var = Variable::new(name).map_err(|e| QueryError::Param {
                 name: name.clone(),
                 message: e.to_string(),
             })?;
-            substitute(&mut query, &var, &term).map_err(|e| QueryError::Param {
+            substitute(&mut query, &var, term).map_err(|e| QueryError::Param {
                 name: name.clone(),
                 message: e.to_string(),
             })?;

@@ -54,6 +54,43 @@ pub fn csv_rows(store: &Path, args: &[&str]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Rows of a query as CSV, header first; `index` = false adds `--no-index` (plain
+/// SPARQL). The query must succeed.
+pub fn query_csv(store: &Path, args: &[&str], index: bool) -> Vec<Vec<String>> {
+    let mut cmd = bin(store);
+    cmd.arg("query").args(args).args(["--format", "csv"]);
+    if !index {
+        cmd.arg("--no-index");
+    }
+    let out = cmd.output().expect("run query");
+    assert!(
+        out.status.success(),
+        "query {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(out.stdout.as_slice())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// The index's answers (go-qps-10k with min=0, knows Go) as sorted rows equal plain
+/// SPARQL's.
+pub fn assert_index_agrees(store: &Path) {
+    for args in [
+        &["go-qps-10k", "--param", "min=0"][..],
+        &["knows", "--param", "tech=Go"][..],
+    ] {
+        let mut fast = query_csv(store, args, true);
+        let mut plain = query_csv(store, args, false);
+        fast.sort();
+        plain.sort();
+        assert_eq!(fast, plain, "{args:?}: index and SPARQL differ");
+    }
+}
+
 /// The résumé fixtures of `tests/fixtures/` (every text fixture except the role article and
 /// the recipe), in the answer key's order.
 pub const RESUME_FIXTURES: &[&str] = &[

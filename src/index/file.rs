@@ -1,0 +1,465 @@
+//! The index file: every document's [`Entry`] with interned strings, in flat arrays of
+//! `u32` that read back without parsing text (one `read` of the file, then slicing).
+//!
+//! Layout (little-endian): magic, token, tainted flag, string table (count, offsets,
+//! bytes), documents (string ids), names `[doc, person, name]`, knows
+//! `[doc, tech, person, how]`, rows `[doc, person, kind, value, sys, techs, n, orgs, n,
+//! raws, n]` (lists are ranges of the pool), the pool, then an end marker.
+
+use super::entry::{Entry, How, Row};
+use super::IndexError;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+const MAGIC: &[u8; 8] = b"CGIDX001";
+const END: &[u8; 8] = b"CGIDXEND";
+
+/// Width of a stored row.
+pub const ROW: usize = 11;
+
+/// The whole index in memory.
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    /// Stamp shared with the store's meta graph: the file answers for the store only when
+    /// both carry the same token.
+    pub token: String,
+    /// Set when the store holds RDF the index cannot describe (loaded as it is): no fast path.
+    pub tainted: bool,
+    bytes: Vec<u8>,
+    offsets: Vec<u32>,
+    lookup: Option<HashMap<String, u32>>,
+    /// Document graph IRIs (string ids); a document's number is its position here.
+    pub docs: Vec<u32>,
+    /// `[doc, person, name]`.
+    pub names: Vec<[u32; 3]>,
+    /// `[doc, tech, person, how]`.
+    pub knows: Vec<[u32; 4]>,
+    /// Rows, see the module documentation.
+    pub rows: Vec<[u32; ROW]>,
+    /// Lists referenced by rows.
+    pub pool: Vec<u32>,
+}
+
+impl Index {
+    /// An empty index (a store without documents).
+    pub fn empty() -> Index {
+        Index {
+            offsets: vec![0],
+            ..Index::default()
+        }
+    }
+
+    /// String number `id`.
+    pub fn str(&self, id: u32) -> &str {
+        let i = id as usize;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => {
+                std::str::from_utf8(&self.bytes[a as usize..b as usize]).unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+
+    /// The id of a string, if stored (a scan: query time looks up a handful of keys).
+    pub fn find(&self, s: &str) -> Option<u32> {
+        if let Some(map) = &self.lookup {
+            return map.get(s).copied();
+        }
+        let want = s.as_bytes();
+        self.offsets
+            .windows(2)
+            .position(|w| self.bytes.get(w[0] as usize..w[1] as usize) == Some(want))
+            .map(|i| i as u32)
+    }
+
+    /// A row's list (`techs` = 5, `orgs` = 7, `raws` = 9).
+    pub fn list(&self, row: &[u32; ROW], at: usize) -> &[u32] {
+        let (start, len) = (row[at] as usize, row[at + 1] as usize);
+        self.pool.get(start..start + len).unwrap_or(&[])
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if self.lookup.is_none() {
+            let n = self.offsets.len().saturating_sub(1) as u32;
+            let map = (0..n).map(|i| (self.str(i).to_owned(), i)).collect();
+            self.lookup = Some(map);
+        }
+        if let Some(&id) = self.lookup.as_ref().and_then(|m| m.get(s)) {
+            return id;
+        }
+        let id = self.offsets.len() as u32 - 1;
+        self.bytes.extend_from_slice(s.as_bytes());
+        self.offsets.push(self.bytes.len() as u32);
+        if let Some(m) = self.lookup.as_mut() {
+            m.insert(s.to_owned(), id);
+        }
+        id
+    }
+
+    fn list_of(&mut self, items: &[String]) -> (u32, u32) {
+        let start = self.pool.len() as u32;
+        for s in items {
+            let id = self.intern(s);
+            self.pool.push(id);
+        }
+        (start, items.len() as u32)
+    }
+
+    /// Add a document's entry.
+    pub fn add(&mut self, graph: &str, entry: &Entry) {
+        let doc = self.docs.len() as u32;
+        let g = self.intern(graph);
+        self.docs.push(g);
+        for (person, name) in &entry.names {
+            let rec = [doc, self.intern(person), self.intern(name)];
+            self.names.push(rec);
+        }
+        for (tech, person, how) in &entry.knows {
+            let rec = [doc, self.intern(tech), self.intern(person), *how as u32];
+            self.knows.push(rec);
+        }
+        for row in &entry.rows {
+            let (ts, tn) = self.list_of(&row.techs);
+            let (os, on) = self.list_of(&row.orgs);
+            let (rs, rn) = self.list_of(&row.raws);
+            let rec = [
+                doc,
+                self.intern(&row.person),
+                self.intern(&row.kind),
+                self.intern(&row.value),
+                self.intern(&row.sys),
+                ts,
+                tn,
+                os,
+                on,
+                rs,
+                rn,
+            ];
+            self.rows.push(rec);
+        }
+    }
+
+    /// Document numbers of these graphs.
+    fn doc_ids(&self, graphs: &HashSet<String>) -> HashSet<u32> {
+        (0..self.docs.len() as u32)
+            .filter(|&d| graphs.contains(self.str(self.docs[d as usize])))
+            .collect()
+    }
+
+    /// Drop the entries of these document graphs (the strings stay until [`compact`](Self::compact)).
+    pub fn drop_docs(&mut self, graphs: &HashSet<String>) {
+        let gone = self.doc_ids(graphs);
+        if gone.is_empty() {
+            return;
+        }
+        self.names.retain(|r| !gone.contains(&r[0]));
+        self.knows.retain(|r| !gone.contains(&r[0]));
+        self.rows.retain(|r| !gone.contains(&r[0]));
+        for d in gone {
+            self.docs[d as usize] = u32::MAX;
+        }
+    }
+
+    /// Whether documents were dropped since the index was read (then it is compacted).
+    pub fn has_dropped(&self) -> bool {
+        self.docs.contains(&u32::MAX)
+    }
+
+    /// Document graphs whose entry mentions `term` (an IRI) anywhere.
+    pub fn docs_mentioning(&self, iri: &str) -> HashSet<String> {
+        let Some(id) = self.find(iri) else {
+            return HashSet::new();
+        };
+        let mut docs: HashSet<u32> = HashSet::new();
+        docs.extend(
+            self.names
+                .iter()
+                .filter(|r| r[1..].contains(&id))
+                .map(|r| r[0]),
+        );
+        docs.extend(
+            self.knows
+                .iter()
+                .filter(|r| r[1..3].contains(&id))
+                .map(|r| r[0]),
+        );
+        for r in &self.rows {
+            if r[1..5].contains(&id)
+                || self.list(r, 5).contains(&id)
+                || self.list(r, 7).contains(&id)
+                || self.list(r, 9).contains(&id)
+            {
+                docs.insert(r[0]);
+            }
+        }
+        docs.into_iter()
+            .filter_map(|d| self.docs.get(d as usize))
+            .filter(|&&g| g != u32::MAX)
+            .map(|&g| self.str(g).to_owned())
+            .collect()
+    }
+
+    /// Read a document's entry back.
+    #[cfg(test)]
+    fn entry(&self, doc: u32) -> Entry {
+        let s = |id: u32| self.str(id).to_owned();
+        let list = |r: &[u32; ROW], at| self.list(r, at).iter().map(|&i| s(i)).collect();
+        Entry {
+            names: self
+                .names
+                .iter()
+                .filter(|r| r[0] == doc)
+                .map(|r| (s(r[1]), s(r[2])))
+                .collect(),
+            knows: self
+                .knows
+                .iter()
+                .filter(|r| r[0] == doc)
+                .filter_map(|r| Some((s(r[1]), s(r[2]), How::from_u32(r[3])?)))
+                .collect(),
+            rows: self
+                .rows
+                .iter()
+                .filter(|r| r[0] == doc)
+                .map(|r| Row {
+                    person: s(r[1]),
+                    kind: s(r[2]),
+                    value: s(r[3]),
+                    sys: s(r[4]),
+                    techs: list(r, 5),
+                    orgs: list(r, 7),
+                    raws: list(r, 9),
+                })
+                .collect(),
+        }
+    }
+
+    /// The same index without dropped documents and unused strings.
+    pub fn compact(&self) -> Index {
+        let mut out = Index::empty();
+        out.token = self.token.clone();
+        out.tainted = self.tainted;
+        let mut by_doc: HashMap<u32, Entry> = HashMap::new();
+        // One pass per array (not per document): group records by document first.
+        let live: Vec<u32> = (0..self.docs.len() as u32)
+            .filter(|&d| self.docs[d as usize] != u32::MAX)
+            .collect();
+        {
+            for &d in &live {
+                by_doc.insert(d, Entry::default());
+            }
+            let s = |id: u32| self.str(id).to_owned();
+            for r in &self.names {
+                if let Some(e) = by_doc.get_mut(&r[0]) {
+                    e.names.push((s(r[1]), s(r[2])));
+                }
+            }
+            for r in &self.knows {
+                if let (Some(e), Some(how)) = (by_doc.get_mut(&r[0]), How::from_u32(r[3])) {
+                    e.knows.push((s(r[1]), s(r[2]), how));
+                }
+            }
+            for r in &self.rows {
+                if let Some(e) = by_doc.get_mut(&r[0]) {
+                    let list = |at| self.list(r, at).iter().map(|&i| s(i)).collect();
+                    e.rows.push(Row {
+                        person: s(r[1]),
+                        kind: s(r[2]),
+                        value: s(r[3]),
+                        sys: s(r[4]),
+                        techs: list(5),
+                        orgs: list(7),
+                        raws: list(9),
+                    });
+                }
+            }
+        }
+        for d in live {
+            if let Some(e) = by_doc.get(&d) {
+                out.add(self.str(self.docs[d as usize]), e);
+            }
+        }
+        out
+    }
+
+    /// Write the file atomically: a temporary file, synced, renamed over the old one.
+    pub fn write(&self, path: &Path) -> Result<(), IndexError> {
+        let io = |e: std::io::Error| IndexError::Io(path.to_owned(), e);
+        let mut buf: Vec<u8> = Vec::with_capacity(self.bytes.len() + 16 * self.rows.len() * 4);
+        buf.extend_from_slice(MAGIC);
+        put_bytes(&mut buf, self.token.as_bytes());
+        buf.push(u8::from(self.tainted));
+        put_u32s(&mut buf, &self.offsets);
+        put_bytes(&mut buf, &self.bytes);
+        put_u32s(&mut buf, &self.docs);
+        put_u32s(&mut buf, self.names.as_flattened());
+        put_u32s(&mut buf, self.knows.as_flattened());
+        put_u32s(&mut buf, self.rows.as_flattened());
+        put_u32s(&mut buf, &self.pool);
+        buf.extend_from_slice(END);
+        let tmp = path.with_extension("tmp");
+        let mut f = std::fs::File::create(&tmp).map_err(io)?;
+        f.write_all(&buf).map_err(io)?;
+        f.sync_all().map_err(io)?;
+        drop(f);
+        std::fs::rename(&tmp, path).map_err(io)?;
+        if let Some(dir) = path.parent() {
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(())
+    }
+
+    /// Read the file; `None` if there is none. A damaged file is an error.
+    pub fn read(path: &Path) -> Result<Option<Index>, IndexError> {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(IndexError::Io(path.to_owned(), e)),
+        };
+        let bad = || IndexError::Damaged(path.to_owned());
+        let mut r = Reader { buf: &bytes, at: 0 };
+        if r.take(8).ok_or_else(bad)? != MAGIC {
+            return Err(bad());
+        }
+        let token = String::from_utf8(r.bytes().ok_or_else(bad)?.to_vec()).map_err(|_| bad())?;
+        let tainted = r.take(1).ok_or_else(bad)?[0] != 0;
+        let offsets = r.u32s().ok_or_else(bad)?;
+        let strings = r.bytes().ok_or_else(bad)?.to_vec();
+        let docs = r.u32s().ok_or_else(bad)?;
+        let names = chunks::<3>(r.u32s().ok_or_else(bad)?).ok_or_else(bad)?;
+        let knows = chunks::<4>(r.u32s().ok_or_else(bad)?).ok_or_else(bad)?;
+        let rows = chunks::<ROW>(r.u32s().ok_or_else(bad)?).ok_or_else(bad)?;
+        let pool = r.u32s().ok_or_else(bad)?;
+        if r.take(8).ok_or_else(bad)? != END
+            || offsets.is_empty()
+            || offsets.last().is_some_and(|&l| l as usize != strings.len())
+            || offsets.windows(2).any(|w| w[0] > w[1])
+        {
+            return Err(bad());
+        }
+        Ok(Some(Index {
+            token,
+            tainted,
+            bytes: strings,
+            offsets,
+            lookup: None,
+            docs,
+            names,
+            knows,
+            rows,
+            pool,
+        }))
+    }
+}
+
+fn put_bytes(buf: &mut Vec<u8>, b: &[u8]) {
+    buf.extend_from_slice(&(b.len() as u64).to_le_bytes());
+    buf.extend_from_slice(b);
+}
+
+fn put_u32s(buf: &mut Vec<u8>, v: &[u32]) {
+    buf.extend_from_slice(&(v.len() as u64).to_le_bytes());
+    for x in v {
+        buf.extend_from_slice(&x.to_le_bytes());
+    }
+}
+
+fn chunks<const N: usize>(v: Vec<u32>) -> Option<Vec<[u32; N]>> {
+    if v.len() % N != 0 {
+        return None;
+    }
+    Some(
+        v.chunks_exact(N)
+            .map(|c| {
+                let mut a = [0u32; N];
+                a.copy_from_slice(c);
+                a
+            })
+            .collect(),
+    )
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let s = self.buf.get(self.at..end)?;
+        self.at = end;
+        Some(s)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let b = self.take(8)?;
+        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
+    }
+
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let b = self.take(n.checked_mul(4)?)?;
+        Some(
+            b.chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(person: &str) -> Entry {
+        Entry {
+            names: vec![(person.into(), "\"Ann\"".into())],
+            knows: vec![("http://t/go".into(), person.into(), How::Position)],
+            rows: vec![Row {
+                person: person.into(),
+                kind: "http://k/qps".into(),
+                value: "\"1\"".into(),
+                sys: "\"\"".into(),
+                techs: vec!["http://t/go".into(), "http://t/rust".into()],
+                orgs: vec!["\"Acme\"".into()],
+                raws: vec![],
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips_drops_and_compacts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("index");
+        let mut idx = Index::empty();
+        idx.token = "t1".into();
+        idx.add("http://d/1", &entry("http://x/a"));
+        idx.add("http://d/2", &entry("http://x/b"));
+        idx.write(&path).expect("write");
+        let back = Index::read(&path).expect("read").expect("present");
+        assert_eq!(back.token, "t1");
+        assert_eq!(back.entry(1), entry("http://x/b"));
+        let mut back = back;
+        back.drop_docs(&["http://d/1".to_owned()].into_iter().collect());
+        let c = back.compact();
+        assert_eq!(c.docs.len(), 1);
+        assert_eq!(c.entry(0), entry("http://x/b"));
+        assert!(c.find("http://x/a").is_none());
+        assert_eq!(
+            c.docs_mentioning("http://x/b"),
+            ["http://d/2".to_owned()].into_iter().collect()
+        );
+        std::fs::write(&path, b"CGIDX001garbage").expect("write");
+        assert!(Index::read(&path).is_err());
+        assert!(Index::read(&dir.path().join("none")).expect("ok").is_none());
+    }
+}
