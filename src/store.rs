@@ -193,10 +193,19 @@ impl CareerStore {
 
     /// The query index, if the store has one that matches its contents.
     pub fn valid_index(&self) -> Result<Option<crate::index::file::Index>, StoreError> {
+        self.valid_index_parts(crate::index::file::Parts::ALL)
+    }
+
+    /// [`valid_index`](Self::valid_index) with only the parts a query needs read.
+    pub fn valid_index_parts(
+        &self,
+        parts: crate::index::file::Parts,
+    ) -> Result<Option<crate::index::file::Index>, StoreError> {
         let Some(dir) = &self.dir else {
             return Ok(None);
         };
-        crate::index::load_valid(&self.store, dir).map_err(|e| StoreError::Index(e.to_string()))
+        crate::index::load_valid(&self.store, dir, parts)
+            .map_err(|e| StoreError::Index(e.to_string()))
     }
 
     /// Whether the store was opened read-only.
@@ -362,8 +371,7 @@ impl CareerStore {
         }
         self.with_journal(|j, s| j.begin(s))?;
         let entries: Vec<(String, crate::index::entry::Entry)> = if self.journal.is_some() {
-            use rayon::prelude::*;
-            docs.par_iter()
+            docs.iter()
                 .map(|d| {
                     (
                         d.graph.as_str().to_owned(),

@@ -28,7 +28,11 @@ pub fn answer(
     if !ANSWERED.contains(&name) {
         return Ok(None);
     }
-    let Some(index) = store.valid_index()? else {
+    let parts = super::file::Parts {
+        knows: name == "knows",
+        rows: name != "knows",
+    };
+    let Some(index) = store.valid_index_parts(parts)? else {
         return Ok(None);
     };
     let param = |p: &str| {

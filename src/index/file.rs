@@ -283,26 +283,27 @@ impl Index {
         out
     }
 
-    /// Write the file atomically: a temporary file, synced, renamed over the old one.
+    /// Write the file atomically: a temporary file (streamed, not built in memory),
+    /// synced, renamed over the old one.
     pub fn write(&self, path: &Path) -> Result<(), IndexError> {
         let io = |e: std::io::Error| IndexError::Io(path.to_owned(), e);
-        let mut buf: Vec<u8> = Vec::with_capacity(self.bytes.len() + 16 * self.rows.len() * 4);
-        buf.extend_from_slice(MAGIC);
-        put_bytes(&mut buf, self.token.as_bytes());
-        buf.push(u8::from(self.tainted));
-        put_u32s(&mut buf, &self.offsets);
-        put_bytes(&mut buf, &self.bytes);
-        put_u32s(&mut buf, &self.docs);
-        put_u32s(&mut buf, self.names.as_flattened());
-        put_u32s(&mut buf, self.knows.as_flattened());
-        put_u32s(&mut buf, self.rows.as_flattened());
-        put_u32s(&mut buf, &self.pool);
-        buf.extend_from_slice(END);
         let tmp = path.with_extension("tmp");
-        let mut f = std::fs::File::create(&tmp).map_err(io)?;
-        f.write_all(&buf).map_err(io)?;
-        f.sync_all().map_err(io)?;
-        drop(f);
+        let file = std::fs::File::create(&tmp).map_err(io)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        w.write_all(MAGIC).map_err(io)?;
+        put_bytes(&mut w, self.token.as_bytes()).map_err(io)?;
+        w.write_all(&[u8::from(self.tainted)]).map_err(io)?;
+        put_u32s(&mut w, &self.offsets).map_err(io)?;
+        put_bytes(&mut w, &self.bytes).map_err(io)?;
+        put_u32s(&mut w, &self.docs).map_err(io)?;
+        put_u32s(&mut w, self.names.as_flattened()).map_err(io)?;
+        put_u32s(&mut w, self.knows.as_flattened()).map_err(io)?;
+        put_u32s(&mut w, self.rows.as_flattened()).map_err(io)?;
+        put_u32s(&mut w, &self.pool).map_err(io)?;
+        w.write_all(END).map_err(io)?;
+        let file = w.into_inner().map_err(|e| io(e.into_error()))?;
+        file.sync_all().map_err(io)?;
+        drop(file);
         std::fs::rename(&tmp, path).map_err(io)?;
         if let Some(dir) = path.parent() {
             if let Ok(d) = std::fs::File::open(dir) {
@@ -312,31 +313,41 @@ impl Index {
         Ok(())
     }
 
-    /// Read the file; `None` if there is none. A damaged file is an error.
+    /// Read the whole file; `None` if there is none. A damaged file is an error.
     pub fn read(path: &Path) -> Result<Option<Index>, IndexError> {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
+        Index::read_parts(path, Parts::ALL)
+    }
+
+    /// Read the file with only some of its parts (the others stay empty and are
+    /// skipped on disk: a query reads what it needs); `None` if there is no file.
+    pub fn read_parts(path: &Path, parts: Parts) -> Result<Option<Index>, IndexError> {
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(IndexError::Io(path.to_owned(), e)),
         };
+        let mut r = Reader {
+            inner: std::io::BufReader::with_capacity(1 << 20, file),
+        };
         let bad = || IndexError::Damaged(path.to_owned());
-        let mut r = Reader { buf: &bytes, at: 0 };
         if r.take(8).ok_or_else(bad)? != MAGIC {
             return Err(bad());
         }
-        let token = String::from_utf8(r.bytes().ok_or_else(bad)?.to_vec()).map_err(|_| bad())?;
+        let token = String::from_utf8(r.bytes(true).ok_or_else(bad)?).map_err(|_| bad())?;
         let tainted = r.take(1).ok_or_else(bad)?[0] != 0;
-        let offsets = r.u32s().ok_or_else(bad)?;
-        let strings = r.bytes().ok_or_else(bad)?.to_vec();
-        let docs = r.u32s().ok_or_else(bad)?;
-        let names = chunks::<3>(r.u32s().ok_or_else(bad)?).ok_or_else(bad)?;
-        let knows = chunks::<4>(r.u32s().ok_or_else(bad)?).ok_or_else(bad)?;
-        let rows = chunks::<ROW>(r.u32s().ok_or_else(bad)?).ok_or_else(bad)?;
-        let pool = r.u32s().ok_or_else(bad)?;
+        let offsets = r.u32s::<1>(true).ok_or_else(bad)?;
+        let strings = r.bytes(true).ok_or_else(bad)?;
+        let docs = r.u32s::<1>(true).ok_or_else(bad)?;
+        let names = r.u32s::<3>(true).ok_or_else(bad)?;
+        let knows = r.u32s::<4>(parts.knows).ok_or_else(bad)?;
+        let rows = r.u32s::<ROW>(parts.rows).ok_or_else(bad)?;
+        let pool = r.u32s::<1>(parts.rows).ok_or_else(bad)?;
         if r.take(8).ok_or_else(bad)? != END
             || offsets.is_empty()
-            || offsets.last().is_some_and(|&l| l as usize != strings.len())
-            || offsets.windows(2).any(|w| w[0] > w[1])
+            || offsets
+                .last()
+                .is_some_and(|l| l[0] as usize != strings.len())
+            || offsets.windows(2).any(|w| w[0][0] > w[1][0])
         {
             return Err(bad());
         }
@@ -344,75 +355,103 @@ impl Index {
             token,
             tainted,
             bytes: strings,
-            offsets,
+            offsets: offsets.into_iter().map(|[o]| o).collect(),
             lookup: None,
-            docs,
+            docs: docs.into_iter().map(|[d]| d).collect(),
             names,
             knows,
             rows,
-            pool,
+            pool: pool.into_iter().map(|[p]| p).collect(),
         }))
     }
 }
 
-fn put_bytes(buf: &mut Vec<u8>, b: &[u8]) {
-    buf.extend_from_slice(&(b.len() as u64).to_le_bytes());
-    buf.extend_from_slice(b);
+/// Which parts of the file to read besides strings, documents and names.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts {
+    /// How people know technologies (`knows`).
+    pub knows: bool,
+    /// Metric rows and their lists (`go-qps-10k`, `scale`).
+    pub rows: bool,
 }
 
-fn put_u32s(buf: &mut Vec<u8>, v: &[u32]) {
-    buf.extend_from_slice(&(v.len() as u64).to_le_bytes());
-    for x in v {
-        buf.extend_from_slice(&x.to_le_bytes());
+impl Parts {
+    /// Everything (writers).
+    pub const ALL: Parts = Parts {
+        knows: true,
+        rows: true,
+    };
+}
+
+fn put_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
+    w.write_all(&(b.len() as u64).to_le_bytes())?;
+    w.write_all(b)
+}
+
+fn put_u32s(w: &mut impl Write, v: &[u32]) -> std::io::Result<()> {
+    w.write_all(&(v.len() as u64).to_le_bytes())?;
+    for chunk in v.chunks(1 << 14) {
+        let bytes: Vec<u8> = chunk.iter().flat_map(|x| x.to_le_bytes()).collect();
+        w.write_all(&bytes)?;
     }
+    Ok(())
 }
 
-fn chunks<const N: usize>(v: Vec<u32>) -> Option<Vec<[u32; N]>> {
-    if v.len() % N != 0 {
-        return None;
-    }
-    Some(
-        v.chunks_exact(N)
-            .map(|c| {
-                let mut a = [0u32; N];
-                a.copy_from_slice(c);
-                a
-            })
-            .collect(),
-    )
+struct Reader<R> {
+    inner: R,
 }
 
-struct Reader<'a> {
-    buf: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let s = self.buf.get(self.at..end)?;
-        self.at = end;
-        Some(s)
+impl<R: std::io::Read + std::io::Seek> Reader<R> {
+    fn take(&mut self, n: usize) -> Option<Vec<u8>> {
+        let mut buf = vec![0u8; n];
+        self.inner.read_exact(&mut buf).ok()?;
+        Some(buf)
     }
 
-    fn len(&mut self) -> Option<usize> {
+    fn len(&mut self) -> Option<u64> {
         let b = self.take(8)?;
-        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
+        Some(u64::from_le_bytes(b.try_into().ok()?))
     }
 
-    fn bytes(&mut self) -> Option<&'a [u8]> {
+    /// A length-prefixed byte string (skipped, and empty, unless `keep`).
+    fn bytes(&mut self, keep: bool) -> Option<Vec<u8>> {
         let n = self.len()?;
-        self.take(n)
+        if !keep {
+            self.inner.seek_relative(i64::try_from(n).ok()?).ok()?;
+            return Some(Vec::new());
+        }
+        self.take(usize::try_from(n).ok()?)
     }
 
-    fn u32s(&mut self) -> Option<Vec<u32>> {
+    /// A length-prefixed `u32` array read as records of `N` (skipped unless `keep`).
+    fn u32s<const N: usize>(&mut self, keep: bool) -> Option<Vec<[u32; N]>> {
         let n = self.len()?;
-        let b = self.take(n.checked_mul(4)?)?;
-        Some(
-            b.chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-        )
+        let bytes = n.checked_mul(4)?;
+        if !keep {
+            self.inner.seek_relative(i64::try_from(bytes).ok()?).ok()?;
+            return Some(Vec::new());
+        }
+        if n % N as u64 != 0 {
+            return None;
+        }
+        let count = usize::try_from(n).ok()? / N;
+        let mut out = Vec::with_capacity(count);
+        let mut buf = vec![0u8; 4 * N * 4096];
+        let mut left = count;
+        while left > 0 {
+            let k = left.min(4096);
+            let chunk = &mut buf[..4 * N * k];
+            self.inner.read_exact(chunk).ok()?;
+            out.extend(chunk.chunks_exact(4 * N).map(|rec| {
+                let mut a = [0u32; N];
+                for (i, x) in rec.chunks_exact(4).enumerate() {
+                    a[i] = u32::from_le_bytes([x[0], x[1], x[2], x[3]]);
+                }
+                a
+            }));
+            left -= k;
+        }
+        Some(out)
     }
 }
 

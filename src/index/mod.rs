@@ -92,11 +92,15 @@ pub fn set_stamp(store: &Store, token: Option<&str>) -> Result<(), StorageError>
 
 /// The index file if it matches the store (same token, not tainted); otherwise `None`
 /// and the caller answers with SPARQL.
-pub fn load_valid(store: &Store, store_dir: &Path) -> Result<Option<file::Index>, IndexError> {
+pub fn load_valid(
+    store: &Store,
+    store_dir: &Path,
+    parts: file::Parts,
+) -> Result<Option<file::Index>, IndexError> {
     let Some(token) = stamp(store)? else {
         return Ok(None);
     };
-    match file::Index::read(&index_path(store_dir)) {
+    match file::Index::read_parts(&index_path(store_dir), parts) {
         Ok(Some(idx)) if idx.token == token && !idx.tainted => Ok(Some(idx)),
         Ok(_) | Err(IndexError::Damaged(_)) => Ok(None),
         Err(e) => Err(e),
