@@ -125,6 +125,13 @@ struct Meta {
     last_modified: Option<String>,
 }
 
+/// The date of a `meta.lastModified` value: an ISO 8601 timestamp ("2024-06-01T10:00:00Z")
+/// or date, also "2024-06" or "2024" — as written, when it is a valid date.
+fn last_modified_date(value: &str) -> Option<String> {
+    let date = value.trim().split(['T', ' ']).next()?;
+    crate::map::date_literal(date).map(|_| date.to_owned())
+}
+
 /// Whether parsed JSON looks like a JSON Resume.
 fn looks_like_resume(value: &serde_json::Value) -> bool {
     value.get("basics").is_some_and(|b| b.is_object())
@@ -164,9 +171,8 @@ pub fn parse(source: &str, sha256: &str, bytes: &[u8]) -> Result<CareerRecord, J
         as_of: resume
             .meta
             .as_ref()
-            .and_then(|m| m.last_modified.as_ref())
-            .and_then(|d| d.get(..10).map(str::to_owned))
-            .filter(|d| crate::map::date_literal(d).is_some()),
+            .and_then(|m| m.last_modified.as_deref())
+            .and_then(last_modified_date),
         ..CareerRecord::default()
     };
     let basics = resume.basics.unwrap_or_default();
@@ -322,4 +328,24 @@ fn employer_index(positions: &[Position], entity: &str) -> Option<usize> {
         p.organization.eq_ignore_ascii_case(entity.trim())
             || (wanted.is_some() && p.organization_iri == wanted)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_modified_keeps_the_date_at_its_precision() {
+        for (value, date) in [
+            ("2024-06-01T10:00:00Z", Some("2024-06-01")),
+            ("2024-06-01", Some("2024-06-01")),
+            ("2024-06", Some("2024-06")),
+            (" 2024 ", Some("2024")),
+            ("2024-13", None),
+            ("June 2024", None),
+            ("", None),
+        ] {
+            assert_eq!(last_modified_date(value).as_deref(), date, "{value:?}");
+        }
+    }
 }

@@ -73,8 +73,24 @@ pub struct TechnologyInfo {
     pub years: Option<f64>,
     /// Last month of use.
     pub last_used: Option<String>,
-    /// Listed as a skill.
+    /// Listed as a skill (`cg:hasSkill` in the document graph).
     pub listed: bool,
+    /// Months the résumé states itself ("5年Java经验").
+    pub stated_months: Option<i64>,
+    /// How the stated value compares with the derived one (see [`stated_vs_derived`]).
+    pub stated: Option<&'static str>,
+}
+
+/// How stated months compare with derived ones: "agrees" within a year, else "stated more"
+/// or "stated less"; "no dated use" when nothing is derived. The same rule as the
+/// `tech-years` query's `stated` column.
+pub fn stated_vs_derived(stated: i64, derived: Option<i64>) -> &'static str {
+    match derived {
+        None => "no dated use",
+        Some(d) if stated - d >= 12 => "stated more",
+        Some(d) if d - stated >= 12 => "stated less",
+        Some(_) => "agrees",
+    }
 }
 
 /// A person's profile.
@@ -285,7 +301,9 @@ impl Reader<'_> {
     }
 
     fn technologies(&self, person: &NamedNode) -> Result<Vec<TechnologyInfo>, StoreError> {
+        let listed = self.nodes(person, &ns::cg("hasSkill"))?;
         let mut out: Vec<TechnologyInfo> = Vec::new();
+        let mut seen: Vec<NamedNode> = Vec::new();
         for f in self.subjects(&ns::cg("about"), person)? {
             if !self.has_type(&f, "TechnologyExperience")? {
                 continue;
@@ -294,18 +312,37 @@ impl Reader<'_> {
                 continue;
             };
             let months = self.int(&f, &ns::cg("months"))?;
+            let stated_months = self.int(&f, &ns::cg("statedMonths"))?;
             let info = TechnologyInfo {
                 name: self.label(&tech)?,
                 months,
                 years: months.map(|m| (m as f64 * 10.0 / 12.0).round() / 10.0),
                 last_used: self.text(&f, &ns::cg("lastUsed"))?,
-                listed: self.text(&f, &ns::cg("listed"))?.as_deref() == Some("true"),
+                listed: listed.contains(&tech),
+                stated_months,
+                stated: stated_months.map(|s| stated_vs_derived(s, months)),
             };
+            seen.push(tech);
             // Several documents about one person: keep the most months per technology.
             match out.iter_mut().find(|t| t.name == info.name) {
                 Some(t) if t.months < info.months => *t = info,
                 Some(_) => {}
                 None => out.push(info),
+            }
+        }
+        // Listed only: nothing derived, the document graph's cg:hasSkill says it.
+        for tech in listed.iter().filter(|t| !seen.contains(t)) {
+            let name = self.label(tech)?;
+            if !out.iter().any(|t| t.name == name) {
+                out.push(TechnologyInfo {
+                    name,
+                    months: None,
+                    years: None,
+                    last_used: None,
+                    listed: true,
+                    stated_months: None,
+                    stated: None,
+                });
             }
         }
         out.sort_by(|a, b| b.months.cmp(&a.months).then_with(|| a.name.cmp(&b.name)));
@@ -479,13 +516,21 @@ pub fn render(p: &Profile) -> String {
     if !p.technologies.is_empty() {
         let _ = writeln!(s, "\nTechnologies (derived)");
         for t in &p.technologies {
-            let amount = t.months.map_or_else(|| "listed".to_owned(), years);
+            let amount = match (t.months, t.stated_months) {
+                (Some(m), _) => years(m),
+                (None, Some(_)) => "stated only".to_owned(),
+                (None, None) => "listed".to_owned(),
+            };
             let last = t
                 .last_used
                 .as_ref()
                 .map(|l| format!(", last used {l}"))
                 .unwrap_or_default();
-            let _ = writeln!(s, "  {:<20} {amount}{last}", t.name);
+            let stated = match (t.stated_months, t.stated) {
+                (Some(m), Some(how)) => format!(", stated {} ({how})", years(m)),
+                _ => String::new(),
+            };
+            let _ = writeln!(s, "  {:<20} {amount}{last}{stated}", t.name);
         }
     }
     let _ = writeln!(s, "\nDocuments");

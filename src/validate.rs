@@ -835,14 +835,14 @@ mod tests {
         let shapes = Shapes::load().expect("shapes.ttl loads");
         assert_eq!(shapes.nodes.len(), 14);
         let property_shapes: usize = shapes.nodes.iter().map(|n| n.properties.len()).sum();
-        assert_eq!(property_shapes, 59);
+        assert_eq!(property_shapes, 58);
         let constraints: usize = shapes
             .nodes
             .iter()
             .flat_map(|n| &n.properties)
             .map(|p| p.constraints.len())
             .sum();
-        assert_eq!(constraints, 131);
+        assert_eq!(constraints, 124);
         let warnings = shapes
             .nodes
             .iter()

@@ -78,7 +78,13 @@ fn every_emitted_term_is_declared() {
     let opts = MapOptions::new(ns::DEFAULT_BASE, "salt", true).unwrap();
     let mut used = BTreeSet::new();
     for r in all_records() {
-        for q in record_to_quads(&r, &opts).unwrap() {
+        let derived = careergraph::derive::rdf::derived_quads(&r, &opts).unwrap();
+        assert!(r.person.is_none() || !derived.is_empty(), "{}", r.source);
+        for q in record_to_quads(&r, &opts)
+            .unwrap()
+            .into_iter()
+            .chain(derived)
+        {
             used.insert(q.predicate.as_str().to_owned());
             if q.predicate.as_str() == ns::RDF_TYPE {
                 if let Term::NamedNode(n) = &q.object {
@@ -168,6 +174,45 @@ fn ontology_aligns_classes_with_standard_vocabularies() {
             q.subject
         );
     }
+}
+
+/// Derived nodes do not repeat their rule: each derived-fact class names exactly one
+/// `cg:derivationRule`, a `cg:DerivationRule` (no blank nodes, so exports reload exactly).
+#[test]
+fn every_derived_fact_class_names_its_rule() {
+    let v = vocabulary();
+    let objects = |s: &str, p: &str| -> Vec<String> {
+        v.quads
+            .iter()
+            .filter(|q| q.subject.to_string() == format!("<{s}>") && q.predicate.as_str() == p)
+            .map(|q| q.object.to_string())
+            .collect()
+    };
+    let sub_class = format!("{}subClassOf", ns::RDFS);
+    let classes: Vec<String> = v
+        .quads
+        .iter()
+        .filter(|q| {
+            q.predicate.as_str() == sub_class
+                && q.object.to_string() == format!("<{}>", ns::cg("DerivedFact"))
+        })
+        .map(|q| q.subject.to_string())
+        .collect();
+    assert_eq!(classes.len(), 6, "{classes:?}");
+    for c in &classes {
+        let c = c.trim_matches(['<', '>']);
+        let rules = objects(c, &ns::cg("derivationRule"));
+        assert_eq!(rules.len(), 1, "{c}: {rules:?}");
+        let rule = rules[0].trim_matches(['<', '>']);
+        assert!(
+            objects(rule, ns::RDF_TYPE).contains(&format!("<{}>", ns::cg("DerivationRule"))),
+            "{rule}"
+        );
+    }
+    assert!(v
+        .quads
+        .iter()
+        .all(|q| !matches!(q.subject, NamedOrBlankNode::BlankNode(_))));
 }
 
 #[test]

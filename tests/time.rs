@@ -69,6 +69,8 @@ fn check(store: &Path, query: &str, params: &[&str], expected: &[&str]) {
 const ADA: &str = "person:420479";
 const BO: &str = "person:86744a";
 const SONG: &str = "person:b4d5a9";
+const WREN: &str = "person:23f19c";
+const HE: &str = "person:f5d123";
 
 #[test]
 fn named_queries_return_exact_rows() {
@@ -81,9 +83,9 @@ fn named_queries_return_exact_rows() {
         "tech-years",
         &["tech=golang", "min=3"],
         &[
-            "person,name,years,totalMonths,lastUsed,positions",
-            &format!("{SONG},宋晓岚,6.2,74,2024-05,后台开发工程师 @ 腾讯CSIG | 高级技术专家（P7） @ 阿里巴巴"),
-            &format!("{ADA},Ada Quill,5.3,64,2024-06,Checkout API | Ledger Service"),
+            "person,name,years,totalMonths,lastUsed,statedYears,stated,positions",
+            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,高级技术专家（P7） @ 阿里巴巴 | 后台开发工程师 @ 腾讯CSIG"),
+            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,Ledger Service | Checkout API"),
         ],
     );
     // Kafka: Ada's Corvid position and Ledger Service; Bo's year-only 2020…2023 is 36 months.
@@ -92,11 +94,11 @@ fn named_queries_return_exact_rows() {
         "tech-years",
         &["tech=kafka", "min=0"],
         &[
-            "person,name,years,totalMonths,lastUsed,positions",
+            "person,name,years,totalMonths,lastUsed,statedYears,stated,positions",
             &format!(
-                "{ADA},Ada Quill,5,60,2024-06,Software Engineer @ Corvid Systems | Ledger Service"
+                "{ADA},Ada Quill,5,60,2024-06,,,Ledger Service | Software Engineer @ Corvid Systems"
             ),
-            &format!("{BO},Bo Lindqvist,3,36,2023-06,Senior Data Engineer @ Fjordline Freight"),
+            &format!("{BO},Bo Lindqvist,3,36,2023-06,,,Senior Data Engineer @ Fjordline Freight"),
         ],
     );
     // Total: unions without gaps (Bo's 2018…2020 gap is not counted, his overlapping
@@ -184,6 +186,93 @@ fn named_queries_return_exact_rows() {
         "recent",
         &["tech=python", "years=4"],
         &["person,name,lastUsed,monthsAgo,asOf,asOfSource"],
+    );
+}
+
+#[test]
+fn stated_years_are_shown_beside_the_derived_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    bin(&store)
+        .args(["ingest", "--quiet"])
+        .args(["stated-en.txt", "stated-zh.txt"].map(fixture))
+        .assert()
+        .success();
+    let header = "person,name,years,totalMonths,lastUsed,statedYears,stated,positions";
+    // Ranked and filtered by the derived months; the stated years beside them.
+    check(
+        &store,
+        "tech-years",
+        &["tech=go", "min=1"],
+        &[
+            header,
+            &format!("{WREN},Wren Calloway,2,24,2022-12,6,stated more,Backend Engineer @ Larkspur Analytics"),
+        ],
+    );
+    check(&store, "tech-years", &["tech=go", "min=3"], &[header]);
+    check(
+        &store,
+        "tech-years",
+        &["tech=java", "min=0"],
+        &[
+            header,
+            &format!("{HE},贺云舟,5,60,2022-12,3,stated less,后端工程师 @ 青石数据"),
+        ],
+    );
+    check(
+        &store,
+        "tech-years",
+        &["tech=postgresql", "min=0"],
+        &[
+            header,
+            &format!(
+                "{WREN},Wren Calloway,2,24,2022-12,2,agrees,Backend Engineer @ Larkspur Analytics"
+            ),
+        ],
+    );
+    // Nothing stated: the columns are empty.
+    check(
+        &store,
+        "tech-years",
+        &["tech=redis", "min=0"],
+        &[
+            header,
+            &format!("{HE},贺云舟,5,60,2022-12,,,后端工程师 @ 青石数据"),
+        ],
+    );
+    let out = bin(&store)
+        .args(["show", "Wren Calloway"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "  Go                   2.0 y, last used 2022-12, stated 6.0 y (stated more)\n",
+        "  PostgreSQL           2.0 y, last used 2022-12, stated 2.0 y (agrees)\n",
+        "  Terraform            listed\n",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    let out = bin(&store)
+        .args(["show", "贺云舟", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let java = v[0]["technologies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Java")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            java["months"].clone(),
+            java["stated_months"].clone(),
+            java["stated"].clone()
+        ),
+        (60.into(), 36.into(), "stated less".into())
     );
 }
 

@@ -2,11 +2,19 @@
 //!
 //! Rules, first that applies wins (never the wall clock: the same bytes and options give
 //! the same date):
-//! 1. the date the document gives itself (`CareerRecord::as_of`: reader metadata, a JSON
-//!    Resume `meta.lastModified`, a dated line);
+//! 1. the date the document gives itself (`CareerRecord::as_of`: a JSON Resume
+//!    `meta.lastModified`, a dated line such as "Last updated: June 2024" or "更新于
+//!    2024-06") — unless it ends before the start of a position the document says is
+//!    current: then the line is stale ("present" cannot end before it began) and rule 2
+//!    applies;
 //! 2. the latest date the document mentions (starts and ends of positions, projects and
 //!    education);
 //! 3. the `--as-of DATE` given at ingest.
+//!
+//! The PDF and DOCX readers do not read the files' created/modified metadata: a file's
+//! modified date is often its export or conversion date, not when its content was last
+//! true, so a date written in the text ranks first. Were metadata read, it would rank after
+//! a dated line and before the latest mention, with the same stale check.
 
 use super::interval::PartialDate;
 use crate::model::CareerRecord;
@@ -65,13 +73,21 @@ fn mentioned_dates(record: &CareerRecord) -> impl Iterator<Item = &str> {
     positions.chain(projects).chain(education).flatten()
 }
 
+/// Whether `date` ends before the start of a position marked current (a stale dated line).
+fn before_a_current_start(record: &CareerRecord, date: &PartialDate) -> bool {
+    record
+        .positions
+        .iter()
+        .filter(|p| p.current && p.end.is_none())
+        .filter_map(|p| p.start.as_deref().and_then(PartialDate::parse))
+        .any(|start| date.end_index() < start.start_index())
+}
+
 /// Resolve the as-of date of `record`, with `option` the `--as-of` given at ingest.
 pub fn resolve(record: &CareerRecord, option: Option<&str>) -> Option<AsOf> {
-    if let Some(d) = record
-        .as_of
-        .as_deref()
-        .filter(|d| PartialDate::parse(d).is_some())
-    {
+    if let Some(d) = record.as_of.as_deref().filter(|d| {
+        PartialDate::parse(d).is_some_and(|date| !before_a_current_start(record, &date))
+    }) {
         return Some(AsOf {
             date: d.trim().to_owned(),
             source: AsOfSource::Document,
@@ -119,6 +135,59 @@ mod tests {
         let a = resolve(&record, Some("2025-01")).unwrap();
         assert_eq!(a.date, "2023-04-01");
         assert_eq!(a.source, AsOfSource::Document);
+    }
+
+    #[test]
+    fn the_document_date_wins_over_a_later_mention_and_the_option() {
+        // Dates after the document's own date (an expected degree) do not move it.
+        let record = CareerRecord {
+            as_of: Some("2024-06".into()),
+            positions: vec![position("2021-03", None)],
+            education: vec![Education {
+                start: Some("2024-09".into()),
+                end: Some("2026-06".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(&record, Some("2030-01")),
+            Some(AsOf {
+                date: "2024-06".into(),
+                source: AsOfSource::Document
+            })
+        );
+    }
+
+    #[test]
+    fn a_stale_dated_line_gives_way_to_the_latest_mention() {
+        // "Last updated: 2020-05" above a current position that began 2022-01.
+        let mut record = CareerRecord {
+            as_of: Some("2020-05".into()),
+            positions: vec![
+                position("2018-01", Some("2021-12")),
+                position("2022-01", None),
+            ],
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(&record, Some("2030-01")),
+            Some(AsOf {
+                date: "2022-01".into(),
+                source: AsOfSource::LatestMention
+            })
+        );
+        // In the month the current position began, the line is not stale, nor is a
+        // year-only line of that year (it stands for mid-year).
+        for date in ["2022-01", "2022"] {
+            record.as_of = Some(date.into());
+            assert_eq!(resolve(&record, None).unwrap().source, AsOfSource::Document);
+        }
+        // A past position that began later than the line does not make it stale.
+        record.as_of = Some("2020-05".into());
+        record.positions[1].current = false;
+        record.positions[1].end = Some("2023-01".into());
+        assert_eq!(resolve(&record, None).unwrap().source, AsOfSource::Document);
     }
 
     #[test]

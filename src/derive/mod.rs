@@ -8,12 +8,14 @@
 //!
 //! - [`interval`]: partial dates, month spans, unions (overlaps counted once);
 //! - [`asof`]: the as-of rules;
-//! - [`seniority`]: title → level and people management, words in `ontology/time.ttl`.
+//! - [`seniority`]: title → level and people management, words in `ontology/time.ttl`;
+//! - [`stated`]: years of a technology the résumé states itself.
 
 pub mod asof;
 pub mod interval;
 pub mod rdf;
 pub mod seniority;
+pub mod stated;
 
 use crate::model::{CareerRecord, Skill};
 use asof::AsOf;
@@ -31,6 +33,10 @@ pub enum Source {
     LooseProject(usize),
     /// The person's skills list.
     SkillList,
+    /// Metric `i` of the person (outside positions).
+    PersonMetric(usize),
+    /// Metric `i` of position `p`.
+    PositionMetric(usize, usize),
 }
 
 /// What is derived for one position.
@@ -86,7 +92,10 @@ pub struct TechFacts {
     pub months_since_last_used: Option<i32>,
     /// Listed in the skills section.
     pub listed: bool,
-    /// Positions and projects where it was used (and the skills list when listed).
+    /// Months the résumé states itself ("5年Java经验"), see [`stated`].
+    pub stated: Option<i32>,
+    /// Positions and projects where it was used (the skills list when listed, the metric
+    /// that states its years).
     pub sources: Vec<Source>,
 }
 
@@ -200,6 +209,7 @@ fn person_facts(
 struct TechUse {
     spans: Vec<(Span, bool)>,
     listed: bool,
+    stated: Option<i32>,
     sources: Vec<Source>,
 }
 
@@ -239,6 +249,11 @@ fn technology_facts(
             u.sources.push(Source::SkillList);
         }
     }
+    for st in stated::stated_years(record) {
+        let u = uses.entry(st.key).or_default();
+        u.stated = Some(st.months);
+        u.sources.push(st.source);
+    }
     let as_of_end = at
         .and_then(interval::PartialDate::parse)
         .map(|d| d.end_index());
@@ -260,6 +275,7 @@ fn technology_facts(
                 last_used,
                 months_since_last_used,
                 listed: u.listed,
+                stated: u.stated,
                 sources: u.sources,
             }
         })

@@ -1,10 +1,25 @@
 //! Derived facts → quads in the document's derived graph (`BASE/derived/SHA256`).
 //!
-//! Every derived node is a `prov:Entity` of a `cg:DerivedFact` subclass that names its
-//! rule (`cg:rule`, a `prov:Plan`), the run that computed it (`prov:wasGeneratedBy`) and
-//! the extracted nodes it was computed from (`prov:wasDerivedFrom`). The graph declares
-//! itself `cg:derivedFromGraph` its document graph, which is how the store drops it with
-//! that graph (replacement, `forget`).
+//! Every derived node is a `prov:Entity` of a `cg:DerivedFact` subclass. The graph says once
+//! what holds for all of its nodes, and each node says only what is not implied:
+//!
+//! - **which rule**: each class has one rule, stated once on the class in the ontology
+//!   (`cg:TechnologyExperience cg:derivationRule cg:TechnologyExperienceRule`: the `cg:rule`
+//!   of each of its instances), so the node's `rdf:type` names it;
+//! - **which run**: the graph is `prov:wasGeneratedBy` the derivation run (one per
+//!   careergraph version), and so is every node in it;
+//! - **from which facts**: `cg:about` is a sub-property of `prov:wasDerivedFrom` (a duration
+//!   is derived from its position). Where the rule and the document graph determine the
+//!   sources, they are not repeated: a technology's months come from the positions and
+//!   projects of the person that use it in the document graph (`cg:usedTechnology`), a span
+//!   ending at "present" from the graph's as-of date. `prov:wasDerivedFrom` names the
+//!   sources a rule chose: the positions counted in a total or in management months, the
+//!   position that shows the seniority level, the metric that states years.
+//!
+//! A skill only listed gives no node (`cg:hasSkill` in the document graph is the "listed"
+//! flag): technology nodes exist where months were derived or years stated. The graph
+//! declares itself `cg:derivedFromGraph` its document graph, which is how the store drops
+//! it with that graph (replacement, `forget`).
 
 use super::asof::AsOf;
 use super::{derive, Derived, PersonFacts, Source, TechFacts, TechKey};
@@ -12,6 +27,7 @@ use crate::map::{self, MapError, MapOptions};
 use crate::model::CareerRecord;
 use crate::ns;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::sync::OnceLock;
 
 /// IRI of the derived graph of a document.
 pub fn derived_graph_iri(base: &str, sha256: &str) -> String {
@@ -30,66 +46,116 @@ fn named(iri: String) -> Result<NamedNode, MapError> {
     })
 }
 
+/// The predicates and constants of the derived graph, built once.
+struct Terms {
+    rdf_type: NamedNode,
+    about: NamedNode,
+    derived_from: NamedNode,
+    generated_by: NamedNode,
+    months: NamedNode,
+    internship_months: NamedNode,
+    stated_months: NamedNode,
+    technology: NamedNode,
+    last_used: NamedNode,
+    months_since: NamedNode,
+    date_precision: NamedNode,
+    seniority_level: NamedNode,
+    as_of: NamedNode,
+    as_of_source: NamedNode,
+}
+
+fn terms() -> &'static Terms {
+    static TERMS: OnceLock<Terms> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let cg = |l: &str| NamedNode::new_unchecked(ns::cg(l));
+        let prov = |l: &str| NamedNode::new_unchecked(format!("{}{l}", ns::PROV));
+        Terms {
+            rdf_type: NamedNode::new_unchecked(ns::RDF_TYPE),
+            about: cg("about"),
+            derived_from: prov("wasDerivedFrom"),
+            generated_by: prov("wasGeneratedBy"),
+            months: cg("months"),
+            internship_months: cg("internshipMonths"),
+            stated_months: cg("statedMonths"),
+            technology: cg("technology"),
+            last_used: cg("lastUsed"),
+            months_since: cg("monthsSinceLastUsed"),
+            date_precision: cg("datePrecision"),
+            seniority_level: cg("seniorityLevel"),
+            as_of: cg("asOf"),
+            as_of_source: cg("asOfSource"),
+        }
+    })
+}
+
 struct Writer<'a> {
     opts: &'a MapOptions,
     record: &'a CareerRecord,
     graph: GraphName,
     short: String,
-    run: NamedNode,
     quads: Vec<Quad>,
 }
 
 impl Writer<'_> {
-    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+    fn add(&mut self, s: &NamedNode, p: &NamedNode, o: impl Into<Term>) {
         self.quads.push(Quad::new(
             s.clone(),
-            NamedNode::new_unchecked(p),
+            p.clone(),
             o.into(),
             self.graph.clone(),
         ));
     }
 
-    fn cg(&mut self, s: &NamedNode, local: &str, o: impl Into<Term>) {
-        self.add(s, &ns::cg(local), o);
+    fn months(&mut self, s: &NamedNode, p: &NamedNode, months: i32) {
+        self.add(s, p, Literal::from(i64::from(months)));
     }
 
-    fn months(&mut self, s: &NamedNode, local: &str, months: i32) {
-        self.cg(s, local, Literal::from(i64::from(months)));
+    fn node(&self, path: &str) -> NamedNode {
+        // The base is a valid IRI (MapOptions checks it), the hash is hex and `path` is
+        // built from fixed words, indices and `map::slug`s: no check needed.
+        NamedNode::new_unchecked(format!("{}derived/{}/{path}", self.opts.base, self.short))
     }
 
-    fn node(&self, path: &str) -> Result<NamedNode, MapError> {
-        named(format!("{}derived/{}/{path}", self.opts.base, self.short))
-    }
-
-    /// A derived node: its class, rule, run, subject and sources.
+    /// A derived node: its class (which names its rule), what it is about, and the
+    /// sources other than that.
     fn fact(
         &mut self,
         path: &str,
         class: &str,
-        rule: &str,
         about: &NamedNode,
         sources: &[NamedNode],
-    ) -> Result<NamedNode, MapError> {
-        let node = self.node(path)?;
-        self.add(&node, ns::RDF_TYPE, NamedNode::new_unchecked(ns::cg(class)));
-        self.cg(&node, "rule", NamedNode::new_unchecked(ns::cg(rule)));
-        let run = self.run.clone();
-        self.add(&node, &format!("{}wasGeneratedBy", ns::PROV), run);
-        self.cg(&node, "about", about.clone());
-        for s in sources {
-            self.add(&node, &format!("{}wasDerivedFrom", ns::PROV), s.clone());
+    ) -> NamedNode {
+        let node = self.node(path);
+        let t = terms();
+        self.add(&node, &t.rdf_type, NamedNode::new_unchecked(ns::cg(class)));
+        self.add(&node, &t.about, about.clone());
+        for (i, s) in sources.iter().enumerate() {
+            if s != about && !sources[..i].contains(s) {
+                self.add(&node, &t.derived_from, s.clone());
+            }
         }
-        Ok(node)
+        node
     }
 
-    fn source(&self, s: Source, person: &NamedNode) -> Result<NamedNode, MapError> {
+    fn source(&self, s: Source, person: &NamedNode) -> NamedNode {
         let base = &self.opts.base;
         let short = &self.short;
+        // Same IRIs as `map` gives these nodes (valid by construction).
         match s {
-            Source::Position(i) => named(format!("{base}position/{short}-{i}")),
-            Source::Project(i, j) => named(format!("{base}project/{short}-{i}-{j}")),
-            Source::LooseProject(j) => named(format!("{base}project/{short}-x-{j}")),
-            Source::SkillList => Ok(person.clone()),
+            Source::Position(i) => NamedNode::new_unchecked(format!("{base}position/{short}-{i}")),
+            Source::Project(i, j) => {
+                NamedNode::new_unchecked(format!("{base}project/{short}-{i}-{j}"))
+            }
+            Source::LooseProject(j) => {
+                NamedNode::new_unchecked(format!("{base}project/{short}-x-{j}"))
+            }
+            Source::SkillList => person.clone(),
+            Source::PersonMetric(i) => {
+                NamedNode::new_unchecked(format!("{base}metric/{short}/person-{i}"))
+            }
+            Source::PositionMetric(p, i) => {
+                NamedNode::new_unchecked(format!("{base}metric/{short}/p{p}-{i}"))
+            }
         }
     }
 
@@ -97,135 +163,94 @@ impl Writer<'_> {
         match key {
             TechKey::Concept(iri) => {
                 let local = iri.rsplit(['/', '#']).next().unwrap_or(iri);
-                Ok((named(iri.clone())?, format!("tech/{}", map::slug(local))))
+                // A vocabulary concept's IRI, as `map` writes it.
+                Ok((
+                    NamedNode::new_unchecked(iri.as_str()),
+                    format!("tech/{}", map::slug(local)),
+                ))
             }
             TechKey::Local(slug) => Ok((
-                named(format!("{}skill/{slug}", self.opts.base))?,
+                NamedNode::new_unchecked(format!("{}skill/{slug}", self.opts.base)),
                 format!("skill/{slug}"),
             )),
         }
     }
 
-    fn as_of(&mut self, doc: &NamedNode, a: &AsOf) -> Result<Option<NamedNode>, MapError> {
+    fn as_of(&mut self, doc: &NamedNode, a: &AsOf) {
         let Some(date) = map::date_literal(&a.date) else {
-            return Ok(None);
+            return;
         };
-        let node = self.fact(
-            "as-of",
-            "AsOfDate",
-            "AsOfRule",
-            doc,
-            std::slice::from_ref(doc),
-        )?;
-        self.cg(&node, "asOf", date);
-        self.cg(
+        let node = self.fact("as-of", "AsOfDate", doc, &[]);
+        let t = terms();
+        self.add(&node, &t.as_of, date);
+        self.add(
             &node,
-            "asOfSource",
+            &t.as_of_source,
             NamedNode::new_unchecked(ns::cg(a.source.local_name())),
         );
-        Ok(Some(node))
     }
 
-    fn person(
-        &mut self,
-        person: &NamedNode,
-        derived: &Derived,
-        facts: &PersonFacts,
-        as_of: Option<&NamedNode>,
-    ) -> Result<(), MapError> {
-        let with_as_of = |mut v: Vec<NamedNode>, open: bool| {
-            if let (true, Some(a)) = (open, as_of) {
-                v.push(a.clone());
-            }
-            v
-        };
-        let open = |indices: &[usize]| indices.iter().any(|i| derived.positions[*i].open);
-        let srcs = |w: &Self, indices: &[usize]| -> Result<Vec<NamedNode>, MapError> {
+    fn person(&mut self, person: &NamedNode, facts: &PersonFacts) -> Result<(), MapError> {
+        let t = terms();
+        let sources = |w: &Self, indices: &[usize]| -> Vec<NamedNode> {
             indices
                 .iter()
                 .map(|i| w.source(Source::Position(*i), person))
                 .collect()
         };
         if !facts.total_sources.is_empty() || facts.internship_months > 0 {
-            let sources = with_as_of(
-                srcs(self, &facts.total_sources)?,
-                open(&facts.total_sources),
-            );
-            let n = self.fact(
-                "experience",
-                "TotalExperience",
-                "TotalExperienceRule",
-                person,
-                &sources,
-            )?;
-            self.months(&n, "months", facts.total_months);
-            self.months(&n, "internshipMonths", facts.internship_months);
+            let s = sources(self, &facts.total_sources);
+            let n = self.fact("experience", "TotalExperience", person, &s);
+            self.months(&n, &t.months, facts.total_months);
+            self.months(&n, &t.internship_months, facts.internship_months);
         }
         if !facts.management_sources.is_empty() {
-            let sources = with_as_of(
-                srcs(self, &facts.management_sources)?,
-                open(&facts.management_sources),
-            );
-            let n = self.fact(
-                "management",
-                "ManagementExperience",
-                "ManagementRule",
-                person,
-                &sources,
-            )?;
-            self.months(&n, "months", facts.management_months);
+            let s = sources(self, &facts.management_sources);
+            let n = self.fact("management", "ManagementExperience", person, &s);
+            self.months(&n, &t.months, facts.management_months);
         }
         if let Some((level, i)) = facts.seniority {
-            let sources = srcs(self, &[i])?;
-            let n = self.fact(
-                "seniority",
-                "SeniorityAssessment",
-                "SeniorityRule",
-                person,
-                &sources,
-            )?;
-            self.cg(&n, "seniorityLevel", named(level.iri.clone())?);
+            let s = [self.source(Source::Position(i), person)];
+            let n = self.fact("seniority", "SeniorityAssessment", person, &s);
+            self.add(&n, &t.seniority_level, named(level.iri.clone())?);
         }
-        for t in &facts.technologies {
-            self.technology_fact(person, t, as_of)?;
+        for tf in &facts.technologies {
+            self.technology_fact(person, tf)?;
         }
         Ok(())
     }
 
-    fn technology_fact(
-        &mut self,
-        person: &NamedNode,
-        t: &TechFacts,
-        as_of: Option<&NamedNode>,
-    ) -> Result<(), MapError> {
-        let (tech, path) = self.technology(&t.key)?;
-        let mut sources = t
+    /// A technology's derived months, last use and stated years. Nothing is written for a
+    /// technology with neither (only listed, or used where no date is known): the document
+    /// graph already says where it was listed or used.
+    fn technology_fact(&mut self, person: &NamedNode, tf: &TechFacts) -> Result<(), MapError> {
+        if tf.months.is_none() && tf.stated.is_none() {
+            return Ok(());
+        }
+        let (tech, path) = self.technology(&tf.key)?;
+        // Positions and projects using it are implied (cg:usedTechnology in the document
+        // graph); the metric stating its years is not.
+        let sources: Vec<NamedNode> = tf
             .sources
             .iter()
+            .filter(|s| matches!(s, Source::PersonMetric(_) | Source::PositionMetric(..)))
             .map(|s| self.source(*s, person))
-            .collect::<Result<Vec<_>, _>>()?;
-        if let (Some(0), Some(a)) = (t.months_since_last_used, as_of) {
-            sources.push(a.clone());
+            .collect();
+        let n = self.fact(&path, "TechnologyExperience", person, &sources);
+        let t = terms();
+        self.add(&n, &t.technology, tech);
+        if let Some(m) = tf.months {
+            self.months(&n, &t.months, m);
         }
-        sources.dedup();
-        let n = self.fact(
-            &path,
-            "TechnologyExperience",
-            "TechnologyExperienceRule",
-            person,
-            &sources,
-        )?;
-        self.cg(&n, "technology", tech);
-        if let Some(m) = t.months {
-            self.months(&n, "months", m);
+        if let Some(lit) = tf.last_used.as_deref().and_then(map::date_literal) {
+            self.add(&n, &t.last_used, lit);
         }
-        if let Some(lit) = t.last_used.as_deref().and_then(map::date_literal) {
-            self.cg(&n, "lastUsed", lit);
+        if let Some(m) = tf.months_since_last_used {
+            self.months(&n, &t.months_since, m);
         }
-        if let Some(m) = t.months_since_last_used {
-            self.months(&n, "monthsSinceLastUsed", m);
+        if let Some(m) = tf.stated {
+            self.months(&n, &t.stated_months, m);
         }
-        self.cg(&n, "listed", Literal::from(t.listed));
         Ok(())
     }
 }
@@ -248,58 +273,56 @@ pub fn quads_of(
     }
     let graph = named(derived_graph_iri(&opts.base, &record.sha256))?;
     let doc = named(map::document_iri(&opts.base, &record.sha256))?;
+    let run = named(derivation_run_iri(&opts.base))?;
     let mut w = Writer {
         opts,
         record,
         graph: GraphName::NamedNode(graph.clone()),
         short: record.sha256.chars().take(16).collect(),
-        run: named(derivation_run_iri(&opts.base))?,
-        quads: Vec::new(),
+        quads: Vec::with_capacity(64 + 8 * record.skills.len()),
     };
-    w.cg(&graph, "derivedFromGraph", doc.clone());
-    let run = w.run.clone();
-    w.add(&graph, &format!("{}wasGeneratedBy", ns::PROV), run.clone());
+    let t = terms();
+    w.add(
+        &graph,
+        &NamedNode::new_unchecked(ns::cg("derivedFromGraph")),
+        doc.clone(),
+    );
+    w.add(&graph, &t.generated_by, run.clone());
     w.add(
         &run,
-        ns::RDF_TYPE,
+        &t.rdf_type,
         NamedNode::new_unchecked(ns::cg("DerivationRun")),
     );
-    w.cg(
+    w.add(
         &run,
-        "extractorVersion",
+        &NamedNode::new_unchecked(ns::cg("extractorVersion")),
         Literal::new_simple_literal(env!("CARGO_PKG_VERSION")),
     );
-    let as_of = match &derived.as_of {
-        Some(a) => w.as_of(&doc, a)?,
-        None => None,
-    };
+    if let Some(a) = &derived.as_of {
+        w.as_of(&doc, a);
+    }
     let Some(person) = w.record.person.as_ref() else {
         return Ok(w.quads);
     };
     let person = named(map::person_iri(opts, w.record, person))?;
     for p in &derived.positions {
         let Some(span) = p.span else { continue };
-        let pos = w.source(Source::Position(p.index), &person)?;
-        let sources = match (p.open, as_of.as_ref()) {
-            (true, Some(a)) => vec![pos.clone(), a.clone()],
-            _ => vec![pos.clone()],
-        };
+        let pos = w.source(Source::Position(p.index), &person);
         let n = w.fact(
             &format!("position-{}", p.index),
             "PositionDuration",
-            "PositionDurationRule",
             &pos,
-            &sources,
-        )?;
-        w.months(&n, "months", span.months());
-        w.cg(
+            &[],
+        );
+        w.months(&n, &t.months, span.months());
+        w.add(
             &n,
-            "datePrecision",
+            &t.date_precision,
             NamedNode::new_unchecked(ns::cg(span.precision.local_name())),
         );
     }
     if let Some(facts) = &derived.person {
-        w.person(&person, derived, facts, as_of.as_ref())?;
+        w.person(&person, facts)?;
     }
     Ok(w.quads)
 }
@@ -373,18 +396,36 @@ mod tests {
             );
             cited += 1;
         }
-        assert!(cited >= 5, "{cited}");
-        // Every derived node names a rule and the run.
+        // The experience, management and seniority nodes cite the position they chose; the
+        // Go months (the positions using Go) and the duration (its position) are implied.
+        assert_eq!(cited, 3, "{quads:#?}");
+        // Every derived node is typed and about one node; no node repeats its rule or run.
         let typed: BTreeSet<String> = quads
             .iter()
             .filter(|q| q.predicate.as_str() == ns::RDF_TYPE)
             .map(|q| q.subject.to_string())
+            .filter(|s| s.contains("/derived/"))
             .collect();
-        for s in typed.iter().filter(|s| s.contains("/derived/")) {
-            assert!(quads
+        assert_eq!(
+            typed.len(),
+            6,
+            "as-of, duration, experience, management, seniority, Go: {typed:?}"
+        );
+        for s in &typed {
+            let about = quads
                 .iter()
-                .any(|q| q.subject.to_string() == *s && q.predicate.as_str() == ns::cg("rule")));
+                .filter(|q| q.subject.to_string() == *s && q.predicate.as_str() == ns::cg("about"))
+                .count();
+            assert_eq!(about, 1, "{s}");
         }
+        assert!(!quads.iter().any(|q| q.predicate.as_str() == ns::cg("rule")));
+        let generated = format!("{}wasGeneratedBy", ns::PROV);
+        let generated: Vec<String> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == generated)
+            .map(|q| q.subject.to_string())
+            .collect();
+        assert_eq!(generated, [format!("<{graph}>")]);
     }
 
     #[test]
@@ -419,13 +460,37 @@ mod tests {
         );
         assert_eq!(months(&q, "/management").len(), 1);
         assert_eq!(months(&q, "/tech/go").len(), 1);
-        // A skill only listed has no months, only the flag.
-        assert!(months(&q, "/skill/obscure-tool").is_empty());
-        assert!(q
+        // A skill only listed gives no node: cg:hasSkill in the document graph says it.
+        assert!(!q
             .iter()
-            .any(|x| x.subject.to_string().ends_with("/skill/obscure-tool>")
-                && x.predicate.as_str() == ns::cg("listed")
-                && x.object.to_string().starts_with("\"true\"")));
+            .any(|x| x.subject.to_string().contains("obscure-tool")));
+    }
+
+    #[test]
+    fn stated_years_sit_beside_the_derived_months_and_cite_their_metric() {
+        let mut r = record();
+        r.metrics = vec![crate::model::Metric {
+            kind: "years-experience".into(),
+            value: 7.0,
+            unit: "YR".into(),
+            text: "7 years of Go experience".into(),
+            ..Default::default()
+        }];
+        let q = derived_quads(&r, &opts()).unwrap();
+        let go: Vec<(String, String)> = q
+            .iter()
+            .filter(|x| x.subject.to_string().ends_with("/tech/go>"))
+            .map(|x| (x.predicate.as_str().to_owned(), x.object.to_string()))
+            .collect();
+        assert!(go.contains(&(
+            ns::cg("statedMonths"),
+            "\"84\"^^<http://www.w3.org/2001/XMLSchema#integer>".to_owned()
+        )));
+        let metric = format!("<{}metric/{}/person-0>", ns::DEFAULT_BASE, &r.sha256[..16]);
+        assert!(go.contains(&(format!("{}wasDerivedFrom", ns::PROV), metric.clone())));
+        // The metric is a node of the document graph.
+        let doc = map::record_to_quads(&r, &opts()).unwrap();
+        assert!(doc.iter().any(|x| x.subject.to_string() == metric));
     }
 
     #[test]
