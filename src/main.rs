@@ -22,7 +22,8 @@ use std::process::ExitCode;
     name = "careergraph",
     version,
     about = "Turn résumés (English, Chinese, bilingual) into a career knowledge graph and query it with SPARQL.",
-    long_about = "careergraph reads résumés (JSON Resume, plain text, Markdown; English, Chinese or both) \
+    long_about = "careergraph reads résumés (PDF, DOCX, ODT, RTF, HTML, plain text, Markdown, JSON Resume; English, \
+Chinese or both) \
 and builds an RDF graph of people, organisations, positions, technologies, projects and metrics in an \
 embedded Oxigraph store. Ask cross-candidate questions with SPARQL, export RDF or GraphML.\n\n\
 Quick start:\n  careergraph ingest examples/\n  careergraph query go-qps-10k\n  careergraph queries",

@@ -183,3 +183,23 @@ fn breaks_customers_and_acquirers_are_not_employers() {
         ]
     );
 }
+
+#[test]
+fn a_flattened_export_reads_like_the_document_it_was() {
+    // One quoted line, line breaks left as runs of spaces, bullets as `\xNN` escapes,
+    // range dashes lost ("2016  Present"), organisation over a bare place name.
+    assert_eq!(
+        positions("flat-export.txt"),
+        vec![
+            pos("Lantern Works Ltd", "Senior Maintenance Engineer"),
+            pos("Dovetail Studio", "Junior Technician"),
+        ]
+    );
+}
+
+#[test]
+fn sentences_of_a_sectioned_chinese_resume_are_no_employers() {
+    // No work section: skill sentences ("了解…布局", "…部署"), a project description
+    // ("…对所有订单") and an address naming a university are not positions.
+    assert_eq!(positions("zh-sentences-no-job.txt"), vec![]);
+}

@@ -515,6 +515,76 @@ fn month_only_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
     Some((start, DateEnd::Date(end.date), end.end))
 }
 
+/// "09/14", "1/09": a month and a two-digit year (00–49 → 2000s, 50–99 → 1900s). Only read
+/// inside a range ([`short_year_range`]): alone it could be a fraction or a day and month.
+fn short_year_date(s: &Scan, i: usize) -> Option<Tok> {
+    if s.prev(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/'))
+    {
+        return None;
+    }
+    let (month, k) = s.small_num(i, 2)?;
+    if s.at(k) != Some('/') {
+        return None;
+    }
+    let (yy, end) = s.small_num(k + 1, 2)?;
+    if end - (k + 1) != 2
+        || s.at(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
+    {
+        return None;
+    }
+    let year = if yy < 50 { 2000 + yy } else { 1900 + yy };
+    tok(i32::try_from(year).ok()?, Some(month), None, end)
+}
+
+/// "09/14 – Present", "1/09 to 6/12": a range of month / two-digit-year dates.
+fn short_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
+    let start = short_year_date(s, i)?;
+    let after = s.skip_ws(separator(s, start.end)?);
+    if let Some(e) = present_at(s, after) {
+        return Some((start, DateEnd::Present, e));
+    }
+    let end = short_year_date(s, after)?;
+    let key = |d: &PartialDate| (d.year, d.month.unwrap_or(0));
+    (key(&end.date) >= key(&start.date)).then_some((start, DateEnd::Date(end.date), end.end))
+}
+
+/// "20132015", "2016present": two years, or a year and "present", whose dash a PDF text layer
+/// dropped (a glyph without a Unicode mapping). Only as a whole token, the second year not
+/// before the first and at most 60 years after it.
+fn glued_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
+    if s.prev(i).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let first = s.at(i)?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    let (v, k) = s.small_num(i, 8)?;
+    let year_at = |y: u32| {
+        i32::try_from(y)
+            .ok()
+            .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+    };
+    let free = |e: usize| !s.at(e).is_some_and(|c| c.is_alphanumeric());
+    if k - i == 8 && free(k) {
+        let (a, b) = (year_at(v / 10_000)?, year_at(v % 10_000)?);
+        if a <= b && b - a <= 60 {
+            let start = tok(a, None, None, i + 4)?;
+            let end = PartialDate::new(b, None, None)?;
+            return Some((start, DateEnd::Date(end), k));
+        }
+        return None;
+    }
+    if k - i != 4 {
+        return None;
+    }
+    let year = year_at(v)?;
+    let e = present_at(s, k).filter(|&e| free(e))?;
+    Some((tok(year, None, None, k)?, DateEnd::Present, e))
+}
+
 /// A range (or single date) starting at `i`, with the index just past it.
 fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
     let since = s.word(i, "since").map(|e| s.skip_ws(e));
@@ -524,6 +594,8 @@ fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
             Some((e, idx)) => (t, Some(e), idx),
             None => (t, None, t.end),
         }
+    } else if let Some((t, e, idx)) = short_year_range(s, j).or_else(|| glued_year_range(s, j)) {
+        (t, Some(e), idx)
     } else {
         let (t, e, idx) = month_only_range(s, j)?;
         (t, Some(e), idx)
@@ -611,6 +683,30 @@ mod tests {
     }
 
     // --- parse_date ----------------------------------------------------------------------------
+
+    #[test]
+    fn years_glued_by_a_lost_dash() {
+        assert_range("20132015", y(2013), y(2015));
+        assert_present("2016present", y(2016));
+        assert_present("Lead, 2016Present.", y(2016));
+        // Backwards, too far apart, part of a longer number or word: no range.
+        assert!(find_date_ranges("20152013").is_empty());
+        assert!(find_date_ranges("order 19502020").is_empty());
+        assert!(find_date_ranges("id 201320151").is_empty());
+        assert!(find_date_ranges("2016presents").is_empty());
+    }
+
+    #[test]
+    fn month_and_two_digit_year_only_in_a_range() {
+        assert_present("09/14-Present", d(2014, 9));
+        assert_present("Software Engineer, 1/09 to Present", d(2009, 1));
+        assert_range("3/98 – 11/03", d(1998, 3), d(2003, 11));
+        // Alone, or backwards, or inside a longer number, it is no date.
+        assert!(find_date_ranges("scored 3/10 on the quiz").is_empty());
+        assert!(find_date_ranges("11/03 – 3/98").is_empty());
+        assert!(find_date_ranges("ratio 12/345 - 1/2").is_empty());
+        assert!(find_date_ranges("version 2.1/14 - present").is_empty());
+    }
 
     #[test]
     fn apostrophe_years_and_lost_dashes() {

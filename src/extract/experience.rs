@@ -1281,7 +1281,14 @@ fn fill_from_neighbours(
         // The two lines nearest the date are the entry's; a third only when it clearly is
         // a title or an organisation.
         let had_org = !pos.organization.is_empty();
-        if !fill_from_line(pos, &l.text, words, taken >= 2)
+        let filled = fill_from_line(pos, &l.text, words, taken >= 2);
+        if filled && !had_org {
+            if let Some(k) = stronger_org_above(pos, lines, j, lowest, words) {
+                used[k] = true;
+                taken += 1;
+            }
+        }
+        if !filled
             && had_org
             && pos.title.is_none()
             && taken < 2
@@ -1308,7 +1315,7 @@ fn fill_from_neighbours(
             break;
         }
         ahead += 1;
-        if fill_from_line(pos, &l.text, words, true) {
+        if fill_from_line(pos, &l.text, words, true) || org_place_below(pos, &l.text, words) {
             last = k - 1;
             used[last] = true;
         } else {
@@ -1321,6 +1328,71 @@ fn fill_from_neighbours(
         }
     }
     last
+}
+
+/// Under a header with a title and no organisation: a capitalised name and a place
+/// ("Dovetail Studio, Fernhill") is the organisation, although no word marks it as one.
+fn org_place_below(pos: &mut Position, text: &str, words: &Words) -> bool {
+    if !pos.organization.is_empty() || pos.title.is_none() {
+        return false;
+    }
+    let Some((name, place)) = text.trim().split_once(", ") else {
+        return false;
+    };
+    let capitalised = |s: &str| {
+        let toks: Vec<&str> = s.split_whitespace().collect();
+        !toks.is_empty()
+            && toks.len() <= 4
+            && toks.iter().all(|t| {
+                t.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+    };
+    let fits = capitalised(name)
+        && capitalised(place)
+        && words.title_strength(text) == 0
+        && plausible_org(name)
+        && !is_sentence(text);
+    if fits {
+        set_org(pos, name);
+        pos.location = Some(place.trim().to_owned());
+    }
+    fits
+}
+
+/// "Acme Tools Ltd" / "Fernhill" / "2016 – Present": an organisation just taken from line
+/// `j` that nothing marks as one (a bare place name) gives way to the line above it when
+/// that one is certainly an organisation; the weaker line becomes the location. Returns the
+/// line taken.
+fn stronger_org_above(
+    pos: &mut Position,
+    lines: &[Line<'_>],
+    j: usize,
+    lowest: usize,
+    words: &Words,
+) -> Option<usize> {
+    let weak = pos.organization.clone();
+    if words.org_strength(&weak) > 0 || weak.split_whitespace().count() > 3 || weak.contains(',') {
+        return None;
+    }
+    let k = (lowest..j)
+        .rev()
+        .find(|&k| !lines[k].text.trim().is_empty())?;
+    let above = lines[k].text.trim();
+    let fits = header_like(&lines[k])
+        && dates::find_date_ranges(above).is_empty()
+        && words.org_strength(above) >= 2
+        && words.title_strength(above) == 0
+        && plausible_org(above);
+    if !fits {
+        return None;
+    }
+    set_org(pos, above);
+    if pos.location.is_none() {
+        pos.location = Some(weak);
+    }
+    Some(k)
 }
 
 /// Under a dated line with neither organisation nor title: a short line the vocabulary does

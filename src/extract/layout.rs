@@ -2,6 +2,8 @@
 //! section each line belongs to (from the heading vocabulary).
 
 use crate::vocab::vocabulary;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Section kinds (local names of `ontology/headings.ttl` concepts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,6 +349,41 @@ fn replace_present(mut text: String, pairs: &[(&str, &str)]) -> String {
     text
 }
 
+/// "P ROFESSIONAL E XPERIENCE", "E DUCATI ON": a heading in small capitals whose letters a
+/// PDF text layer split with spaces (a capital of another size starts a new word). Only an
+/// all-capitals line with a one-letter piece is tried, against the headings without spaces.
+fn letter_spaced_heading(t: &str) -> Option<Section> {
+    let pieces: Vec<&str> = t.split_whitespace().collect();
+    let all_caps = t
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '&' || c == '/');
+    if pieces.len() < 2 || !all_caps || !pieces.iter().any(|p| p.len() == 1) {
+        return None;
+    }
+    static SQUASHED: OnceLock<HashMap<String, Section>> = OnceLock::new();
+    let squashed = SQUASHED.get_or_init(|| {
+        let mut m = HashMap::new();
+        for c in &vocabulary().headings.concepts {
+            for l in c.labels.iter().filter(|l| l.is_ascii()) {
+                let key: String = l
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                m.entry(key)
+                    .or_insert_with(|| Section::from_heading(c.local_name()));
+            }
+        }
+        m
+    });
+    let key: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    squashed.get(&key).copied()
+}
+
 /// The heading concept a cleaned line names, if the whole line is a heading: a heading
 /// label ("WORK EXPERIENCE", "教育背景"), two labels joined by "/" or "&"
 /// ("CERTIFICATIONS/LICENSES"), or a short title-case phrase ending in a heading word
@@ -371,6 +408,9 @@ pub fn heading_of(text: &str) -> Option<Section> {
     }
     if let Some(c) = headings.lookup(t) {
         return Some(Section::from_heading(c.local_name()));
+    }
+    if let Some(section) = letter_spaced_heading(t) {
+        return Some(section);
     }
     if t.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '(' | '@'))
@@ -680,12 +720,16 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         for seg in split_glued(raw_line, line_start, text.len()) {
             let raw = seg.raw;
             let source = seg.text.unwrap_or_else(|| raw.to_owned());
-            let (clean_text, indent, md_level, bullet) = clean(&decode_byte_escapes(&source));
-            // A private-use icon glyph before a heading ("\u{f0c0} Work Experience") is
-            // decoration, not a list bullet.
+            let decoded = decode_byte_escapes(&source);
+            let (clean_text, indent, md_level, bullet) = clean(&decoded);
+            // A private-use icon glyph or a box before a heading ("\u{f0c0} Work Experience",
+            // "■ EDUCATION") is decoration, not a list bullet.
             let icon = raw
                 .trim_start()
-                .starts_with(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c));
+                .starts_with(|c: char| ('\u{e000}'..='\u{f8ff}').contains(&c))
+                || decoded
+                    .trim_start()
+                    .starts_with(['■', '◆', '❖', '▶', '►', '➢', '▪', '♦']);
             let heading = if bullet && md_level == 0 && !icon {
                 None
             } else {
@@ -732,6 +776,22 @@ mod tests {
         assert_eq!(heading_of("重点工作"), None);
         assert_eq!(heading_of("其他项目"), None);
         assert!(heading_of("Projects | Experience").is_some());
+    }
+
+    #[test]
+    fn letter_spaced_small_caps_and_boxed_headings() {
+        assert_eq!(
+            heading_of("P ROFE SSI ONAL E XPERIENCE"),
+            Some(Section::Experience)
+        );
+        assert_eq!(heading_of("E DUCATION"), Some(Section::Education));
+        // Not all capitals, or no piece of one letter: an ordinary line.
+        assert_eq!(heading_of("E ducation and more"), None);
+        assert_eq!(heading_of("A B C D"), None);
+        let ls = lines("Jo Bloggs\n■ WORK HISTORY\nAcme Ltd\n● Education\n");
+        assert!(ls[1].is_heading && ls[1].section == Section::Experience);
+        // A round bullet stays a list item.
+        assert!(!ls[3].is_heading);
     }
 
     #[test]

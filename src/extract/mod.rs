@@ -474,6 +474,8 @@ pub struct Words {
     pub contact_labels: Vec<String>,
     /// Verbs before a school in a profile line ("就读于", "毕业于").
     pub study_cues: Vec<String>,
+    /// Common Chinese surnames, compound ones first ("欧阳", "王").
+    pub surnames_zh: Vec<String>,
     /// Gender words that may stand beside a name ("男", "女").
     pub gender_words: Vec<String>,
     /// Labels of the person's location ("Location", "所在地").
@@ -611,6 +613,11 @@ impl Words {
                 gender_words: lex.terms("gender-word"),
                 study_cues: lex.terms("study-cue"),
                 contact_labels: lex.terms("contact-label"),
+                surnames_zh: {
+                    let mut s = lex.terms("surname-zh");
+                    s.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+                    s
+                },
                 location_labels: lex.terms("location-label"),
                 degree_qualifiers: lower(lex.terms("degree-qualifier")),
                 employment_verbs_en: lower(lex.terms("employment-verb-en")),

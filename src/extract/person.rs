@@ -115,6 +115,35 @@ fn is_han_name_line(s: &str, words: &Words) -> bool {
     is_short_han_name(s) && super::layout::heading_of(s).is_none() && !words.is_title(s)
 }
 
+/// How far into a document a name printed alone is looked for, in non-empty lines.
+const STANDALONE_NAME_LINES: usize = 80;
+
+/// With no name anywhere near the header: a line of two or three Han characters standing
+/// alone (no bullet, not a heading or title) that starts with a common surname — a name in
+/// a text box that the reading order put mid-page ("…课程" / "李明" / "代数方向:").
+fn standalone_han_name(lines: &[Line<'_>], words: &Words) -> Option<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.trim().is_empty())
+        .take(STANDALONE_NAME_LINES)
+        .find(|(_, l)| {
+            let t = l.text.trim();
+            let n = t.chars().count();
+            !l.bullet
+                && !l.is_heading
+                && (2..=4).contains(&n)
+                && is_han_name_line(t, words)
+                && words.surnames_zh.iter().any(|s| {
+                    t.strip_prefix(s.as_str())
+                        .is_some_and(|given| (1..=2).contains(&given.chars().count()))
+                })
+                && super::find_technologies(t, false).is_empty()
+                && words.org_strength(t) == 0
+        })
+        .map(|(i, _)| i)
+}
+
 /// Whether a line is a language's name ("简体中文", "English"), as a language switch shows.
 fn names_a_language(s: &str, words: &Words) -> bool {
     words.languages.iter().any(|lang| {
@@ -320,6 +349,12 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
     if candidates.is_empty() {
         if let Some((i, n)) = name_confirmed_by_contacts(text, lines, words) {
             candidates.push((n, lines[i].start));
+            name_line = Some(i);
+        }
+    }
+    if candidates.is_empty() {
+        if let Some(i) = standalone_han_name(lines, words) {
+            candidates.push((lines[i].text.trim().to_owned(), lines[i].start));
             name_line = Some(i);
         }
     }
@@ -636,6 +671,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_alone_mid_page_needs_a_surname() {
+        let doc = |line: &str| {
+            format!(
+                "本科院校：北方大学 专业：物理学\n教育背景\n专业排名：3/80\n软件能力：Matlab\n\
+                 英语六级：520\n个人主页：https://example.org/cv\n\n选修课程\n{line}\n光学方向:\n\
+                 量子光学，激光物理。\n"
+            )
+        };
+        assert_eq!(person(&doc("欧阳明")).name, "欧阳明");
+        assert_eq!(person(&doc("韩梅")).name, "韩梅");
+        // No common surname, a list item, or a given name too long: no name.
+        assert_eq!(person(&doc("光明")).name, "");
+        assert_eq!(person(&doc("● 高明")).name, "");
+        assert_eq!(person(&doc("王小明明")).name, "");
+    }
+
+    #[test]
     fn names_in_headers() {
         assert_eq!(person("Jane Doe\nSenior Engineer\n").name, "Jane Doe");
         // Boilerplate above the name.
@@ -740,10 +792,11 @@ mod tests {
         // Sidebar order: the name sits far from the top; the e-mail spells its pinyin.
         let text = "实习经历\n白桦软件有限公司  2015.5 至今\n负责后端开发。\n负责测试工作。\n负责运维工作。\n\n柳青禾\n电话 13800000000\nqinghe.liu@example.com\n主要技能";
         assert_eq!(person(text).name, "柳青禾");
-        // Without that confirmation a short Chinese line is not taken for a name.
+        // Without that confirmation a short Chinese line is a name only when it starts with a
+        // common surname (see `a_name_alone_mid_page_needs_a_surname`).
         let text =
-            "实习经历\n白桦软件有限公司  2015.5 至今\n负责后端开发。\n负责测试工作。\n负责运维工作。\n\n柳青禾\nabc@example.com";
-        assert_ne!(person(text).name, "柳青禾");
+            "实习经历\n白桦软件有限公司  2015.5 至今\n负责后端开发。\n负责测试工作。\n负责运维工作。\n\n青禾\nabc@example.com";
+        assert_ne!(person(text).name, "青禾");
         // A name in lower case right above the contact line.
         let p =
             person("\njane roe\n\nLyon 69001    jane@example.com    github.com/jroe\n\nExperience");

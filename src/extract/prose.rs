@@ -35,8 +35,10 @@ fn iso(span: Option<&Span>) -> Option<String> {
     dates::parse_date(&span?.text).map(|d| d.iso())
 }
 
-/// Fill name, positions and education from a Chinese prose bio.
-pub fn apply_zh_bio(text: &str, record: &mut CareerRecord, person: &mut Person) {
+/// Fill name, positions and education from a Chinese prose bio. In a `sectioned` document
+/// (one with headings, whose layout gave no position), an organisation named with neither a
+/// title nor a date is a mention in a sentence ("了解…布局", an address), not a position.
+pub fn apply_zh_bio(text: &str, sectioned: bool, record: &mut CareerRecord, person: &mut Person) {
     let bio = zh_prose::extract_zh_bio(text, lexicon());
     if let Some(n) = &bio.name {
         if person.name.is_empty() || !super::is_han_name(&person.name) {
@@ -56,6 +58,10 @@ pub fn apply_zh_bio(text: &str, record: &mut CareerRecord, person: &mut Person) 
             && row.organization.is_none()
             && bp.organization.is_none()
         {
+            continue;
+        }
+        let dated = bp.start.is_some() || bp.end.is_some() || bp.current;
+        if sectioned && row.title.is_none() && !dated {
             continue;
         }
         let org = row.organization.map(|o| o.text.clone()).unwrap_or_default();

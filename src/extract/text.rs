@@ -32,7 +32,8 @@ pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) ->
 
     let chinese = text.chars().filter(|c| is_han(*c)).count() > 20;
     if record.positions.is_empty() && chinese {
-        prose::apply_zh_bio(text, &mut record, &mut person);
+        let sectioned = lines.iter().filter(|l| l.is_heading).count() >= 2;
+        prose::apply_zh_bio(text, sectioned, &mut record, &mut person);
     } else if person.name.is_empty() && chinese {
         prose::apply_zh_name(text, &mut person);
     }

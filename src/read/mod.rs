@@ -11,6 +11,7 @@
 mod archive;
 mod builder;
 mod docx;
+mod flat;
 mod html;
 mod odt;
 mod pdf;

@@ -1,7 +1,9 @@
 //! Plain text and Markdown: bytes → [`Document`] (decoded, NFC-normalised text, no line hints).
 //!
 //! Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and legacy
-//! encodings such as GB18030/GBK detected with `chardetng` — never assumed.
+//! encodings such as GB18030/GBK detected with `chardetng` — never assumed. Text an export
+//! flattened into one line (line breaks left as runs of spaces) gets its lines back
+//! ([`super::flat`]).
 //! Offsets reported by later stages are character offsets into [`Document::text`].
 
 use super::{Document, ReadError};
@@ -26,7 +28,9 @@ pub fn decode(bytes: &[u8]) -> Result<Document, ReadError> {
         return Err(ReadError::Empty);
     }
     Ok(Document {
-        text: nfc(text.trim_start_matches('\u{feff}')),
+        text: nfc(&super::flat::repair(
+            text.trim_start_matches('\u{feff}').to_owned(),
+        )),
         encoding,
         ..Document::default()
     })
