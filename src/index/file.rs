@@ -200,39 +200,40 @@ impl Index {
             .collect()
     }
 
-    /// Read a document's entry back.
-    #[cfg(test)]
-    fn entry(&self, doc: u32) -> Entry {
+    /// Every live document's entry, read back in document order (one pass per array).
+    fn entries(&self) -> Vec<(u32, Entry)> {
+        let mut by_doc: HashMap<u32, Entry> = (0..self.docs.len() as u32)
+            .filter(|&d| self.docs[d as usize] != u32::MAX)
+            .map(|d| (d, Entry::default()))
+            .collect();
         let s = |id: u32| self.str(id).to_owned();
-        let list = |r: &[u32; ROW], at| self.list(r, at).iter().map(|&i| s(i)).collect();
-        Entry {
-            names: self
-                .names
-                .iter()
-                .filter(|r| r[0] == doc)
-                .map(|r| (s(r[1]), s(r[2])))
-                .collect(),
-            knows: self
-                .knows
-                .iter()
-                .filter(|r| r[0] == doc)
-                .filter_map(|r| Some((s(r[1]), s(r[2]), How::from_u32(r[3])?)))
-                .collect(),
-            rows: self
-                .rows
-                .iter()
-                .filter(|r| r[0] == doc)
-                .map(|r| Row {
+        for r in &self.names {
+            if let Some(e) = by_doc.get_mut(&r[0]) {
+                e.names.push((s(r[1]), s(r[2])));
+            }
+        }
+        for r in &self.knows {
+            if let (Some(e), Some(how)) = (by_doc.get_mut(&r[0]), How::from_u32(r[3])) {
+                e.knows.push((s(r[1]), s(r[2]), how));
+            }
+        }
+        for r in &self.rows {
+            if let Some(e) = by_doc.get_mut(&r[0]) {
+                let list = |at| self.list(r, at).iter().map(|&i| s(i)).collect();
+                e.rows.push(Row {
                     person: s(r[1]),
                     kind: s(r[2]),
                     value: s(r[3]),
                     sys: s(r[4]),
-                    techs: list(r, 5),
-                    orgs: list(r, 7),
-                    raws: list(r, 9),
-                })
-                .collect(),
+                    techs: list(5),
+                    orgs: list(7),
+                    raws: list(9),
+                });
+            }
         }
+        let mut out: Vec<(u32, Entry)> = by_doc.into_iter().collect();
+        out.sort_by_key(|(d, _)| *d);
+        out
     }
 
     /// The same index without dropped documents and unused strings.
@@ -240,45 +241,8 @@ impl Index {
         let mut out = Index::empty();
         out.token = self.token.clone();
         out.tainted = self.tainted;
-        let mut by_doc: HashMap<u32, Entry> = HashMap::new();
-        // One pass per array (not per document): group records by document first.
-        let live: Vec<u32> = (0..self.docs.len() as u32)
-            .filter(|&d| self.docs[d as usize] != u32::MAX)
-            .collect();
-        {
-            for &d in &live {
-                by_doc.insert(d, Entry::default());
-            }
-            let s = |id: u32| self.str(id).to_owned();
-            for r in &self.names {
-                if let Some(e) = by_doc.get_mut(&r[0]) {
-                    e.names.push((s(r[1]), s(r[2])));
-                }
-            }
-            for r in &self.knows {
-                if let (Some(e), Some(how)) = (by_doc.get_mut(&r[0]), How::from_u32(r[3])) {
-                    e.knows.push((s(r[1]), s(r[2]), how));
-                }
-            }
-            for r in &self.rows {
-                if let Some(e) = by_doc.get_mut(&r[0]) {
-                    let list = |at| self.list(r, at).iter().map(|&i| s(i)).collect();
-                    e.rows.push(Row {
-                        person: s(r[1]),
-                        kind: s(r[2]),
-                        value: s(r[3]),
-                        sys: s(r[4]),
-                        techs: list(5),
-                        orgs: list(7),
-                        raws: list(9),
-                    });
-                }
-            }
-        }
-        for d in live {
-            if let Some(e) = by_doc.get(&d) {
-                out.add(self.str(self.docs[d as usize]), e);
-            }
+        for (d, e) in self.entries() {
+            out.add(self.str(self.docs[d as usize]), &e);
         }
         out
     }
@@ -459,6 +423,12 @@ impl<R: std::io::Read + std::io::Seek> Reader<R> {
 mod tests {
     use super::*;
 
+    fn doc_entry(idx: &Index, doc: u32) -> Option<Entry> {
+        idx.entries()
+            .into_iter()
+            .find_map(|(d, e)| (d == doc).then_some(e))
+    }
+
     fn entry(person: &str) -> Entry {
         Entry {
             names: vec![(person.into(), "\"Ann\"".into())],
@@ -486,12 +456,12 @@ mod tests {
         idx.write(&path).expect("write");
         let back = Index::read(&path).expect("read").expect("present");
         assert_eq!(back.token, "t1");
-        assert_eq!(back.entry(1), entry("http://x/b"));
+        assert_eq!(doc_entry(&back, 1), Some(entry("http://x/b")));
         let mut back = back;
         back.drop_docs(&["http://d/1".to_owned()].into_iter().collect());
         let c = back.compact();
         assert_eq!(c.docs.len(), 1);
-        assert_eq!(c.entry(0), entry("http://x/b"));
+        assert_eq!(doc_entry(&c, 0), Some(entry("http://x/b")));
         assert!(c.find("http://x/a").is_none());
         assert_eq!(
             c.docs_mentioning("http://x/b"),
