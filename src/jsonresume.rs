@@ -237,7 +237,7 @@ pub fn parse(source: &str, sha256: &str, bytes: &[u8]) -> Result<CareerRecord, J
             technologies: text_skills(&texts),
             metrics: texts
                 .iter()
-                .flat_map(|t| extract::find_metrics(t))
+                .flat_map(|t| extract::find_line_metrics(t, false))
                 .collect(),
             ..Position::default()
         };
@@ -263,7 +263,7 @@ pub fn parse(source: &str, sha256: &str, bytes: &[u8]) -> Result<CareerRecord, J
             technologies,
             metrics: texts
                 .iter()
-                .flat_map(|t| extract::find_metrics(t))
+                .flat_map(|t| extract::find_line_metrics(t, false))
                 .collect(),
             evidence: None,
         };
@@ -310,7 +310,9 @@ pub fn parse(source: &str, sha256: &str, bytes: &[u8]) -> Result<CareerRecord, J
         }
     }
     if let Some(summary) = &basics.summary {
-        record.metrics.extend(extract::find_metrics(summary));
+        record
+            .metrics
+            .extend(extract::find_line_metrics(summary, false));
     }
     person.name = if person.name.is_empty() {
         "(unnamed)".into()

@@ -9,6 +9,7 @@
 pub mod derive;
 pub mod export;
 pub mod extract;
+pub mod freshness;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod generate;

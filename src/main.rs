@@ -1088,6 +1088,9 @@ fn cmd_validate(store_path: &Path, format: StatsFormat, limit: usize) -> Result<
             if !rows.is_empty() {
                 output::write_table(&header, &rows, &mut out)?;
             }
+            if let Some(m) = &report.reingest {
+                writeln!(out, "{m}")?;
+            }
             writeln!(
                 out,
                 "{}: {} shapes checked, {} violations, {} warnings",

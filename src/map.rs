@@ -383,7 +383,7 @@ impl GraphBuilder<'_> {
             }
         }
         self.text(node, &ns::cg("unitText"), &m.unit);
-        let q = NamedNode::new_unchecked(ns::cg(&capitalize(m.qualifier.as_str())));
+        let q = NamedNode::new_unchecked(qualifier_iri(m.qualifier));
         self.add(node, &ns::cg("qualifier"), q);
         if let Some(stat) = statistic_iri(m.statistic.as_deref()) {
             self.add(node, &ns::cg("statistic"), NamedNode::new_unchecked(stat));
@@ -536,6 +536,11 @@ fn capitalize(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// `cg:` IRI of a qualifier (`cg:Exact`, `cg:AtLeast`, `cg:Approximately`, `cg:UpTo`).
+pub fn qualifier_iri(q: crate::model::Qualifier) -> String {
+    ns::cg(&capitalize(q.as_str()))
 }
 
 /// `cg:` IRI of a statistic name ("peak" → `cg:Peak`); unknown names are dropped.

@@ -2,6 +2,8 @@
 //! a timeline, technologies and metrics per position, derived years per technology, total
 //! and management experience, seniority, and the source documents with their as-of dates.
 
+use crate::derive::stated;
+use crate::model::Qualifier;
 use crate::ns;
 use crate::store::{CareerStore, StoreError};
 use crate::vocab::vocabulary;
@@ -77,20 +79,11 @@ pub struct TechnologyInfo {
     pub listed: bool,
     /// Months the résumé states itself ("5年Java经验").
     pub stated_months: Option<i64>,
-    /// How the stated value compares with the derived one (see [`stated_vs_derived`]).
+    /// How the stated months are meant: "exact", "at least" ("3+ years"), "up to", "about".
+    pub stated_as: Option<&'static str>,
+    /// How the stated value compares with the derived one
+    /// ([`stated_vs_derived`](crate::derive::stated::stated_vs_derived)).
     pub stated: Option<&'static str>,
-}
-
-/// How stated months compare with derived ones: "agrees" within a year, else "stated more"
-/// or "stated less"; "no dated use" when nothing is derived. The same rule as the
-/// `tech-years` query's `stated` column.
-pub fn stated_vs_derived(stated: i64, derived: Option<i64>) -> &'static str {
-    match derived {
-        None => "no dated use",
-        Some(d) if stated - d >= 12 => "stated more",
-        Some(d) if d - stated >= 12 => "stated less",
-        Some(_) => "agrees",
-    }
 }
 
 /// A person's profile.
@@ -211,6 +204,33 @@ impl Reader<'_> {
         Ok(None)
     }
 
+    /// The derived fact about `s` that has property `cg:{local}` (whose domain is its class:
+    /// such facts carry no `rdf:type`).
+    fn fact_with(&self, s: &NamedNode, local: &str) -> Result<Option<NamedNode>, StoreError> {
+        for f in self.subjects(&ns::cg("about"), s)? {
+            if !self.objects(&f, &ns::cg(local))?.is_empty() {
+                return Ok(Some(f));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The qualifier of a fact's stated months (exact when none is stated).
+    fn qualifier(&self, fact: &NamedNode) -> Result<Qualifier, StoreError> {
+        let q = self.nodes(fact, &ns::cg("statedQualifier"))?;
+        Ok([
+            Qualifier::AtLeast,
+            Qualifier::UpTo,
+            Qualifier::Approximately,
+        ]
+        .into_iter()
+        .find(|k| {
+            q.iter()
+                .any(|n| n.as_str() == crate::map::qualifier_iri(*k))
+        })
+        .unwrap_or(Qualifier::Exact))
+    }
+
     fn label(&self, n: &NamedNode) -> Result<String, StoreError> {
         let v = vocabulary();
         if let Some(c) = v
@@ -259,7 +279,7 @@ impl Reader<'_> {
     }
 
     fn position(&self, pos: &NamedNode) -> Result<PositionInfo, StoreError> {
-        let duration = self.fact(pos, "PositionDuration")?;
+        let duration = self.fact_with(pos, "datePrecision")?;
         let (months, precision) = match &duration {
             Some(d) => (
                 self.int(d, &ns::cg("months"))?,
@@ -304,15 +324,14 @@ impl Reader<'_> {
         let listed = self.nodes(person, &ns::cg("hasSkill"))?;
         let mut out: Vec<TechnologyInfo> = Vec::new();
         let mut seen: Vec<NamedNode> = Vec::new();
+        // Technology experiences: the facts about the person with a cg:technology.
         for f in self.subjects(&ns::cg("about"), person)? {
-            if !self.has_type(&f, "TechnologyExperience")? {
-                continue;
-            }
             let Some(tech) = self.nodes(&f, &ns::cg("technology"))?.into_iter().next() else {
                 continue;
             };
             let months = self.int(&f, &ns::cg("months"))?;
             let stated_months = self.int(&f, &ns::cg("statedMonths"))?;
+            let qualifier = self.qualifier(&f)?;
             let info = TechnologyInfo {
                 name: self.label(&tech)?,
                 months,
@@ -320,7 +339,8 @@ impl Reader<'_> {
                 last_used: self.text(&f, &ns::cg("lastUsed"))?,
                 listed: listed.contains(&tech),
                 stated_months,
-                stated: stated_months.map(|s| stated_vs_derived(s, months)),
+                stated_as: stated_months.map(|_| stated::qualifier_words(qualifier)),
+                stated: stated_months.map(|s| stated::stated_vs_derived(s, qualifier, months)),
             };
             seen.push(tech);
             // Several documents about one person: keep the most months per technology.
@@ -341,6 +361,7 @@ impl Reader<'_> {
                     last_used: None,
                     listed: true,
                     stated_months: None,
+                    stated_as: None,
                     stated: None,
                 });
             }
@@ -527,7 +548,13 @@ pub fn render(p: &Profile) -> String {
                 .map(|l| format!(", last used {l}"))
                 .unwrap_or_default();
             let stated = match (t.stated_months, t.stated) {
-                (Some(m), Some(how)) => format!(", stated {} ({how})", years(m)),
+                (Some(m), Some(how)) => {
+                    let bound = match t.stated_as {
+                        Some(a) if a != "exact" => format!("{a} "),
+                        _ => String::new(),
+                    };
+                    format!(", stated {bound}{} ({how})", years(m))
+                }
                 _ => String::new(),
             };
             let _ = writeln!(s, "  {:<20} {amount}{last}{stated}", t.name);

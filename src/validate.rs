@@ -5,7 +5,9 @@
 //! rejected when the shapes load (nothing is silently ignored):
 //!
 //! * targets: `sh:targetClass` (instances through `rdf:type/rdfs:subClassOf*`; the ontology
-//!   sits in the store's vocabulary graph, so subclasses count);
+//!   sits in the store's vocabulary graph, so subclasses count) and `sh:targetSubjectsOf`
+//!   (every subject of a property: nodes whose class a property's domain implies and that
+//!   carry no `rdf:type` of their own);
 //! * `sh:property` with `sh:path` an IRI or `[ sh:inversePath IRI ]`;
 //! * `sh:minCount`, `sh:maxCount`, `sh:datatype` (numeric datatypes must also be well
 //!   formed), `sh:class`, `sh:nodeKind`, `sh:in`, `sh:pattern` (+ `sh:flags`),
@@ -78,6 +80,12 @@ pub struct Report {
     pub violations: Vec<Violation>,
     /// Number of node shapes checked.
     pub checked_shapes: usize,
+    /// Documents ingested by an older careergraph (no derived graph, or an older derived
+    /// format): the store does not conform until they are re-ingested.
+    pub stale: crate::freshness::Staleness,
+    /// What to do about `stale`, when anything is stale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reingest: Option<String>,
 }
 
 impl Report {
@@ -121,15 +129,30 @@ pub enum ValidateError {
 ///
 /// At most `limit_per_constraint` results are reported per constraint of a property
 /// shape (`0` means no limit); `conforms` is exact either way.
+///
+/// A store whose documents need re-ingest ([`crate::freshness`]) does not conform either:
+/// its derived facts are missing or of an older form.
 pub fn validate(store: &CareerStore, limit_per_constraint: usize) -> Result<Report, ValidateError> {
+    let mut report = validate_shapes(store, limit_per_constraint)?;
+    report.stale = crate::freshness::check(store)?;
+    report.reingest = report.stale.message();
+    report.conforms &= !report.stale.needs_reingest();
+    Ok(report)
+}
+
+/// The SHACL part of [`validate`].
+fn validate_shapes(
+    store: &CareerStore,
+    limit_per_constraint: usize,
+) -> Result<Report, ValidateError> {
     let shapes = Shapes::load()?;
     let mut seen = HashSet::new();
     let mut violations = Vec::new();
     for node in &shapes.nodes {
         for prop in &node.properties {
             for constraint in &prop.constraints {
-                for class in &node.targets {
-                    for v in check(store, class, prop, constraint, limit_per_constraint)? {
+                for target in &node.targets {
+                    for v in check(store, target, prop, constraint, limit_per_constraint)? {
                         if seen.insert(v.clone()) {
                             violations.push(v);
                         }
@@ -142,18 +165,21 @@ pub fn validate(store: &CareerStore, limit_per_constraint: usize) -> Result<Repo
         conforms: !violations.iter().any(|v| v.severity == Severity::Violation),
         violations,
         checked_shapes: shapes.nodes.len(),
+        stale: crate::freshness::Staleness::default(),
+        reingest: None,
     })
 }
 
 /// Validate quads on their own (e.g. one record's graph), in a fresh in-memory store that
-/// holds the vocabulary as a real store does. Every result is reported.
+/// holds the vocabulary as a real store does, against the shapes only (a document graph
+/// alone has no derived graph). Every result is reported.
 pub fn validate_quads(quads: &[Quad]) -> Result<Report, ValidateError> {
     let store = CareerStore::memory()?;
     store
         .inner()
         .extend(quads.iter().cloned())
         .map_err(StoreError::from)?;
-    validate(&store, 0)
+    validate_shapes(&store, 0)
 }
 
 // ---------------------------------------------------------------- the shapes model
@@ -164,11 +190,34 @@ struct Shapes {
     nodes: Vec<NodeShape>,
 }
 
-/// A node shape with class targets and property shapes.
+/// A node shape with its targets and property shapes.
 #[derive(Debug)]
 struct NodeShape {
-    targets: Vec<NamedNode>,
+    targets: Vec<Target>,
     properties: Vec<PropertyShape>,
+}
+
+/// A supported target of a node shape.
+#[derive(Debug, Clone)]
+enum Target {
+    /// `sh:targetClass`: instances of the class or of a subclass.
+    Class(NamedNode),
+    /// `sh:targetSubjectsOf`: subjects of the property.
+    SubjectsOf(NamedNode),
+}
+
+impl Target {
+    /// The graph pattern binding `?focus` to the target's nodes.
+    fn pattern(&self) -> String {
+        match self {
+            Target::Class(class) => format!(
+                "?focus <{}>/<{}>* {class} .",
+                rdf::TYPE.as_str(),
+                rdfs("subClassOf").as_str()
+            ),
+            Target::SubjectsOf(p) => format!("?focus {p} ?target_object ."),
+        }
+    }
 }
 
 /// A property shape: one path, one severity, one message, several constraints.
@@ -327,11 +376,16 @@ impl Shapes {
         let g = ShapesGraph { graph, triples };
 
         let node_shape = Term::from(sh("NodeShape"));
-        let (type_p, target_p) = (rdf::TYPE.into_owned(), sh("targetClass"));
+        let (type_p, class_p, subjects_p) = (
+            rdf::TYPE.into_owned(),
+            sh("targetClass"),
+            sh("targetSubjectsOf"),
+        );
         let mut ids: Vec<NamedOrBlankNode> = Vec::new();
         for t in &g.triples {
-            let is_shape =
-                (t.predicate == type_p && t.object == node_shape) || t.predicate == target_p;
+            let is_shape = (t.predicate == type_p && t.object == node_shape)
+                || t.predicate == class_p
+                || t.predicate == subjects_p;
             if is_shape && !ids.contains(&t.subject) {
                 ids.push(t.subject.clone());
             }
@@ -356,6 +410,7 @@ fn parse_node_shape(
     let allowed = [
         rdf::TYPE.into_owned(),
         sh("targetClass"),
+        sh("targetSubjectsOf"),
         sh("property"),
         rdfs("comment"),
         rdfs("label"),
@@ -366,16 +421,22 @@ fn parse_node_shape(
             compact(p.as_str())
         )));
     }
-    let target_p = sh("targetClass");
-    let targets = g
-        .objects(id, &target_p)
-        .map(|t| match t {
-            TermRef::NamedNode(n) => Ok(n.into_owned()),
-            _ => Err(bad("sh:targetClass must be an IRI".to_owned())),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut targets = Vec::new();
+    for (p, make) in [
+        ("targetClass", Target::Class as fn(NamedNode) -> Target),
+        ("targetSubjectsOf", Target::SubjectsOf),
+    ] {
+        for t in g.objects(id, &sh(p)) {
+            match t {
+                TermRef::NamedNode(n) => targets.push(make(n.into_owned())),
+                _ => return Err(bad(format!("sh:{p} must be an IRI"))),
+            }
+        }
+    }
     if targets.is_empty() {
-        return Err(bad("a node shape needs an sh:targetClass".to_owned()));
+        return Err(bad(
+            "a node shape needs an sh:targetClass or sh:targetSubjectsOf".to_owned(),
+        ));
     }
     let property_p = sh("property");
     let properties = g
@@ -672,16 +733,12 @@ fn constraint_name(c: &Constraint) -> &'static str {
 /// The SELECT query returning `?focus` (and `?v` for value constraints) of the results of
 /// one constraint; `None` when the constraint can never fail (`sh:minCount 0`).
 fn constraint_query(
-    class: &NamedNode,
+    target: &Target,
     prop: &PropertyShape,
     constraint: &Constraint,
     limit: usize,
 ) -> Option<String> {
-    let target = format!(
-        "?focus <{}>/<{}>* {class} .",
-        rdf::TYPE.as_str(),
-        rdfs("subClassOf").as_str()
-    );
+    let target = target.pattern();
     let path = path_pattern(&prop.path);
     let limit = if limit == 0 {
         String::new()
@@ -724,12 +781,12 @@ fn constraint_query(
 /// Evaluate one constraint of one property shape for the instances of `class`.
 fn check(
     store: &CareerStore,
-    class: &NamedNode,
+    target: &Target,
     prop: &PropertyShape,
     constraint: &Constraint,
     limit: usize,
 ) -> Result<Vec<Violation>, ValidateError> {
-    let Some(text) = constraint_query(class, prop, constraint, limit) else {
+    let Some(text) = constraint_query(target, prop, constraint, limit) else {
         return Ok(Vec::new());
     };
     let query_error = |reason: String| ValidateError::Query {
@@ -857,8 +914,8 @@ mod tests {
         for n in &shapes.nodes {
             for p in &n.properties {
                 for c in &p.constraints {
-                    for class in &n.targets {
-                        if let Some(q) = constraint_query(class, p, c, 10) {
+                    for target in &n.targets {
+                        if let Some(q) = constraint_query(target, p, c, 10) {
                             spargebra::SparqlParser::new()
                                 .parse_query(&q)
                                 .unwrap_or_else(|e| panic!("{e}: {q}"));

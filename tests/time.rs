@@ -83,9 +83,9 @@ fn named_queries_return_exact_rows() {
         "tech-years",
         &["tech=golang", "min=3"],
         &[
-            "person,name,years,totalMonths,lastUsed,statedYears,stated,positions",
-            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,高级技术专家（P7） @ 阿里巴巴 | 后台开发工程师 @ 腾讯CSIG"),
-            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,Ledger Service | Checkout API"),
+            "person,name,years,totalMonths,lastUsed,statedYears,statedAs,stated,positions",
+            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,,高级技术专家（P7） @ 阿里巴巴 | 后台开发工程师 @ 腾讯CSIG"),
+            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,,Ledger Service | Checkout API"),
         ],
     );
     // Kafka: Ada's Corvid position and Ledger Service; Bo's year-only 2020…2023 is 36 months.
@@ -94,11 +94,11 @@ fn named_queries_return_exact_rows() {
         "tech-years",
         &["tech=kafka", "min=0"],
         &[
-            "person,name,years,totalMonths,lastUsed,statedYears,stated,positions",
+            "person,name,years,totalMonths,lastUsed,statedYears,statedAs,stated,positions",
             &format!(
-                "{ADA},Ada Quill,5,60,2024-06,,,Ledger Service | Software Engineer @ Corvid Systems"
+                "{ADA},Ada Quill,5,60,2024-06,,,,Ledger Service | Software Engineer @ Corvid Systems"
             ),
-            &format!("{BO},Bo Lindqvist,3,36,2023-06,,,Senior Data Engineer @ Fjordline Freight"),
+            &format!("{BO},Bo Lindqvist,3,36,2023-06,,,,Senior Data Engineer @ Fjordline Freight"),
         ],
     );
     // Total: unions without gaps (Bo's 2018…2020 gap is not counted, his overlapping
@@ -198,7 +198,7 @@ fn stated_years_are_shown_beside_the_derived_ones() {
         .args(["stated-en.txt", "stated-zh.txt"].map(fixture))
         .assert()
         .success();
-    let header = "person,name,years,totalMonths,lastUsed,statedYears,stated,positions";
+    let header = "person,name,years,totalMonths,lastUsed,statedYears,statedAs,stated,positions";
     // Ranked and filtered by the derived months; the stated years beside them.
     check(
         &store,
@@ -206,7 +206,7 @@ fn stated_years_are_shown_beside_the_derived_ones() {
         &["tech=go", "min=1"],
         &[
             header,
-            &format!("{WREN},Wren Calloway,2,24,2022-12,6,stated more,Backend Engineer @ Larkspur Analytics"),
+            &format!("{WREN},Wren Calloway,2,24,2022-12,6,exact,stated more,Backend Engineer @ Larkspur Analytics"),
         ],
     );
     check(&store, "tech-years", &["tech=go", "min=3"], &[header]);
@@ -216,7 +216,7 @@ fn stated_years_are_shown_beside_the_derived_ones() {
         &["tech=java", "min=0"],
         &[
             header,
-            &format!("{HE},贺云舟,5,60,2022-12,3,stated less,后端工程师 @ 青石数据"),
+            &format!("{HE},贺云舟,5,60,2022-12,3,exact,stated less,后端工程师 @ 青石数据"),
         ],
     );
     check(
@@ -226,7 +226,7 @@ fn stated_years_are_shown_beside_the_derived_ones() {
         &[
             header,
             &format!(
-                "{WREN},Wren Calloway,2,24,2022-12,2,agrees,Backend Engineer @ Larkspur Analytics"
+                "{WREN},Wren Calloway,2,24,2022-12,2,exact,agrees,Backend Engineer @ Larkspur Analytics"
             ),
         ],
     );
@@ -237,7 +237,7 @@ fn stated_years_are_shown_beside_the_derived_ones() {
         &["tech=redis", "min=0"],
         &[
             header,
-            &format!("{HE},贺云舟,5,60,2022-12,,,后端工程师 @ 青石数据"),
+            &format!("{HE},贺云舟,5,60,2022-12,,,,后端工程师 @ 青石数据"),
         ],
     );
     let out = bin(&store)
@@ -274,6 +274,75 @@ fn stated_years_are_shown_beside_the_derived_ones() {
         ),
         (60.into(), 36.into(), "stated less".into())
     );
+}
+
+#[test]
+fn years_stated_in_skills_lists_name_their_technology_and_bounds_stay_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    bin(&store)
+        .args(["ingest", "--quiet"])
+        .args(["stated-skills-en.txt", "stated-skills-zh.txt"].map(fixture))
+        .assert()
+        .success();
+    let header = "person,name,years,totalMonths,lastUsed,statedYears,statedAs,stated,positions";
+    let juniper = "Juniper Ashgrove,5.3,63,2024-04";
+    let shen = "沈砚秋,7,84,2024-02";
+    let yq = |q: &str| -> String {
+        let r = rows(&store, "tech-years", &[q, "min=0"]);
+        // Drop the person column (an IRI) and the positions.
+        r.iter()
+            .map(|l| {
+                let cols: Vec<&str> = l.split(',').collect();
+                cols[1..cols.len() - 1].join(",")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let head = "name,years,totalMonths,lastUsed,statedYears,statedAs,stated";
+    assert_eq!(
+        rows(&store, "tech-years", &["tech=kafka", "min=0"])[0],
+        header
+    );
+    // "Go (4 yrs)": 4 years stated, 5.3 derived; 宋: "熟悉Go（3年）".
+    assert_eq!(
+        yq("tech=go"),
+        format!("{head}\n{shen},3,exact,stated less\n{juniper},4,exact,stated less")
+    );
+    // "Kafka – 5 years" agrees with 63 months.
+    assert_eq!(
+        yq("tech=kafka"),
+        format!("{head}\n{juniper},5,exact,agrees")
+    );
+    // "Java (3+ years)" is at least 3: consistent with 5.3 derived. "5年Java经验" is exact.
+    assert_eq!(
+        yq("tech=java"),
+        format!("{head}\n{shen},5,exact,stated less\n{juniper},3,at least,agrees")
+    );
+    // "Redis 3年以上": at least 3 against 7 derived.
+    assert_eq!(
+        yq("tech=redis"),
+        format!("{head}\n{shen},3,at least,agrees")
+    );
+
+    let out = bin(&store)
+        .args(["show", "Juniper Ashgrove"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "  Java                 5.3 y, last used 2024-04, stated at least 3.0 y (agrees)\n",
+        "  Go                   5.3 y, last used 2024-04, stated 4.0 y (stated less)\n",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    // The derived graphs conform to the shapes (cg:statedQualifier included).
+    bin(&store)
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(contains("0 violations"));
 }
 
 #[test]
@@ -430,6 +499,36 @@ fn derived_graphs_follow_their_documents() {
         .assert()
         .success()
         .stdout(contains("0 violations"));
+}
+
+#[test]
+fn validate_says_when_a_store_needs_re_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    // A store as an older careergraph left it: the document graphs without derived graphs.
+    let out = bin(&store)
+        .args(["export", "--format", "nquads"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let old: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("/derived/"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dump = dir.path().join("old.nq");
+    std::fs::write(&dump, old).unwrap();
+    let old_store = dir.path().join("old");
+    bin(&old_store).arg("ingest").arg(&dump).assert().success();
+    bin(&old_store)
+        .arg("validate")
+        .assert()
+        .failure()
+        .stdout(contains(
+            "store needs re-ingest: 3 document(s) have no derived facts",
+        ))
+        .stdout(contains("does not conform"));
 }
 
 #[test]

@@ -17,7 +17,7 @@ pub mod rdf;
 pub mod seniority;
 pub mod stated;
 
-use crate::model::{CareerRecord, Skill};
+use crate::model::{CareerRecord, Qualifier, Skill};
 use asof::AsOf;
 use interval::{span, union_months, Span};
 use seniority::Level;
@@ -94,6 +94,8 @@ pub struct TechFacts {
     pub listed: bool,
     /// Months the résumé states itself ("5年Java经验"), see [`stated`].
     pub stated: Option<i32>,
+    /// How the stated months are meant: exact, or a bound ("3+ years" is at least 36).
+    pub stated_qualifier: Qualifier,
     /// Positions and projects where it was used (the skills list when listed, the metric
     /// that states its years).
     pub sources: Vec<Source>,
@@ -209,7 +211,7 @@ fn person_facts(
 struct TechUse {
     spans: Vec<(Span, bool)>,
     listed: bool,
-    stated: Option<i32>,
+    stated: Option<(i32, Qualifier)>,
     sources: Vec<Source>,
 }
 
@@ -251,7 +253,7 @@ fn technology_facts(
     }
     for st in stated::stated_years(record) {
         let u = uses.entry(st.key).or_default();
-        u.stated = Some(st.months);
+        u.stated = Some((st.months, st.qualifier));
         u.sources.push(st.source);
     }
     let as_of_end = at
@@ -275,7 +277,8 @@ fn technology_facts(
                 last_used,
                 months_since_last_used,
                 listed: u.listed,
-                stated: u.stated,
+                stated: u.stated.map(|(m, _)| m),
+                stated_qualifier: u.stated.map_or(Qualifier::Exact, |(_, q)| q),
                 sources: u.sources,
             }
         })

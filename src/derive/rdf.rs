@@ -5,7 +5,11 @@
 //!
 //! - **which rule**: each class has one rule, stated once on the class in the ontology
 //!   (`cg:TechnologyExperience cg:derivationRule cg:TechnologyExperienceRule`: the `cg:rule`
-//!   of each of its instances), so the node's `rdf:type` names it;
+//!   of each of its instances), so the node's class names it. The class is its `rdf:type`,
+//!   or, for the two kinds of node written many times per résumé, implied by a property's
+//!   `rdfs:domain`: a node with `cg:technology` is a `cg:TechnologyExperience`, one with
+//!   `cg:datePrecision` a `cg:PositionDuration` (the SHACL shapes target them as subjects
+//!   of those properties, the queries and `show` find them by them);
 //! - **which run**: the graph is `prov:wasGeneratedBy` the derivation run (one per
 //!   careergraph version), and so is every node in it;
 //! - **from which facts**: `cg:about` is a sub-property of `prov:wasDerivedFrom` (a duration
@@ -24,7 +28,7 @@
 use super::asof::AsOf;
 use super::{derive, Derived, PersonFacts, Source, TechFacts, TechKey};
 use crate::map::{self, MapError, MapOptions};
-use crate::model::CareerRecord;
+use crate::model::{CareerRecord, Qualifier};
 use crate::ns;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use std::sync::OnceLock;
@@ -34,9 +38,24 @@ pub fn derived_graph_iri(base: &str, sha256: &str) -> String {
     format!("{base}derived/{sha256}")
 }
 
-/// IRI of the derivation run for this careergraph version.
+/// Version of the derived graph's form, part of the run IRI: bumped whenever derived
+/// graphs written before would be read wrongly (a term added, dropped or redefined), so a
+/// store can tell which documents need re-ingest ([`crate::freshness`]). 1: the first
+/// derived graph; 2: only what is not implied; 3: `cg:monthsSinceLastUsed` computed by the
+/// `recent` query instead of stored, `cg:statedQualifier`.
+pub const DERIVED_FORMAT: u32 = 3;
+
+/// Last path segment of the run IRI of this careergraph version and derived format.
+pub fn derivation_run_suffix() -> String {
+    format!(
+        "run/derive-careergraph-{}-f{DERIVED_FORMAT}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// IRI of the derivation run for this careergraph version and derived format.
 pub fn derivation_run_iri(base: &str) -> String {
-    format!("{base}run/derive-careergraph-{}", env!("CARGO_PKG_VERSION"))
+    format!("{base}{}", derivation_run_suffix())
 }
 
 fn named(iri: String) -> Result<NamedNode, MapError> {
@@ -55,9 +74,9 @@ struct Terms {
     months: NamedNode,
     internship_months: NamedNode,
     stated_months: NamedNode,
+    stated_qualifier: NamedNode,
     technology: NamedNode,
     last_used: NamedNode,
-    months_since: NamedNode,
     date_precision: NamedNode,
     seniority_level: NamedNode,
     as_of: NamedNode,
@@ -77,9 +96,9 @@ fn terms() -> &'static Terms {
             months: cg("months"),
             internship_months: cg("internshipMonths"),
             stated_months: cg("statedMonths"),
+            stated_qualifier: cg("statedQualifier"),
             technology: cg("technology"),
             last_used: cg("lastUsed"),
-            months_since: cg("monthsSinceLastUsed"),
             date_precision: cg("datePrecision"),
             seniority_level: cg("seniorityLevel"),
             as_of: cg("asOf"),
@@ -116,18 +135,20 @@ impl Writer<'_> {
         NamedNode::new_unchecked(format!("{}derived/{}/{path}", self.opts.base, self.short))
     }
 
-    /// A derived node: its class (which names its rule), what it is about, and the
-    /// sources other than that.
+    /// A derived node: its class (which names its rule; `None` when a property written
+    /// next implies it by its domain), what it is about, and the sources other than that.
     fn fact(
         &mut self,
         path: &str,
-        class: &str,
+        class: Option<&str>,
         about: &NamedNode,
         sources: &[NamedNode],
     ) -> NamedNode {
         let node = self.node(path);
         let t = terms();
-        self.add(&node, &t.rdf_type, NamedNode::new_unchecked(ns::cg(class)));
+        if let Some(class) = class {
+            self.add(&node, &t.rdf_type, NamedNode::new_unchecked(ns::cg(class)));
+        }
         self.add(&node, &t.about, about.clone());
         for (i, s) in sources.iter().enumerate() {
             if s != about && !sources[..i].contains(s) {
@@ -180,7 +201,7 @@ impl Writer<'_> {
         let Some(date) = map::date_literal(&a.date) else {
             return;
         };
-        let node = self.fact("as-of", "AsOfDate", doc, &[]);
+        let node = self.fact("as-of", Some("AsOfDate"), doc, &[]);
         let t = terms();
         self.add(&node, &t.as_of, date);
         self.add(
@@ -200,18 +221,18 @@ impl Writer<'_> {
         };
         if !facts.total_sources.is_empty() || facts.internship_months > 0 {
             let s = sources(self, &facts.total_sources);
-            let n = self.fact("experience", "TotalExperience", person, &s);
+            let n = self.fact("experience", Some("TotalExperience"), person, &s);
             self.months(&n, &t.months, facts.total_months);
             self.months(&n, &t.internship_months, facts.internship_months);
         }
         if !facts.management_sources.is_empty() {
             let s = sources(self, &facts.management_sources);
-            let n = self.fact("management", "ManagementExperience", person, &s);
+            let n = self.fact("management", Some("ManagementExperience"), person, &s);
             self.months(&n, &t.months, facts.management_months);
         }
         if let Some((level, i)) = facts.seniority {
             let s = [self.source(Source::Position(i), person)];
-            let n = self.fact("seniority", "SeniorityAssessment", person, &s);
+            let n = self.fact("seniority", Some("SeniorityAssessment"), person, &s);
             self.add(&n, &t.seniority_level, named(level.iri.clone())?);
         }
         for tf in &facts.technologies {
@@ -236,7 +257,8 @@ impl Writer<'_> {
             .filter(|s| matches!(s, Source::PersonMetric(_) | Source::PositionMetric(..)))
             .map(|s| self.source(*s, person))
             .collect();
-        let n = self.fact(&path, "TechnologyExperience", person, &sources);
+        // cg:technology implies cg:TechnologyExperience (its domain): no rdf:type.
+        let n = self.fact(&path, None, person, &sources);
         let t = terms();
         self.add(&n, &t.technology, tech);
         if let Some(m) = tf.months {
@@ -245,11 +267,13 @@ impl Writer<'_> {
         if let Some(lit) = tf.last_used.as_deref().and_then(map::date_literal) {
             self.add(&n, &t.last_used, lit);
         }
-        if let Some(m) = tf.months_since_last_used {
-            self.months(&n, &t.months_since, m);
-        }
         if let Some(m) = tf.stated {
             self.months(&n, &t.stated_months, m);
+            // Exact unless said otherwise: "3+ years" is a lower bound.
+            if tf.stated_qualifier != Qualifier::Exact {
+                let q = NamedNode::new_unchecked(map::qualifier_iri(tf.stated_qualifier));
+                self.add(&n, &t.stated_qualifier, q);
+            }
         }
         Ok(())
     }
@@ -308,12 +332,8 @@ pub fn quads_of(
     for p in &derived.positions {
         let Some(span) = p.span else { continue };
         let pos = w.source(Source::Position(p.index), &person);
-        let n = w.fact(
-            &format!("position-{}", p.index),
-            "PositionDuration",
-            &pos,
-            &[],
-        );
+        // cg:datePrecision implies cg:PositionDuration (its domain): no rdf:type.
+        let n = w.fact(&format!("position-{}", p.index), None, &pos, &[]);
         w.months(&n, &t.months, span.months());
         w.add(
             &n,
@@ -399,10 +419,15 @@ mod tests {
         // The experience, management and seniority nodes cite the position they chose; the
         // Go months (the positions using Go) and the duration (its position) are implied.
         assert_eq!(cited, 3, "{quads:#?}");
-        // Every derived node is typed and about one node; no node repeats its rule or run.
+        // Every derived node is typed, or has the property whose domain is its class, and
+        // is about one node; no node repeats its rule or run.
         let typed: BTreeSet<String> = quads
             .iter()
-            .filter(|q| q.predicate.as_str() == ns::RDF_TYPE)
+            .filter(|q| {
+                q.predicate.as_str() == ns::RDF_TYPE
+                    || q.predicate.as_str() == ns::cg("technology")
+                    || q.predicate.as_str() == ns::cg("datePrecision")
+            })
             .map(|q| q.subject.to_string())
             .filter(|s| s.contains("/derived/"))
             .collect();
@@ -411,6 +436,12 @@ mod tests {
             6,
             "as-of, duration, experience, management, seniority, Go: {typed:?}"
         );
+        let types = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == ns::RDF_TYPE)
+            .filter(|q| q.subject.to_string().contains("/derived/"))
+            .count();
+        assert_eq!(types, 4, "the duration and Go nodes are typed by domain");
         for s in &typed {
             let about = quads
                 .iter()

@@ -6,7 +6,7 @@
 use super::dates::{self, DateEnd, DateRange, PartialDate};
 use super::layout::{Line, Section};
 use super::lines::{emails, looks_like_city_region, split_parts, urls};
-use super::{canonical_organization, find_metrics, find_technologies, Words};
+use super::{canonical_organization, find_line_metrics, find_technologies, Words};
 use crate::model::{Evidence, Metric, Position, Project, Skill};
 
 /// Positions, loose projects and person-level technologies/metrics of a document.
@@ -1055,7 +1055,7 @@ fn add_facts(ex: &mut Experience, scope: Scope, l: &Line<'_>, text: &str, words:
         .into_iter()
         .map(|s| rebase_skill(s, l))
         .collect();
-    let metrics: Vec<Metric> = find_metrics(text)
+    let metrics: Vec<Metric> = find_line_metrics(text, list)
         .into_iter()
         .map(|m| rebase_metric(m, l))
         .collect();

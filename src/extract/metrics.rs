@@ -328,7 +328,8 @@ const BYTE_LETTERS: &[(char, f64)] = &[
     ('E', 1e18),
 ];
 
-const YEAR_UNITS: &[&str] = &["years", "year", "yrs", "yr", "年"];
+/// Year words after a number of years.
+pub(super) const YEAR_UNITS: &[&str] = &["years", "year", "yrs", "yr", "年"];
 
 /// Units that disqualify a number from being a count, rate or amount of money ("3种用户" and
 /// "3 types of users" count kinds, "32-bit" is a width).
@@ -341,7 +342,7 @@ const OTHER_UNITS: &[&str] = &[
 
 /// `text[i..]` after at most one space starts with `pat` (ASCII case-insensitive), ending on a
 /// word boundary when `pat` ends with a letter: the byte index after the match.
-fn unit_at(text: &str, i: usize, pat: &str) -> Option<usize> {
+pub(super) fn unit_at(text: &str, i: usize, pat: &str) -> Option<usize> {
     let rest = text.get(i..)?;
     let skipped = usize::from(rest.starts_with(' '));
     let rest = rest.get(skipped..)?;
@@ -410,7 +411,7 @@ fn time_fit(text: &str, v: &Value, per: f64) -> Option<(f64, usize)> {
 }
 
 /// A qualifier after a unit ("10PB+", "200ms以内"): the qualifier and the index after it.
-fn trailing_qualifier(text: &str, i: usize) -> Option<(Qualifier, usize)> {
+pub(super) fn trailing_qualifier(text: &str, i: usize) -> Option<(Qualifier, usize)> {
     const AFTER_UNIT: &[(&str, Qualifier)] = &[
         ("+", Qualifier::AtLeast),
         ("＋", Qualifier::AtLeast),

@@ -17,6 +17,7 @@ pub mod numbers;
 pub mod person;
 pub mod prose;
 mod scan;
+pub mod tech_years;
 pub mod zh_prose;
 
 mod text;
@@ -245,12 +246,7 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
             kind: m.kind,
             value: m.value,
             unit: m.unit,
-            qualifier: match m.qualifier {
-                numbers::Qualifier::Exact => Qualifier::Exact,
-                numbers::Qualifier::AtLeast => Qualifier::AtLeast,
-                numbers::Qualifier::Approximately => Qualifier::Approximately,
-                numbers::Qualifier::UpTo => Qualifier::UpTo,
-            },
+            qualifier: model_qualifier(m.qualifier),
             statistic: m.statistic.map(|s| s.as_str().to_owned()),
             per_second: m.per_second,
             currency: m.currency,
@@ -263,6 +259,97 @@ pub fn find_metrics(text: &str) -> Vec<Metric> {
                 page: None,
                 bbox: None,
             }),
+        })
+        .collect()
+}
+
+/// The record's qualifier for a parsed one.
+fn model_qualifier(q: numbers::Qualifier) -> Qualifier {
+    match q {
+        numbers::Qualifier::Exact => Qualifier::Exact,
+        numbers::Qualifier::AtLeast => Qualifier::AtLeast,
+        numbers::Qualifier::Approximately => Qualifier::Approximately,
+        numbers::Qualifier::UpTo => Qualifier::UpTo,
+    }
+}
+
+/// The metric kind of stated years of experience.
+const YEARS_KIND: &str = "years-experience";
+
+/// Metrics of one line ([`find_metrics`]) plus the years it states for one technology
+/// ("Go (4 yrs)", "5年Java经验", see [`tech_years`]) as `years-experience` metrics whose
+/// text is the statement, so it names that technology. A years metric the general finder
+/// read from the same words gives way to the statement. `list_context` as for
+/// [`find_technologies`].
+pub fn find_line_metrics(text: &str, list_context: bool) -> Vec<Metric> {
+    let mut out = find_metrics(text);
+    let stated = stated_tech_years(text, list_context);
+    if stated.is_empty() {
+        return out;
+    }
+    let span = |m: &Metric| m.evidence.as_ref().map(|e| (e.start, e.end));
+    out.retain(|m| {
+        m.kind != YEARS_KIND
+            || !stated.iter().any(|s| match (span(m), span(s)) {
+                (Some((a, b)), Some((c, d))) => a < d && c < b,
+                _ => false,
+            })
+    });
+    out.extend(stated);
+    out.sort_by_key(|m| span(m).unwrap_or_default());
+    out
+}
+
+/// Years stated next to one technology in `text`, as metrics (byte offsets into `text`).
+fn stated_tech_years(text: &str, list_context: bool) -> Vec<Metric> {
+    static WORDS: OnceLock<(Vec<String>, String)> = OnceLock::new();
+    let (words, unit) = WORDS.get_or_init(|| {
+        metric_specs()
+            .iter()
+            .find(|s| s.id == YEARS_KIND)
+            .map(|s| (s.labels.clone(), s.unit.clone()))
+            .unwrap_or_default()
+    });
+    if words.is_empty() || !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains('年') {
+        return Vec::new();
+    }
+    let accepted = find_technologies(text, list_context);
+    if accepted.is_empty() {
+        return Vec::new();
+    }
+    let techs = &vocabulary().technologies;
+    // Every occurrence of an accepted technology (find_technologies keeps the first).
+    let spans: Vec<(usize, usize)> = techs
+        .find_all(text)
+        .into_iter()
+        .filter(|m| {
+            let iri = techs.concepts.get(m.concept).map(|c| c.iri.as_str());
+            accepted.iter().any(|s| s.iri.as_deref() == iri)
+        })
+        .map(|m| (m.start, m.end))
+        .collect();
+    tech_years::find_tech_years(text, &spans, words)
+        .into_iter()
+        .filter_map(|t| {
+            let said = text.get(t.start..t.end)?.to_owned();
+            Some(Metric {
+                kind: YEARS_KIND.to_owned(),
+                value: t.years,
+                unit: unit.clone(),
+                qualifier: model_qualifier(t.qualifier),
+                statistic: None,
+                per_second: None,
+                currency: None,
+                text: said.clone(),
+                evidence: Some(crate::model::Evidence {
+                    start: t.start,
+                    end: t.end,
+                    text: said,
+                    confidence: 0.8,
+                    page: None,
+                    bbox: None,
+                }),
+            })
         })
         .collect()
 }
