@@ -2,8 +2,8 @@
 # Scale benchmark: generate N résumés, ingest them (wall time, triples/s, peak RSS, store and
 # query-index size), time the indexed queries through the CLI (process start included) with the
 # index and with plain SPARQL (--no-index), every named query in-process (benches/queries.rs),
-# and a GraphML export. Usage: benches/scale.sh [N...] (default: 1000 10000); SKIP_EXPORT=1
-# skips the export. Needs a release build; GNU time for peak memory (apt-get install time).
+# and the GraphML export (full and people-orgs-tech views: wall time and peak RSS).
+# Usage: benches/scale.sh [N...] (default: 1000 10000); SKIP_EXPORT=1 skips the export. Needs a release build; GNU time for peak memory (apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/careergraph-target}"
@@ -45,7 +45,14 @@ PY
   runs=5; [ "$n" -lt 50000 ] || runs=1
   BENCH_RUNS=$runs BENCH_STORE="$store" $cargo bench --quiet --bench queries 2>/dev/null | sed "s/^/  [$n] /"
   [ -z "${SKIP_EXPORT:-}" ] || continue
-  start=$(date +%s.%N)
-  "$bin" --quiet --store "$store" export --format graphml --view people-orgs-tech --out "$work/g-$n.graphml"
-  echo "  [$n] export/graphml people-orgs-tech: $(echo "$(date +%s.%N) - $start" | bc) s, $(du -h "$work/g-$n.graphml" | cut -f1)"
+  for view in full people-orgs-tech; do # streamed: peak RSS should not grow with the store
+    if command -v /usr/bin/time >/dev/null; then
+      /usr/bin/time -f "%e %M" -o "$work/time-g-$n" "$bin" --quiet --store "$store" export --format graphml --view "$view" --out "$work/g-$n.graphml"
+      read -r secs rss < "$work/time-g-$n"
+    else
+      start=$(date +%s.%N); "$bin" --quiet --store "$store" export --format graphml --view "$view" --out "$work/g-$n.graphml"; secs=$(echo "$(date +%s.%N) - $start" | bc); rss=0
+    fi
+    echo "  [$n] export/graphml $view: $secs s, peak RSS $((rss / 1024)) MB, $(du -h "$work/g-$n.graphml" | cut -f1)  (load $(cut -d' ' -f1 /proc/loadavg))"
+    rm -f "$work/g-$n.graphml"
+  done
 done

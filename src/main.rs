@@ -932,20 +932,20 @@ fn cmd_export(
             format!("{n} quads")
         }
         None => {
-            let g = careergraph::graphml::project(
-                &store,
-                o.view,
-                o.lang,
-                graph.as_ref(),
-                o.where_pattern,
-                o.org_tree,
-            )?;
-            if format == ExportFormat::Graphml {
-                careergraph::graphml::write_graphml(&g, &mut sink)?;
+            let options = careergraph::graphml::Options {
+                view: o.view,
+                lang: o.lang,
+                graph: graph.as_ref(),
+                where_pattern: o.where_pattern,
+                org_tree: o.org_tree,
+            };
+            let format = if format == ExportFormat::Graphml {
+                careergraph::graphml::Format::GraphMl
             } else {
-                careergraph::graphml::write_dot(&g, &mut sink)?;
-            }
-            format!("{} nodes, {} edges", g.node_count(), g.edge_count())
+                careergraph::graphml::Format::Dot
+            };
+            let g = careergraph::graphml::export(&store, &options, format, &mut sink)?;
+            format!("{} nodes, {} edges", g.nodes, g.edges)
         }
     };
     sink.finish()?;

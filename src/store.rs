@@ -208,6 +208,17 @@ impl CareerStore {
             .map_err(|e| StoreError::Index(e.to_string()))
     }
 
+    /// Whether every data graph is known to be an ingested document (its nodes, but for
+    /// people, organisations and technologies, are its own): the store's query index
+    /// matches and is not tainted by RDF loaded as it is. `false` when unknown.
+    pub fn graphs_are_ingested(&self) -> Result<bool, StoreError> {
+        let Some(dir) = &self.dir else {
+            return Ok(false);
+        };
+        crate::index::vouches_for_graphs(&self.store, dir)
+            .map_err(|e| StoreError::Index(e.to_string()))
+    }
+
     /// Whether the store was opened read-only.
     pub fn is_read_only(&self) -> bool {
         self.read_only

@@ -251,14 +251,7 @@ fn construct_and_ad_hoc_queries_from_stdin_and_files() {
 #[test]
 fn nquads_export_reloads_to_the_same_triple_count() {
     let (d, store) = ingested_store();
-    let dump = d.path().join("dump.nq");
-    bin(&store)
-        .args(["export", "--format", "nquads", "--out"])
-        .arg(&dump)
-        .assert()
-        .success();
-    let fresh = d.path().join("fresh");
-    bin(&fresh).arg("ingest").arg(&dump).assert().success();
+    let fresh = common::reload_dump(&store, d.path());
     assert_eq!(stats(&fresh)["triples"], stats(&store)["triples"]);
     assert_eq!(stats(&fresh)["people"], 3);
     // The same answers come back from the reloaded store.

@@ -193,6 +193,131 @@ fn graphml_is_deterministic_and_where_restricts_people() {
         .stderr(predicates::str::contains("--where"));
 }
 
+/// Data of a node or an edge: `(key, text)` pairs, sorted.
+type Data = Vec<(String, String)>;
+
+/// Nodes as `(iri, data)` and edges as `(source iri, target iri, data)`, sorted.
+type GraphSets = (Vec<(String, Data)>, Vec<(String, String, Data)>);
+
+/// A GraphML document read back as sets: each node as `(iri, its data)` and each edge as
+/// `(source iri, target iri, its data)`, sorted (node numbers and order left out).
+fn graph_sets(graphml: &str) -> GraphSets {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(graphml);
+    let mut nodes: Vec<(String, Data)> = Vec::new();
+    let mut edges: Vec<(String, String, Data)> = Vec::new();
+    let mut ids: std::collections::HashMap<String, String> = Default::default();
+    let (mut data, mut key, mut ends) = (Vec::new(), String::new(), (String::new(), String::new()));
+    let mut node_id = String::new();
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name.as_bytes())
+            .map(|a| a.unescape_value().unwrap().into_owned())
+            .unwrap_or_default()
+    };
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == b"node" => {
+                node_id = attr(&e, "id");
+                data.clear();
+            }
+            Event::Start(e) if e.name().as_ref() == b"edge" => {
+                ends = (attr(&e, "source"), attr(&e, "target"));
+                data.clear();
+            }
+            Event::Start(e) if e.name().as_ref() == b"data" => key = attr(&e, "key"),
+            Event::Text(t) if !key.is_empty() => {
+                data.push((key.clone(), t.unescape().unwrap().into_owned()));
+                key.clear();
+            }
+            Event::End(e) if e.name().as_ref() == b"data" && !key.is_empty() => {
+                data.push((std::mem::take(&mut key), String::new()));
+            }
+            Event::End(e) if e.name().as_ref() == b"node" => {
+                data.sort();
+                let iri = data.iter().find(|(k, _)| k == "n_iri").unwrap().1.clone();
+                ids.insert(node_id.clone(), iri.clone());
+                nodes.push((iri, data.clone()));
+            }
+            Event::End(e) if e.name().as_ref() == b"edge" => {
+                data.sort();
+                edges.push((ends.0.clone(), ends.1.clone(), data.clone()));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut edges: Vec<_> = edges
+        .into_iter()
+        .map(|(a, b, d)| (ids[&a].clone(), ids[&b].clone(), d))
+        .collect();
+    nodes.sort();
+    edges.sort();
+    (nodes, edges)
+}
+
+/// The streamed export (one document graph at a time, shared nodes gathered across
+/// documents) draws the same graph as one batch over every graph, which is what a store
+/// with RDF loaded as it is gets (the nodes of a loaded graph may span graphs).
+#[test]
+fn graphml_streamed_per_document_equals_one_batch() {
+    let (d, store) = store();
+    // The same person (same e-mail) in a second document with another skill: people are
+    // shared between documents, their labels and edges gathered from both.
+    let again = d.path().join("priya-again.txt");
+    let mut text = std::fs::read_to_string(root().join("tests/fixtures/en-bullets.txt")).unwrap();
+    text.push_str("\nSkills\nRust, Terraform\n");
+    std::fs::write(&again, text).unwrap();
+    bin(&store).arg("ingest").arg(&again).assert().success();
+    let loaded = common::reload_dump(&store, d.path());
+    let export = |store: &Path, args: &[&str]| {
+        let mut all = vec!["export", "--format", "graphml"];
+        all.extend_from_slice(args);
+        common::stdout_of(store, &all)
+    };
+    let cases: &[&[&str]] = &[
+        &[],
+        &["--org-tree", "collapse"],
+        &["--view", "people-orgs"],
+        &[
+            "--view",
+            "people-orgs",
+            "--org-tree",
+            "collapse",
+            "--lang",
+            "zh",
+        ],
+        &["--view", "people-tech"],
+        &["--view", "people-orgs-tech"],
+        &["--where", "?person cg:hasSkill tech:kafka"],
+        &[
+            "--view",
+            "people-orgs-tech",
+            "--where",
+            "?person cg:hasSkill tech:kafka",
+        ],
+    ];
+    for args in cases {
+        let (streamed, batch) = (export(&store, args), export(&loaded, args));
+        let (a, b) = (graph_sets(&streamed), graph_sets(&batch));
+        assert!(!a.1.is_empty(), "{args:?}: no edges");
+        assert_eq!(a, b, "{args:?}");
+    }
+    // Priya is one node with the skills of both documents.
+    let g = graph_sets(&export(&store, &["--view", "people-tech"]));
+    let priya: Vec<_> =
+        g.0.iter()
+            .filter(|(_, d)| d.iter().any(|(k, v)| k == "n_label" && v == "Priya Raman"))
+            .collect();
+    assert_eq!(priya.len(), 1, "{priya:?}");
+    let knows = |tech: &str| {
+        g.1.iter()
+            .any(|(a, b, _)| a == &priya[0].0 && b.ends_with(tech))
+    };
+    assert!(knows("/rust") && knows("/kafka"), "{:?}", g.1);
+}
+
 #[test]
 fn dot_renders_with_graphviz() {
     if !tool_available(std::process::Command::new("dot").arg("-V"), "graphviz dot") {

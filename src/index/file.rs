@@ -282,6 +282,26 @@ impl Index {
         Index::read_parts(path, Parts::ALL)
     }
 
+    /// The token and tainted flag at the head of the file, without reading the rest;
+    /// `None` if there is no file.
+    pub fn read_header(path: &Path) -> Result<Option<(String, bool)>, IndexError> {
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(IndexError::Io(path.to_owned(), e)),
+        };
+        let mut r = Reader {
+            inner: std::io::BufReader::new(file),
+        };
+        let bad = || IndexError::Damaged(path.to_owned());
+        if r.take(8).ok_or_else(bad)? != MAGIC {
+            return Err(bad());
+        }
+        let token = String::from_utf8(r.bytes(true).ok_or_else(bad)?).map_err(|_| bad())?;
+        let tainted = r.take(1).ok_or_else(bad)?[0] != 0;
+        Ok(Some((token, tainted)))
+    }
+
     /// Read the file with only some of its parts (the others stay empty and are
     /// skipped on disk: a query reads what it needs); `None` if there is no file.
     pub fn read_parts(path: &Path, parts: Parts) -> Result<Option<Index>, IndexError> {

@@ -106,3 +106,16 @@ pub fn load_valid(
         Err(e) => Err(e),
     }
 }
+
+/// Whether the index file matches the store and is not tainted: then every data graph was
+/// written by ingest from one document (no RDF loaded as it is). Reads only the file's head.
+pub fn vouches_for_graphs(store: &Store, store_dir: &Path) -> Result<bool, IndexError> {
+    let Some(token) = stamp(store)? else {
+        return Ok(false);
+    };
+    match file::Index::read_header(&index_path(store_dir)) {
+        Ok(Some((t, tainted))) => Ok(t == token && !tainted),
+        Ok(None) | Err(IndexError::Damaged(_)) => Ok(false),
+        Err(e) => Err(e),
+    }
+}

@@ -20,6 +20,31 @@ pub fn bin(store: &Path) -> Command {
     c
 }
 
+/// Run the binary on `store` with `args` (it must succeed) and return its standard output.
+pub fn stdout_of(store: &Path, args: &[&str]) -> String {
+    let out = bin(store).args(args).output().expect("run careergraph");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Export `store` as N-Quads into `dir` and ingest the dump into a fresh store
+/// `dir/reloaded` (RDF loaded as it is); the fresh store's path.
+pub fn reload_dump(store: &Path, dir: &Path) -> PathBuf {
+    let dump = dir.join("dump.nq");
+    bin(store)
+        .args(["export", "--format", "nquads", "--out"])
+        .arg(&dump)
+        .assert()
+        .success();
+    let fresh = dir.join("reloaded");
+    bin(&fresh).arg("ingest").arg(&dump).assert().success();
+    fresh
+}
+
 /// `careergraph stats --format json` of a store (the command must succeed).
 pub fn stats(store: &Path) -> serde_json::Value {
     let out = bin(store)
