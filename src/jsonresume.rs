@@ -314,11 +314,6 @@ pub fn parse(source: &str, sha256: &str, bytes: &[u8]) -> Result<CareerRecord, J
             .metrics
             .extend(extract::find_line_metrics(summary, false));
     }
-    person.name = if person.name.is_empty() {
-        "(unnamed)".into()
-    } else {
-        person.name
-    };
     record.person = Some(person);
     Ok(record)
 }

@@ -167,7 +167,7 @@ pub fn person_iri(opts: &MapOptions, record: &CareerRecord, person: &Person) -> 
     } else if let Some(p) = person.phones.first() {
         format!("tel:{}", normalize_phone(p))
     } else {
-        format!("name:{}|doc:{}", person.name, record.sha256)
+        format!("name:{}|doc:{}", person.display_name(), record.sha256)
     };
     format!(
         "{}person/{}",
@@ -490,8 +490,8 @@ impl GraphBuilder<'_> {
     fn person(&mut self, record: &CareerRecord, p: &Person) -> Result<NamedNode, MapError> {
         let node = named(&person_iri(self.opts, record, p))?;
         self.add_type(&node, "Person");
-        self.text(&node, &format!("{}name", ns::SCHEMA), &p.name);
-        self.label(&node, &format!("{}label", ns::RDFS), &p.name);
+        self.text(&node, &format!("{}name", ns::SCHEMA), p.display_name());
+        self.label(&node, &format!("{}label", ns::RDFS), p.display_name());
         for n in &p.names {
             if n != &p.name {
                 self.label(&node, &format!("{}altLabel", ns::SKOS), n);

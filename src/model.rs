@@ -94,7 +94,8 @@ pub struct CareerRecord {
 /// The candidate.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Person {
-    /// Main name as written.
+    /// Main name as written; empty when the document names nobody (a record never makes
+    /// one up: the graph labels such a person [`Person::UNNAMED`]).
     pub name: String,
     /// Other spellings: Latin/Chinese forms, pinyin.
     #[serde(default)]
@@ -123,6 +124,21 @@ pub struct Person {
     /// Evidence for the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+}
+
+impl Person {
+    /// The label of a person whose document names nobody, in the graph and on screen.
+    pub const UNNAMED: &'static str = "(unnamed)";
+
+    /// The name to show: the name as written, or [`Person::UNNAMED`].
+    #[must_use]
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            Self::UNNAMED
+        } else {
+            &self.name
+        }
+    }
 }
 
 /// One position held: person × organisation × title × dates.

@@ -203,3 +203,51 @@ fn sentences_of_a_sectioned_chinese_resume_are_no_employers() {
     // ("…对所有订单") and an address naming a university are not positions.
     assert_eq!(positions("zh-sentences-no-job.txt"), vec![]);
 }
+
+#[test]
+fn entry_headers_as_strangers_write_them() {
+    // Organisation / place / "From … to …" / title; "Dates: Title, Organisation, City";
+    // field labels on lines of their own; dates / organisation / a title no word marks;
+    // a dash glued to the organisation; a season alone.
+    assert_eq!(
+        positions("stranger-headers.txt"),
+        vec![
+            pos("Quillon Freight Systems", "Dispatch Manager"),
+            pos("Marrow Parcel Group", "Route Planner"),
+            pos("Veltro Instruments", "Field Service Technician"),
+            pos("Fleet Signs Ltd.", "Advertiser"),
+            pos("CLEARPATH WIRELESS", "Sales Intern"),
+        ]
+    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/precision/stranger-headers.txt");
+    let bytes = std::fs::read(&path).expect("read fixture");
+    let record =
+        extract_record("stranger-headers.txt", InputFormat::Text, &bytes).expect("extract");
+    let dates: Vec<(Option<String>, Option<String>)> = record
+        .positions
+        .iter()
+        .map(|p| (p.start.clone(), p.end.clone()))
+        .collect();
+    let d = |s: &str, e: Option<&str>| (Some(s.to_owned()), e.map(str::to_owned));
+    assert_eq!(
+        dates,
+        vec![
+            d("2016-01", None),
+            d("2012", Some("2015")),
+            d("2009-02", Some("2012-03")),
+            d("2007", Some("2009")),
+            d("2006", Some("2006")),
+        ]
+    );
+    // "EDUCATION: School" opens the section; "MA" after the school is a state.
+    let education: Vec<(String, Option<String>)> = record
+        .education
+        .iter()
+        .map(|e| (e.institution.clone(), e.degree.clone()))
+        .collect();
+    assert_eq!(
+        education,
+        vec![("Kestrel University".to_owned(), Some("B. Tech".to_owned()))]
+    );
+}

@@ -601,6 +601,11 @@ fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
         (t, Some(e), idx)
     };
     let end = end.or_else(|| since.map(|_| DateEnd::Present));
+    // "Summer 2014" alone: a season is a stretch of that year (a summer job), not an
+    // open start; a bare year alone stays no date.
+    let end = end.or_else(|| {
+        (start.weak && season_date(s, j).is_some()).then_some(DateEnd::Date(start.date))
+    });
     if end.is_none() && start.weak {
         return None;
     }
@@ -879,7 +884,6 @@ mod tests {
             "2000万用户",
             "QPS 2019.5万",
             "v2019",
-            "Summer 2019",
             "2000-2500万",
         ] {
             assert!(
@@ -888,6 +892,15 @@ mod tests {
                 find_date_ranges(text)
             );
         }
+    }
+
+    #[test]
+    fn a_season_alone_is_a_stretch_of_its_year() {
+        assert_range("Summer 2019", y(2019), y(2019));
+        assert_range("Intern, Fall 2018", y(2018), y(2018));
+        assert_range("Fall 2018 – Spring 2020", y(2018), y(2020));
+        // A season word without a year is no date.
+        assert!(find_date_ranges("Summer camp counsellor").is_empty());
     }
 
     #[test]

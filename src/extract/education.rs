@@ -157,7 +157,9 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
                     out.push(before);
                 }
                 out.push(pieces[k].to_owned());
-                if !after.trim().is_empty() {
+                // "KESTREL UNIVERSITY, Boston, MA": the school's place, not a field or a
+                // degree ("MA" there is Massachusetts).
+                if !after.trim().is_empty() && !looks_like_city_region(&after) {
                     out.push(after);
                 }
             }

@@ -104,7 +104,14 @@ fn parse_header(rest: &str, words: &Words) -> Header {
         let org = words.org_strength(strip_parenthetical(&p));
         let title = words.title_strength(&p);
         if h.location.is_none() && org < 2 && title == 0 && looks_like_city_region(&p) {
-            h.location = Some(p);
+            // "Eurokas, Cleveland, OH": a name before "City, ST" is the organisation.
+            match name_before_city_code(&p) {
+                Some((name, place)) if h.org.is_none() => {
+                    h.org = Some(name);
+                    h.location = Some(place);
+                }
+                _ => h.location = Some(p),
+            }
         } else if h.org.is_none() && org >= 2 && org > title {
             h.org = Some(p);
         } else if h.title.is_none() && title >= 2 && title >= org {
@@ -176,6 +183,9 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
             }
         }
     }
+    if let Some(split) = title_org_place(s, words) {
+        return split;
+    }
     // "X, City, ST" and "Title, Organisation".
     if s.contains(", ") {
         let (head, place) = split_place(s);
@@ -190,6 +200,17 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
                 return (Some(b.trim().to_owned()), Some(a.trim().to_owned()), None);
             }
             if oa >= 2 && oa > ta && tb >= 2 {
+                return (Some(a.trim().to_owned()), Some(b.trim().to_owned()), None);
+            }
+            // "Moravia Therapeutics, Software Engineering Contractor": a capitalised name
+            // before a part that ends with a title word, although no word marks it.
+            if tb >= 3
+                && ta == 0
+                && capitalised_name(a, 5)
+                && !words.is_department(a)
+                && !words.is_title(a)
+                && plausible_org(a)
+            {
                 return (Some(a.trim().to_owned()), Some(b.trim().to_owned()), None);
             }
         }
@@ -226,6 +247,67 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
         }
     }
     (None, Some(s.to_owned()), None)
+}
+
+/// "Title, Organisation, City[, ST]" (and "Title, Unit, Organisation, City"): three or more
+/// comma groups, a title first and capitalised place names last. The organisation is the
+/// group most marked as one (the first on a tie); groups between it and the title stay
+/// with the title. → (organisation, title, place).
+fn title_org_place(
+    s: &str,
+    words: &Words,
+) -> Option<(Option<String>, Option<String>, Option<String>)> {
+    let groups: Vec<&str> = s.split(", ").map(str::trim).collect();
+    if groups.len() < 3 || groups.iter().any(|g| g.is_empty()) {
+        return None;
+    }
+    if words.title_strength(groups[0]) < 2 || words.org_strength(groups[0]) >= 2 {
+        return None;
+    }
+    // The last group is the organisation only when marked as one (the place wrapped onto
+    // the next line: "Engineer, Passenger Cars, General Motors,").
+    let last = groups.len() - 1;
+    let last_is_org = words.org_strength(groups[last]) >= 2;
+    let k = (1..if last_is_org { last + 1 } else { last })
+        .max_by_key(|&k| (words.org_strength(groups[k]), std::cmp::Reverse(k)))?;
+    let org = groups[k];
+    let place = &groups[k + 1..];
+    let place_like = place.iter().all(|g| capitalised_name(g, 3))
+        && place
+            .iter()
+            .all(|g| words.title_strength(g) == 0 && words.org_strength(g) < 2);
+    let org_ok = words.title_strength(org) == 0 && plausible_org(org) && capitalised_name(org, 6);
+    (place_like && org_ok).then(|| {
+        (
+            Some(org.to_owned()),
+            Some(groups[..k].join(", ")),
+            Some(place.join(", ")),
+        )
+    })
+}
+
+/// Whether `s` reads as a proper name: 1 to `max_tokens` words, each starting with a
+/// capital or a digit ("Dovetail Studio", "3M", "Barnes & Noble").
+fn capitalised_name(s: &str, max_tokens: usize) -> bool {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    !toks.is_empty()
+        && toks.len() <= max_tokens
+        && toks.iter().all(|t| {
+            t.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || ["&", "of", "and", "de", "the", "for"].contains(t)
+        })
+}
+
+/// "Eurokas, Cleveland, OH" → ("Eurokas", "Cleveland, OH"): three comma groups ending with
+/// a two-letter state or country code; the first is a name, the last two its place.
+fn name_before_city_code(s: &str) -> Option<(String, String)> {
+    let pieces: Vec<&str> = s.split(", ").map(str::trim).collect();
+    let code = pieces
+        .last()
+        .is_some_and(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()));
+    (pieces.len() == 3 && code).then(|| (pieces[0].to_owned(), pieces[1..].join(", ")))
 }
 
 /// "ACME, Boston, MA" → ("ACME", Some("Boston, MA")); "Acme - Pune" is split earlier.
@@ -410,11 +492,13 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     let (before, after) = around_dates(l, r);
     // "(Mar 2015 - Present)": the brackets around the dates are not part of the fields.
     // A full stop after the dates ("…, MN. 09/2017 – Current.") is punctuation, not a field.
-    let before = before
-        .trim()
-        .trim_end_matches(['(', '（', '[', '【'])
-        .trim_end_matches(['.', ','])
-        .trim_end();
+    let before = without_date_lead(
+        before
+            .trim()
+            .trim_end_matches(['(', '（', '[', '【'])
+            .trim_end_matches(['.', ','])
+            .trim_end(),
+    );
     let after = after
         .trim()
         .trim_start_matches([')', '）', ']', '】'])
@@ -446,6 +530,21 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     }
 }
 
+/// Text before a date range without the word that introduces the dates ("From Jan 2009
+/// to May 2009", "Period: 2019 – 2021"): that word is no field of the header.
+fn without_date_lead(before: &str) -> &str {
+    const LEADS: [&str; 6] = ["from", "during", "between", "period", "duration", "dates"];
+    let t = before.trim_end_matches([':', '：', ' ']);
+    let Some(last) = t.split_whitespace().last() else {
+        return before;
+    };
+    if LEADS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+        t[..t.len() - last.len()].trim_end()
+    } else {
+        before
+    }
+}
+
 /// Whether a dated line is a position header (not a sentence that mentions a year).
 fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     let date_len = r.end_offset.saturating_sub(r.start_offset);
@@ -453,8 +552,14 @@ fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     // Dates at either end of the line, brackets around them aside ("…（2019.5 – 2020.11）").
     let (lead, trail) = around_dates(l, r);
     let bracket = |c: char| "()（）[]【】 ".contains(c);
+    // "Java Consultant: Dec. 2004 – Present, Eurokas, Cleveland, OH": a short lead that a
+    // colon sets apart from the dates.
+    let colon_lead = lead.trim_end().ends_with([':', '：'])
+        && lead.split_whitespace().count() <= 6
+        && lead.chars().count() <= 60;
     let starts_or_ends = lead.trim_matches(bracket).chars().count() <= 2
-        || trail.trim_matches(bracket).chars().count() <= 2;
+        || trail.trim_matches(bracket).chars().count() <= 2
+        || colon_lead;
     (l.md_level > 0 || !l.bullet || l.section == Section::Projects || bold_lead(l))
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
@@ -507,6 +612,25 @@ fn employer_header(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     split_parts(&header_rest(l, r))
         .first()
         .is_some_and(|p| words.org_strength(strip_parenthetical(p)) >= 3 && !words.is_school(p))
+}
+
+/// A date range alone on its line right under a job title ("MARKETING ASSISTANT" over
+/// "June 2008 - Present"): an entry header, in whatever section a two-column page's
+/// reading order put it.
+fn dated_title_above(lines: &[Line<'_>], i: usize, r: &DateRange, words: &Words) -> bool {
+    if !header_rest(&lines[i], r).trim().is_empty() {
+        return false;
+    }
+    let Some(k) = (0..i).rev().find(|&k| !lines[k].text.trim().is_empty()) else {
+        return false;
+    };
+    let above = &lines[k];
+    let t = above.text.trim();
+    !above.is_heading
+        && header_like(above)
+        && words.title_strength(t) >= 3
+        && t.split_whitespace().count() <= 6
+        && dates::find_date_ranges(t).is_empty()
 }
 
 /// Under a projects heading in a résumé without a work section, a dated entry header
@@ -833,9 +957,10 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         let in_work = matches!(l.section, Section::Experience | Section::Header)
             || seen_work
                 && l.section != Section::Education
-                && ranges
-                    .first()
-                    .is_some_and(|r| employer_header(l, r, words) && is_header_line(l, r))
+                && ranges.first().is_some_and(|r| {
+                    employer_header(l, r, words) && is_header_line(l, r)
+                        || dated_title_above(lines, i, r, words)
+                })
             || no_work_section
                 && l.section == Section::Projects
                 && ranges.first().is_some_and(|r| {
@@ -948,6 +1073,8 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             body_lines += 1;
             if body_lines <= 3 && ex.positions[p].title.is_none() {
                 ex.positions[p].title = title_from_body(&l.text, words);
+                // The line is this entry's title, not an entry of its own.
+                used[i] |= ex.positions[p].title.is_some();
             }
             if body_lines <= 2 && ex.positions[p].department.is_none() {
                 ex.positions[p].department = department_from_body(&l.text, words);
@@ -1155,6 +1282,48 @@ fn fill_from_line(pos: &mut Position, text: &str, words: &Words, strict: bool) -
     used
 }
 
+/// A line that can be a job title nothing marks as one: a short capitalised phrase, no
+/// list item, date, sentence, label or organisation ("Advertiser", "Floor Supervisor"),
+/// and the last line of its header: the body (a list item or a sentence) follows. A place
+/// under the organisation ("Mumbai") has another header line after it.
+fn plain_title(lines: &[Line<'_>], k: usize, words: &Words) -> bool {
+    let l = &lines[k];
+    let body_follows = lines[k + 1..]
+        .iter()
+        .find(|n| !n.text.trim().is_empty())
+        .is_some_and(|n| {
+            !n.is_heading
+                && (n.bullet || n.text.ends_with('.') || n.text.split_whitespace().count() >= 6)
+        });
+    let t = l.text.trim();
+    let n = t.split_whitespace().count();
+    body_follows
+        && !l.bullet
+        && !l.is_heading
+        && (1..=5).contains(&n)
+        && t.chars().count() <= 50
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', ',', ':', ';'])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words.org_strength(t) < 2
+        && label_only(t).is_none()
+        && !lower_case_phrase(t)
+}
+
+/// The field a line names when it holds a field label and nothing else ("Duration",
+/// "Job Title:", "公司："): form layouts put the value on the next line.
+fn label_only(text: &str) -> Option<&'static str> {
+    let t = text.trim().trim_end_matches([':', '：']).trim_end();
+    if t.is_empty() || t.chars().count() > 40 {
+        return None;
+    }
+    Words::get()
+        .field_labels
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(t))
+        .map(|(_, field)| *field)
+}
+
 /// Whether a header part can be an organisation name: it has letters, is not a date
 /// fragment, a contact detail or a "Label: value" line.
 fn plausible_org(s: &str) -> bool {
@@ -1191,6 +1360,21 @@ fn plausible_org(s: &str) -> bool {
         && !date_word
         && !bracketed
         && !is_sentence(t)
+        && !lower_case_phrase(strip_parenthetical(t))
+}
+
+/// A phrase of running text rather than a name: four or more words, three or more of them
+/// lower-case content words ("Collated results and highlighted critical feedback items").
+/// Names capitalise most of their words ("Bank of the West", "Miles ford Auto shop").
+fn lower_case_phrase(t: &str) -> bool {
+    const FUNCTION_WORDS: [&str; 10] =
+        ["of", "the", "and", "for", "de", "in", "at", "on", "&", "du"];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let lower_content = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !FUNCTION_WORDS.contains(w))
+        .count();
+    words.len() >= 4 && lower_content >= 3
 }
 
 /// A sentence of a description rather than a name: ends with a full stop and has five or
@@ -1263,8 +1447,9 @@ fn fill_from_neighbours(
             taken += 1;
             continue;
         }
-        if is_url_line(&l.text) {
-            // A page footer ("https://www.example.com/r/jane-doe") between the fields.
+        if is_url_line(&l.text) || label_only(&l.text).is_some() {
+            // A page footer ("https://www.example.com/r/jane-doe") between the fields, or
+            // the label of the date below ("Duration" over "2008 – 2010").
             continue;
         }
         // A lowercase line counts when blank lines set it apart as a field of its own.
@@ -1305,10 +1490,36 @@ fn fill_from_neighbours(
     let mut last = i;
     let mut k = i + 1;
     let mut ahead = 0;
+    // The field a label line just named ("Function" over "Embedded Developer").
+    let mut labelled_field = None;
     while k < lines.len() && ahead < 2 && (pos.organization.is_empty() || pos.title.is_none()) {
         let l = &lines[k];
         k += 1;
         if l.text.trim().is_empty() {
+            continue;
+        }
+        if let Some(field) = label_only(&l.text) {
+            labelled_field = Some(field);
+            used[k - 1] = true;
+            continue;
+        }
+        if let Some(field) = labelled_field.take() {
+            let value = l.text.trim();
+            let fits = header_like(l) && dates::find_date_ranges(value).is_empty();
+            match field {
+                "title" if fits && pos.title.is_none() => {
+                    pos.title = Some(strip_parenthetical(value).to_owned());
+                }
+                "org" if fits && pos.organization.is_empty() && plausible_org(value) => {
+                    set_org(pos, value);
+                }
+                "location" if fits && pos.location.is_none() => {
+                    pos.location = Some(value.to_owned());
+                }
+                _ => break,
+            }
+            last = k - 1;
+            used[last] = true;
             continue;
         }
         if !header_like(l) || !dates::find_date_ranges(&l.text).is_empty() {
@@ -1316,6 +1527,15 @@ fn fill_from_neighbours(
         }
         ahead += 1;
         if fill_from_line(pos, &l.text, words, true) || org_place_below(pos, &l.text, words) {
+            last = k - 1;
+            used[last] = true;
+        } else if pos.title.is_none()
+            && !pos.organization.is_empty()
+            && plain_title(lines, k - 1, words)
+        {
+            // "2004 – 2007" / "Fleet Signs Ltd." / "Advertiser": the short line under the
+            // organisation is the title, though no title word marks it.
+            pos.title = Some(l.text.trim().to_owned());
             last = k - 1;
             used[last] = true;
         } else {
@@ -1339,18 +1559,8 @@ fn org_place_below(pos: &mut Position, text: &str, words: &Words) -> bool {
     let Some((name, place)) = text.trim().split_once(", ") else {
         return false;
     };
-    let capitalised = |s: &str| {
-        let toks: Vec<&str> = s.split_whitespace().collect();
-        !toks.is_empty()
-            && toks.len() <= 4
-            && toks.iter().all(|t| {
-                t.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            })
-    };
-    let fits = capitalised(name)
-        && capitalised(place)
+    let fits = capitalised_name(name, 4)
+        && capitalised_name(place, 4)
         && words.title_strength(text) == 0
         && plausible_org(name)
         && !is_sentence(text);
@@ -2459,6 +2669,139 @@ mod tests {
                 "2017-10",
                 Some("2018-03")
             )]
+        );
+    }
+
+    #[test]
+    fn stacked_headers_of_strangers_resumes() {
+        // "From" introduces the dates; it is no organisation.
+        let got = extract(
+            "Experience\nMarrow Telecom Services\nDunmore, MD\nFrom Jan 2009 to May 2009\n\
+             Network Administrator\nConfigured and maintained networks.\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Marrow Telecom Services",
+                "Network Administrator",
+                "2009-01",
+                Some("2009-05")
+            )]
+        );
+        // Labels on lines of their own, the values below them.
+        let got = extract(
+            "Experience\nVeltro Instruments\nDuration\nFebruary 2008 – March 2010\nFunction\n\
+             Embedded Developer\nLocation\nTurin, Italy\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Veltro Instruments",
+                "Embedded Developer",
+                "2008-02",
+                Some("2010-03")
+            )]
+        );
+        // Dates, then the organisation, then a title no title word marks.
+        let got = extract("Job History\n2004-2007\nFleet Signs Ltd.\nAdvertiser\nCreated ads.\n");
+        assert_eq!(
+            got,
+            vec![row("Fleet Signs Ltd.", "Advertiser", "2004", Some("2007"))]
+        );
+        // "Title: Dates, Organisation, City, ST".
+        let got = extract(
+            "Work Experience\nJava Consultant: Dec. 2004 - Jan 2009, Eurokas, Cleveland, OH\n\
+             Designed the application in UML.\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Eurokas",
+                "Java Consultant",
+                "2004-12",
+                Some("2009-01")
+            )]
+        );
+        // "Dates: Title, Organisation, City": the organisation needs no marking word.
+        let got = extract(
+            "Job History\n2004 – 2009: Associate Art Editor, Larkspur Media Group, Detroit\n\
+             Conducted editorial meetings.\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Larkspur Media Group",
+                "Associate Art Editor",
+                "2004",
+                Some("2009")
+            )]
+        );
+        // "Name, Title" over a season range; a company description between dates and title.
+        let got = extract(
+            "Work Experience\nMoravia Therapeutics, Software Engineering Contractor\n\
+             Summer 2011 – Spring 2013\n- Built an automation stack.\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Moravia Therapeutics",
+                "Software Engineering Contractor",
+                "2011",
+                Some("2013")
+            )]
+        );
+        let got = extract(
+            "PROFESSIONAL EXPERIENCE\nNORTHWIND TRADERS, Boston, MA\n2000 to 2008\n\
+             Leading maker of widgets serving energy industries.\nVice President of Sales\n\
+             Oversaw 60 representatives.\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "NORTHWIND TRADERS",
+                "Vice President of Sales",
+                "2000",
+                Some("2008")
+            )]
+        );
+        // A summer job dated by its season alone.
+        let got = extract(
+            "EXPERIENCE\nCLEARPATH WIRELESS - Kansas City, MO\nSales & Marketing Intern\n\
+             Summer 2014\n• Educated customers on the product\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "CLEARPATH WIRELESS",
+                "Sales & Marketing Intern",
+                "2014",
+                Some("2014")
+            )]
+        );
+    }
+
+    #[test]
+    fn an_entry_that_a_two_column_page_moved_under_another_heading() {
+        // The work heading came first; the entry follows a skills column's heading.
+        let got = extract(
+            "WORK EXPERIENCE\nEvent coordination\nPERSONAL SKILLS\nResilience\n\
+             Bramble Widgets Company\nCoventry\nMARKETING ASSISTANT\nJune 2008 - May 2012\n\
+             Supporting the sales process.\n",
+        );
+        assert_eq!(
+            got,
+            vec![row(
+                "Bramble Widgets Company",
+                "MARKETING ASSISTANT",
+                "2008-06",
+                Some("2012-05")
+            )]
+        );
+        // A date alone under a plain skill line is no entry.
+        let got = extract("WORK EXPERIENCE\nPERSONAL SKILLS\nResilience\nJune 2008 - May 2012\n");
+        assert!(
+            got.iter().all(|r| r.0.is_empty() && r.1.is_none()),
+            "{got:?}"
         );
     }
 }

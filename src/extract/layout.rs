@@ -708,6 +708,26 @@ fn split_glued(raw: &str, start: usize, doc_len: usize) -> Vec<Segment<'_>> {
     out
 }
 
+/// "EDUCATION: Kestrel University, 2012": a heading in capitals and a colon, with the
+/// section's first line after it → (heading with its colon, the rest, the section).
+/// Only capitals: "Experience: 5 years in sales" is a line of a summary.
+fn capitals_heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
+    let colon = raw.find([':', '：'])?;
+    let sep = raw[colon..].chars().next()?.len_utf8();
+    let (head, tail) = (&raw[..colon + sep], &raw[colon + sep..]);
+    let name = head[..colon].trim();
+    let capitals = name.is_ascii()
+        && name.chars().any(char::is_alphabetic)
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if tail.trim().is_empty() || name.chars().count() > 40 || !capitals {
+        return None;
+    }
+    heading_of(name).map(|s| (head, tail, s))
+}
+
 /// Split a document into classified lines.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
@@ -735,6 +755,26 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             } else {
                 heading_of(&clean_text)
             };
+            if heading.is_none() && !bullet {
+                if let Some((head, tail, s)) = capitals_heading_with_content(raw) {
+                    // "EDUCATION: Kestrel University": the heading, then its first line.
+                    section = s;
+                    for (part, is_heading) in [(head, true), (tail, false)] {
+                        let (text, indent, md_level, bullet) = clean(&decode_byte_escapes(part));
+                        out.push(Line {
+                            start: seg.start + (part.as_ptr() as usize - raw.as_ptr() as usize),
+                            raw: part,
+                            text,
+                            indent,
+                            md_level,
+                            bullet,
+                            section,
+                            is_heading,
+                        });
+                    }
+                    continue;
+                }
+            }
             if let Some(s) = heading {
                 section = s;
             } else if section != Section::Contact && !super::lines::emails(raw).is_empty() {
@@ -776,6 +816,28 @@ mod tests {
         assert_eq!(heading_of("重点工作"), None);
         assert_eq!(heading_of("其他项目"), None);
         assert!(heading_of("Projects | Experience").is_some());
+    }
+
+    #[test]
+    fn a_heading_in_capitals_with_its_first_line_after_a_colon() {
+        let text = "Jane Roe\nEDUCATION: Kestrel University\nBoston, MA\n";
+        let ls = lines(text);
+        assert!(
+            ls[1].is_heading && ls[1].section == Section::Education,
+            "{ls:?}"
+        );
+        assert_eq!(ls[2].text, "Kestrel University");
+        assert!(!ls[2].is_heading && ls[2].section == Section::Education);
+        assert_eq!(
+            &text[ls[2].start..ls[2].start + ls[2].raw.len()],
+            " Kestrel University"
+        );
+        assert_eq!(ls[3].section, Section::Education);
+        // Not in capitals: a line of a summary, not a heading.
+        let ls = lines("Jane Roe\nExperience: 5 years in sales\n");
+        assert!(ls
+            .iter()
+            .all(|l| !l.is_heading && l.section == Section::Header));
     }
 
     #[test]

@@ -109,8 +109,18 @@ pub fn split_parts(s: &str) -> Vec<String> {
             let spaced_dash = c == ' '
                 && matches!(chars.get(i + 1), Some('-' | '–' | '—'))
                 && chars.get(i + 2).is_none_or(|c| c.is_whitespace());
+            // "CLEARPATH- Kansas City": a dash glued to the word before it, a capital after.
+            let glued_dash = matches!(c, '-' | '–' | '—')
+                && i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1) == Some(&' ')
+                && chars.get(i + 2).is_some_and(|c| c.is_uppercase());
             let double_space = c == ' ' && chars.get(i + 1) == Some(&' ');
-            if spaced_dash || double_space || (c == ' ' && between_han_words(&chars, i)) {
+            if spaced_dash
+                || glued_dash
+                || double_space
+                || (c == ' ' && between_han_words(&chars, i))
+            {
                 parts.push(std::mem::take(&mut cur));
                 i += if spaced_dash { 2 } else { 1 };
                 while chars.get(i).is_some_and(|c| c.is_whitespace()) {
@@ -204,5 +214,14 @@ mod tests {
             vec!["白桦软件有限公司"]
         );
         assert_eq!(split_parts(" ） | Acme"), vec!["Acme"]);
+        // A dash glued to the organisation before its place.
+        assert_eq!(
+            split_parts("CLEARPATH- Kansas City, MO"),
+            vec!["CLEARPATH", "Kansas City, MO"]
+        );
+        assert_eq!(
+            split_parts("Coca-Cola Bottlers"),
+            vec!["Coca-Cola Bottlers"]
+        );
     }
 }

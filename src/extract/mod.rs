@@ -418,11 +418,36 @@ pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
         .map(|tok| tok.trim_end_matches('.'))
         .collect();
     // Doctor before master before bachelor: "博士研究生" is a doctorate.
-    degree_terms()
+    let written = degree_terms()
         .iter()
         .find(|terms| {
             terms.tokens.iter().any(|t| tokens.contains(&t.as_str()))
                 || terms.substrings.iter().any(|t| lower.contains(t.as_str()))
+        })
+        .map(|terms| terms.level);
+    written.or_else(|| spaced_degree_level(&tokens))
+}
+
+/// "B. Tech", "B-Tech", "M Sc": an abbreviation whose initial is set apart from the rest,
+/// read as the abbreviation written whole ("btech", "msc").
+fn spaced_degree_level(tokens: &[&str]) -> Option<DegreeLevel> {
+    let words: Vec<&str> = tokens.iter().copied().filter(|t| !t.is_empty()).collect();
+    let joined: Vec<String> = words
+        .windows(2)
+        .filter(|w| {
+            matches!(w[0], "b" | "m" | "d") && w[1].chars().all(|c| c.is_ascii_alphabetic())
+        })
+        .map(|w| format!("{}{}", w[0], w[1]))
+        .collect();
+    if joined.is_empty() {
+        return None;
+    }
+    degree_terms()
+        .iter()
+        .find(|terms| {
+            joined
+                .iter()
+                .any(|j| terms.tokens.contains(j) || terms.substrings.contains(j))
         })
         .map(|terms| terms.level)
 }
@@ -1048,10 +1073,31 @@ mod tests {
     }
 
     #[test]
+    fn degrees_with_their_initial_set_apart() {
+        for (text, level) in [
+            ("B. Tech in ECE", DegreeLevel::Bachelor),
+            ("B-Tech", DegreeLevel::Bachelor),
+            ("B Tech Honors", DegreeLevel::Bachelor),
+            ("M Sc Physics", DegreeLevel::Master),
+            ("M. Ed. Special Education", DegreeLevel::Master),
+            ("B.S.Ed., Physical Education", DegreeLevel::Bachelor),
+            ("Psy.D. in Clinical Psychology", DegreeLevel::Doctor),
+        ] {
+            assert_eq!(degree_level(text), Some(level), "{text:?}");
+        }
+        // A lone initial before an ordinary word is no degree.
+        assert_eq!(degree_level("Plan B for the team"), None);
+        assert_eq!(degree_level("Building M Block"), None);
+    }
+
+    #[test]
     fn prepared_word_lists_agree_with_plain_scans() {
         let words = Words::get();
         for p in sample_parts() {
-            assert_eq!(degree_level(&p), degree_level_plain(&p), "{p:?}");
+            // The spaced forms ("B. Tech") are read only when nothing is written whole.
+            if let Some(level) = degree_level_plain(&p) {
+                assert_eq!(degree_level(&p), Some(level), "{p:?}");
+            }
             let plain = words.title_en.iter().any(|t| ascii_token_eq(&p, t));
             assert_eq!(has_token_in(&p, &words.title_en_keys), plain, "{p:?}");
             let plain_zh = words.title_zh.iter().any(|t| p.contains(t.as_str()));

@@ -40,9 +40,6 @@ pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) ->
     record.kind = classify(text, &lines, &record, &person, words);
     match record.kind {
         DocumentKind::Resume => {
-            if person.name.is_empty() {
-                person.name = "(unnamed)".into();
-            }
             add_name_variants(&mut person);
             record.person = Some(person);
         }
