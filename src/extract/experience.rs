@@ -554,7 +554,9 @@ fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
     let bracket = |c: char| "()（）[]【】 ".contains(c);
     // "Java Consultant: Dec. 2004 – Present, Eurokas, Cleveland, OH": a short lead that a
     // colon sets apart from the dates.
-    let colon_lead = lead.trim_end().ends_with([':', '：'])
+    // (Latin only: "李文华：2006年8月-…" opens a Chinese bio sentence.)
+    let colon_lead = lead.trim_end().ends_with(':')
+        && !lead.chars().any(super::is_han)
         && lead.split_whitespace().count() <= 6
         && lead.chars().count() <= 60;
     let starts_or_ends = lead.trim_matches(bracket).chars().count() <= 2
