@@ -68,12 +68,16 @@ fn labelled(part: &str) -> Option<(&'static str, String)> {
     let (label, value) = part
         .split_once([':', '：'])
         .or_else(|| part.split_once('|').filter(|(_, v)| !v.contains('|')))?;
-    let label = label.trim();
+    field_of_label(label.trim()).map(|field| (field, value.trim().to_owned()))
+}
+
+/// The field a label names (`lex:field-label-*`), case-insensitively.
+fn field_of_label(label: &str) -> Option<&'static str> {
     Words::get()
         .field_labels
         .iter()
         .find(|(l, _)| l.eq_ignore_ascii_case(label))
-        .map(|(_, field)| (*field, value.trim().to_owned()))
+        .map(|(_, field)| *field)
 }
 
 fn parse_header(rest: &str, words: &Words) -> Header {
@@ -249,6 +253,10 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
     (None, Some(s.to_owned()), None)
 }
 
+/// Short words a proper name leaves in lower case ("Bank of the West", "Barnes & Noble").
+const NAME_FUNCTION_WORDS: [&str; 10] =
+    ["of", "the", "and", "for", "de", "in", "at", "on", "&", "du"];
+
 /// "Title, Organisation, City[, ST]" (and "Title, Unit, Organisation, City"): three or more
 /// comma groups, a title first and capitalised place names last. The organisation is the
 /// group most marked as one (the first on a tie); groups between it and the title stay
@@ -296,7 +304,7 @@ fn capitalised_name(s: &str, max_tokens: usize) -> bool {
             t.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || ["&", "of", "and", "de", "the", "for"].contains(t)
+                || NAME_FUNCTION_WORDS.contains(t)
         })
 }
 
@@ -1319,11 +1327,7 @@ fn label_only(text: &str) -> Option<&'static str> {
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
-    Words::get()
-        .field_labels
-        .iter()
-        .find(|(l, _)| l.eq_ignore_ascii_case(t))
-        .map(|(_, field)| *field)
+    field_of_label(t)
 }
 
 /// Whether a header part can be an organisation name: it has letters, is not a date
@@ -1369,12 +1373,12 @@ fn plausible_org(s: &str) -> bool {
 /// lower-case content words ("Collated results and highlighted critical feedback items").
 /// Names capitalise most of their words ("Bank of the West", "Miles ford Auto shop").
 fn lower_case_phrase(t: &str) -> bool {
-    const FUNCTION_WORDS: [&str; 10] =
-        ["of", "the", "and", "for", "de", "in", "at", "on", "&", "du"];
     let words: Vec<&str> = t.split_whitespace().collect();
     let lower_content = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !FUNCTION_WORDS.contains(w))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !NAME_FUNCTION_WORDS.contains(w)
+        })
         .count();
     words.len() >= 4 && lower_content >= 3
 }
