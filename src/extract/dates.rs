@@ -401,7 +401,11 @@ fn cn_date(s: &Scan, i: usize) -> Option<Tok> {
     let Some((month, k)) = cn_month(s, s.skip_ws(year_end)) else {
         return tok(year, None, None, year_end);
     };
-    let day = cn_part(s, s.skip_ws(k)).filter(|&(_, e)| matches!(s.at(e), Some('日' | '号')));
+    // "21 日": as with the month, PDF text may space the digits from the character.
+    let day = cn_part(s, s.skip_ws(k)).and_then(|(d, e)| {
+        let e = if s.at(e) == Some(' ') { e + 1 } else { e };
+        matches!(s.at(e), Some('日' | '号')).then_some((d, e))
+    });
     if let Some((d, e)) = day {
         if let Some(t) = tok(year, Some(month), Some(d), e + 1) {
             return Some(t);
@@ -755,6 +759,7 @@ mod tests {
         );
         assert_eq!(parse_date("2019年3月份"), Some(d(2019, 3)));
         assert_eq!(parse_date("2014 年 10 月"), Some(d(2014, 10)));
+        assert_eq!(parse_date("1988 年 2 月 21 日"), Some(ymd(1988, 2, 21)));
     }
 
     #[test]

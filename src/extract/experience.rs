@@ -554,7 +554,7 @@ fn without_date_lead(before: &str) -> &str {
 }
 
 /// Whether a dated line is a position header (not a sentence that mentions a year).
-fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
+fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     let date_len = r.end_offset.saturating_sub(r.start_offset);
     let rest_chars = visible_len(&l.text).saturating_sub(date_len);
     // Dates at either end of the line, brackets around them aside ("…（2019.5 – 2020.11）").
@@ -567,18 +567,46 @@ fn is_header_line(l: &Line<'_>, r: &DateRange) -> bool {
         && !lead.chars().any(super::is_han)
         && lead.split_whitespace().count() <= 6
         && lead.chars().count() <= 60;
-    let starts_or_ends = lead.trim_matches(bracket).chars().count() <= 2
-        || trail.trim_matches(bracket).chars().count() <= 2
-        || colon_lead;
-    (l.md_level > 0 || !l.bullet || l.section == Section::Projects || bold_lead(l))
+    let at_an_end = lead.trim_matches(bracket).chars().count() <= 2
+        || trail.trim_matches(bracket).chars().count() <= 2;
+    let starts_or_ends = at_an_end || colon_lead;
+    (l.md_level > 0
+        || !l.bullet
+        || l.section == Section::Projects
+        || bold_lead(l)
+        || at_an_end && header_item(l, r, words))
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
         && !rest_is_sentence(l, r)
 }
 
+/// A list item that is an entry header itself: Word and HTML résumés often make every entry
+/// a list item ("• Senior Engineer, Acme, Boston, MA (Mar 2015 – Present)", "• 某某科技有限公司
+/// 2020.6 ～ 至今"). Only a short item (its dates at one end, checked by the caller) whose
+/// first part is certainly an employer or one of whose parts ends with a job title word,
+/// and not nested under another item (a nested item is a detail of the entry above).
+fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
+    const MAX_CHARS: usize = 70;
+    const MAX_WORDS: usize = 10;
+    let rest = header_rest(l, r);
+    let parts = split_parts(&rest);
+    l.indent < 2
+        && visible_len(&rest) <= MAX_CHARS
+        && rest.split_whitespace().count() <= MAX_WORDS
+        && !rest.trim_end().ends_with(['.', '。', ';', '；'])
+        && (employer_header(l, r, words)
+            || parts
+                .iter()
+                .flat_map(|p| p.split([',', '，']))
+                .any(|p| words.title_strength(p) >= 3))
+}
+
 /// A list item that opens with bold text ("* **Senior Engineer**, Acme (2019 - 2021)"):
 /// in Markdown résumés the entry headers are list items themselves.
 fn bold_lead(l: &Line<'_>) -> bool {
+    if l.bold {
+        return true;
+    }
     let raw = l.raw.trim_start();
     let item = raw
         .strip_prefix(['-', '*', '+', '•'])
@@ -955,6 +983,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         if stacked_line == Some(i) {
             // Its leading date closes the range of the header above; the rest is body.
             ranges.retain(|r| !starts_line(&l.text, r));
+        } else if let Some((j, end)) = ranges.first().and_then(|r| wrapped_end(lines, i, r)) {
+            ranges[0].end = Some(end);
+            stacked_line = Some(j);
         } else if let Some((j, start)) = ranges.first().and_then(|r| stacked_start(lines, i, r)) {
             let end = ranges[0].start;
             ranges[0].start = start;
@@ -968,16 +999,16 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             || seen_work
                 && l.section != Section::Education
                 && ranges.first().is_some_and(|r| {
-                    employer_header(l, r, words) && is_header_line(l, r)
+                    employer_header(l, r, words) && is_header_line(l, r, words)
                         || dated_title_above(lines, i, r, words)
                 })
             || no_work_section
                 && l.section == Section::Projects
                 && ranges.first().is_some_and(|r| {
-                    is_header_line(l, r) && employer_entry_in_projects(l, r, words)
+                    is_header_line(l, r, words) && employer_entry_in_projects(l, r, words)
                 });
         if let Some(r) = ranges.first() {
-            if l.section == Section::Projects && is_header_line(l, r) && !in_work {
+            if l.section == Section::Projects && is_header_line(l, r, words) && !in_work {
                 if let Some(mut p) = project_entry(l, &ranges) {
                     p.system = words.is_system(&p.name);
                     p.evidence = header_evidence(l);
@@ -1006,7 +1037,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                 }
             }
             if in_work
-                && is_header_line(l, r)
+                && is_header_line(l, r, words)
                 && !is_label_date_line(l, r)
                 && header_section_ok(l, r, words)
             {
@@ -1160,11 +1191,7 @@ fn stacked_start(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, 
     if r.end.is_some() || !starts_line(&lines[i].text, r) {
         return None;
     }
-    let (j, next) = lines
-        .iter()
-        .enumerate()
-        .skip(i + 1)
-        .find(|(_, n)| !n.text.trim().is_empty())?;
+    let (j, next) = next_filled(lines, i)?;
     let below = dates::find_date_ranges(&next.text);
     let d = below.first()?;
     let rest = next.text.get(d.end_offset..)?.trim();
@@ -1172,6 +1199,42 @@ fn stacked_start(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, 
     let earlier = (d.start.year, d.start.month) < (r.start.year, r.start.month);
     (d.end.is_none() && starts_line(&next.text, d) && earlier && bullet_or_nothing)
         .then_some((j, d.start))
+}
+
+/// The first line after line `i` with text, and its index.
+fn next_filled<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(usize, &'l Line<'a>)> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find(|(_, n)| !n.text.trim().is_empty())
+}
+
+/// A range wrapped in a narrow column: the start and its dash end one line ("… 2014.04-"),
+/// the end stands alone on the next ("2016.07", "至今"). Returns that line and the end.
+fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, DateEnd)> {
+    if r.end.is_some() {
+        return None;
+    }
+    let text = &lines[i].text;
+    let dangling = text.get(r.end_offset..)?.trim();
+    let dash_taken = dangling.is_empty()
+        && text
+            .get(..r.end_offset)?
+            .trim_end()
+            .ends_with(['-', '–', '—', '~', '～']);
+    if !dash_taken && !matches!(dangling, "-" | "–" | "—" | "~" | "～" | "至" | "to") {
+        return None;
+    }
+    let (j, next) = next_filled(lines, i)?;
+    let joined = format!(
+        "{} {}",
+        text.get(r.start_offset..)?.trim_end(),
+        next.text.trim()
+    );
+    let whole = dates::find_date_ranges(&joined).into_iter().next()?;
+    let alone = whole.start_offset == 0 && whole.end_offset >= joined.trim_end().len();
+    whole.end.filter(|_| alone).map(|end| (j, end))
 }
 
 /// Whether byte `at` of `text` lies inside a URL ("https://x.dev/blog/2016/07/27/post"):
@@ -2159,6 +2222,7 @@ mod tests {
             text: text.to_owned(),
             indent: 0,
             md_level: 0,
+            bold: false,
             bullet: false,
             section,
             is_heading: false,
@@ -2247,6 +2311,51 @@ mod tests {
             .into_iter()
             .map(|p| (p.organization, p.title, p.start, p.end))
             .collect()
+    }
+
+    #[test]
+    fn list_items_that_are_entry_headers() {
+        // Word and HTML résumés make every entry a list item, its details nested items.
+        let got = extract(
+            "Jane Roe\nWork Experience\n\
+             • Senior Engineer, Fictional Widgets, Boston, MA (Mar 2015 - Present)\n\
+             \x20\x20• Built the billing service\n\
+             \x20\x20• Mentored interns (Summer 2016)\n\
+             • 深圳虚构科技有限公司 2012.6 ～ 2015.2\n\
+             • Led the migration of the ledger to Kafka (2013 - 2014)\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Fictional Widgets".into(),
+                    some("Senior Engineer"),
+                    some("2015-03"),
+                    None
+                ),
+                (
+                    "深圳虚构科技有限公司".into(),
+                    None,
+                    some("2012-06"),
+                    some("2015-02")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_wrapped_in_its_column_is_one_range() {
+        let got = extract(
+            "工作经历\n星河幻想工作室有限公司  界面设计师  2014.04-\n2016.07\n\
+             负责界面设计。\n晨曦虚构网络有限公司  界面设计师  2013.07-\n至今\n负责网站开发。\n",
+        );
+        assert_eq!(
+            got.iter()
+                .map(|r| (r.2.as_deref(), r.3.as_deref()))
+                .collect::<Vec<_>>(),
+            [(Some("2014-04"), Some("2016-07")), (Some("2013-07"), None)]
+        );
+        assert_eq!(got.len(), 2);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Layout: the document as lines with byte offsets, their markup stripped, and the
 //! section each line belongs to (from the heading vocabulary).
 
+use crate::read::LineHint;
 use crate::vocab::vocabulary;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -62,6 +63,8 @@ pub struct Line<'a> {
     pub section: Section,
     /// Whether the line itself is a section heading.
     pub is_heading: bool,
+    /// The reader saw most of the line drawn bold (a style hint; false for plain text).
+    pub bold: bool,
 }
 
 impl Line<'_> {
@@ -730,18 +733,35 @@ fn capitals_heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
 
 /// Split a document into classified lines.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
+    lines_with_hints(text, &[])
+}
+
+/// [`lines`] with the reader's style hints, one per line of `text` (ignored when their
+/// count differs): a heading style (DOCX "Heading 2", HTML `<h2>`) counts as a Markdown
+/// heading of that level, and a line drawn bold is marked [`Line::bold`].
+pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> {
+    let hints = if hints.len() == text.split('\n').count() {
+        hints
+    } else {
+        &[]
+    };
     let mut out = Vec::new();
     let mut offset = 0;
     let mut section = Section::Header;
-    for raw_line in text.split_inclusive('\n') {
+    for (k, raw_line) in text.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += raw_line.len();
         let raw_line = raw_line.trim_end_matches(['\n', '\r']);
+        let hint = hints.get(k);
+        let bold = hint.is_some_and(|h| h.bold);
         for seg in split_glued(raw_line, line_start, text.len()) {
             let raw = seg.raw;
             let source = seg.text.unwrap_or_else(|| raw.to_owned());
             let decoded = decode_byte_escapes(&source);
-            let (clean_text, indent, md_level, bullet) = clean(&decoded);
+            let (clean_text, indent, mut md_level, bullet) = clean(&decoded);
+            if md_level == 0 {
+                md_level = hint.and_then(|h| h.heading_level).map_or(0, usize::from);
+            }
             // A private-use icon glyph or a box before a heading ("\u{f0c0} Work Experience",
             // "■ EDUCATION") is decoration, not a list bullet.
             let icon = raw
@@ -770,6 +790,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
                             bullet,
                             section,
                             is_heading,
+                            bold,
                         });
                     }
                     continue;
@@ -791,6 +812,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
                 bullet,
                 section,
                 is_heading: heading.is_some(),
+                bold,
             });
         }
     }

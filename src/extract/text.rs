@@ -13,7 +13,7 @@ use crate::read::Document;
 pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) -> CareerRecord {
     let words = Words::get();
     let text = doc.text.as_str();
-    let lines = layout::lines(text);
+    let lines = layout::lines_with_hints(text, &doc.lines);
     let mut record = CareerRecord {
         source: source.to_owned(),
         sha256: sha256.to_owned(),

@@ -292,8 +292,18 @@ struct Ctx {
 }
 
 impl Ctx {
-    /// The prefix a list item shows ("• ", "3. ", "(b) "), advancing the list's counters.
+    /// The prefix a list item shows ("• ", "3. ", "(b) "), advancing the list's counters;
+    /// a nested item is indented two spaces a level, as in Markdown, so that the items
+    /// under an entry read as its details.
     fn list_prefix(&mut self, num_id: &str, ilvl: u8) -> String {
+        let label = self.list_label(num_id, ilvl);
+        if label.is_empty() {
+            return label;
+        }
+        "  ".repeat(usize::from(ilvl.min(8))) + &label
+    }
+
+    fn list_label(&mut self, num_id: &str, ilvl: u8) -> String {
         if num_id == "0" {
             return String::new();
         }
@@ -783,7 +793,8 @@ mod tests {
              <mc:Fallback><w:pict><v:textbox>{}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>\
              <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>one</w:t></w:r></w:p>\
              <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>two</w:t></w:r></w:p>\
-             <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>dot</w:t></w:r></w:p>",
+             <w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>dot</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr><w:r><w:t>nested</w:t></w:r></w:p>",
             tb("Skills: Go"),
             tb("Skills: Go")
         );
@@ -791,7 +802,8 @@ mod tests {
             <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
             <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num></w:numbering>"#;
         let d = read_docx(&docx(&body, &[("word/numbering.xml", numbering)])).unwrap();
-        assert_eq!(d.text, "Skills: Go\n\n1. one\n2. two\n• dot");
+        // A nested item is indented two spaces a level (its level's format defaults to a bullet).
+        assert_eq!(d.text, "Skills: Go\n\n1. one\n2. two\n• dot\n  • nested");
     }
 
     #[test]

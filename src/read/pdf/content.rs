@@ -136,6 +136,9 @@ impl<'a> Interpreter<'a> {
             return;
         };
         let mut stack: Vec<GState> = Vec::new();
+        // Open marked-content sequences: the replacement text of each (`/ActualText`) and
+        // the number of glyphs drawn before it began.
+        let mut marked: Vec<(Option<String>, usize)> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
         for op in &ops.operations {
@@ -224,6 +227,16 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
+                "BMC" if marked.len() < 256 => marked.push((None, self.glyphs.len())),
+                "BDC" if marked.len() < 256 => {
+                    let actual = self.actual_text(resources, op.operands.get(1));
+                    marked.push((actual, self.glyphs.len()));
+                }
+                "EMC" => {
+                    if let Some((Some(actual), from)) = marked.pop() {
+                        self.replace_glyphs(from, actual);
+                    }
+                }
                 "Do" if depth < MAX_FORM_DEPTH => {
                     let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
                         continue;
@@ -268,6 +281,56 @@ impl<'a> Interpreter<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// The `/ActualText` of a marked-content property list (inline, or named in the
+    /// resources' `/Properties`): the text the glyphs of the sequence stand for. Word
+    /// processors write it for glyphs a font draws without a usable text mapping (a CJK
+    /// character drawn by a fallback font, a ligature, a symbol).
+    fn actual_text(
+        &self,
+        resources: Option<&Dictionary>,
+        properties: Option<&Object>,
+    ) -> Option<String> {
+        let dict = match properties? {
+            Object::Dictionary(d) => d,
+            Object::Name(name) => resources
+                .and_then(|r| deref(self.doc, r.get(b"Properties").ok()))
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|p| deref(self.doc, p.get(name).ok()))
+                .and_then(|o| o.as_dict().ok())?,
+            _ => return None,
+        };
+        let text = lopdf::decode_text_string(dict.get(b"ActualText").ok()?).ok()?;
+        Some(text.chars().filter(|c| !c.is_control()).collect())
+    }
+
+    /// Replace the glyphs drawn since `from` by one glyph carrying `text` over their extent
+    /// (nothing when none were drawn: replacement text for an image has no place on a line).
+    fn replace_glyphs(&mut self, from: usize, text: String) {
+        if from >= self.glyphs.len() {
+            return;
+        }
+        let drawn = self.glyphs.split_off(from);
+        let first = &drawn[0];
+        let right = drawn
+            .iter()
+            .map(|g| g.x + g.w)
+            .fold(first.x + first.w, f32::max);
+        if text.trim().is_empty() {
+            // The glyphs stood for a space: it separates what comes before from what follows.
+            self.mark_space();
+            return;
+        }
+        self.glyphs.push(Glyph {
+            text,
+            x: first.x,
+            y: first.y,
+            w: right - first.x,
+            size: first.size,
+            bold: first.bold,
+            space_before: first.space_before,
+        });
     }
 
     fn mark_space(&mut self) {

@@ -362,6 +362,23 @@ mod tests {
     }
 
     #[test]
+    fn actual_text_replaces_the_glyphs_it_spans() {
+        // A word processor's glyph fallback: every character drawn as code 1 of a font that
+        // maps it to one placeholder, the real text in /ActualText (UTF-16BE with its BOM).
+        let span = |x: f32, utf16: &str| {
+            format!("/Span <</ActualText <FEFF{utf16}>>> BDC 1 0 0 1 {x} 700 Tm /F3 12 Tf <0001> Tj EMC\n")
+        };
+        let mut c = String::from("BT\n");
+        c += &span(72.0, "5F20"); // 张
+        c += &span(84.0, "4E09"); // 三
+        c += "/Artifact BMC 1 0 0 1 96 700 Tm /F1 12 Tf (:) Tj EMC\n";
+        c += &span(102.0, "0020"); // a space drawn as a placeholder
+        c += "1 0 0 1 110 700 Tm /F1 12 Tf (Go) Tj\nET\n";
+        let doc = read_pdf(&pdf(&[c], "个", &[])).expect("reads");
+        assert_eq!(doc.text, "张三: Go");
+    }
+
+    #[test]
     fn hyphenated_words_are_rejoined_and_right_aligned_dates_kept() {
         let mut c = show("F2", 72.0, 700.0, "Fictional Widgets Ltd");
         c += &show("F1", 480.0, 700.0, "2019 - 2021");
