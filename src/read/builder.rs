@@ -3,6 +3,25 @@
 use super::{Document, LineHint};
 use unicode_normalization::UnicodeNormalization;
 
+/// The indentation a reader writes before a nested list item: two spaces a level.
+pub const LIST_INDENT: &str = "  ";
+
+/// `line` without its leading whitespace, unless that whitespace is a nested list item's
+/// indentation ([`LIST_INDENT`]s right before a bullet), which shows the item's level.
+pub fn trim_start_keeping_list_indent(line: &str) -> &str {
+    let body = line.trim_start();
+    let lead = &line[..line.len() - body.len()];
+    let nested = !lead.is_empty()
+        && lead.len() % LIST_INDENT.len() == 0
+        && lead.bytes().all(|b| b == b' ')
+        && body.starts_with("• ");
+    if nested {
+        line
+    } else {
+        body
+    }
+}
+
 /// Accumulates lines (with hints) into a [`Document`], normalising each character the same way
 /// for every format and keeping character offsets exact.
 #[derive(Debug, Default)]

@@ -9,7 +9,7 @@
 //! level), indentation (`w:ind`, in points).
 
 use super::archive::Archive;
-use super::builder::Inline;
+use super::builder::{Inline, LIST_INDENT};
 use super::{Document, DocumentBuilder, LineHint, ReadError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -300,7 +300,7 @@ impl Ctx {
         if label.is_empty() {
             return label;
         }
-        "  ".repeat(usize::from(ilvl.min(8))) + &label
+        LIST_INDENT.repeat(usize::from(ilvl.min(8))) + &label
     }
 
     fn list_label(&mut self, num_id: &str, ilvl: u8) -> String {

@@ -8,7 +8,7 @@
 //! entities are decoded; `<a href>` targets become links; `b`/`strong` mark bold. The charset
 //! comes from a byte-order mark, `<meta charset>` or `http-equiv`, else UTF-8, else detection.
 
-use super::builder::Inline;
+use super::builder::{trim_start_keeping_list_indent, Inline, LIST_INDENT};
 use super::{Document, DocumentBuilder, LineHint, ReadError};
 
 /// Whether bytes look like an HTML document (a doctype or `<html>` near the start).
@@ -43,7 +43,7 @@ pub fn read_html(bytes: &[u8]) -> Result<Document, ReadError> {
         if line.trim().is_empty() {
             b.push_break();
         } else {
-            b.push_line(line.trim(), hint);
+            b.push_line(trim_start_keeping_list_indent(line.trim_end()), hint);
         }
     }
     if !b.has_text() {
@@ -412,6 +412,13 @@ impl HtmlReader {
                 }
                 _ => "• ".to_owned(),
             };
+            // A nested list's items are indented two spaces a level, as in Markdown.
+            let lists = self
+                .stack
+                .iter()
+                .filter(|o| o.name == "ol" || o.name == "ul")
+                .count();
+            let prefix = LIST_INDENT.repeat(lists.saturating_sub(1).min(8)) + &prefix;
             self.line.push(&prefix, false, None);
         }
     }
@@ -686,13 +693,13 @@ mod tests {
         let d = read_html(
             b"<!DOCTYPE html><html><head><title>CV</title><style>p{color:red}</style></head>\
               <body><h1>Jane  Roe</h1><script>var x = '<p>no</p>';</script><p>Backend <b>engineer</b>,\n  Berlin</p>\
-              <h2>Skills</h2><ul><li>Go<li>Rust</ul><ol start=\"3\"><li>three</li><li>four</li></ol>\
+              <h2>Skills</h2><ul><li>Go<li>Rust<ul><li>async</ul></ul><ol start=\"3\"><li>three</li><li>four</li></ol>\
               <div hidden>secret</div><p style=\"display: none\">gone</p><noscript>js</noscript>A&amp;B&nbsp;&#x4E2D;&#25991; &bogus;</body></html>",
         )
         .unwrap();
         assert_eq!(
             d.text,
-            "Jane Roe\n\nBackend engineer, Berlin\n\nSkills\n\n• Go\n• Rust\n\n3. three\n4. four\n\nA&B 中文 &bogus;"
+            "Jane Roe\n\nBackend engineer, Berlin\n\nSkills\n\n• Go\n• Rust\n  • async\n\n3. three\n4. four\n\nA&B 中文 &bogus;"
         );
         assert_eq!(d.lines[0].heading_level, Some(1));
         assert_eq!(d.lines[4].heading_level, Some(2));

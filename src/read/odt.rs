@@ -6,7 +6,7 @@
 //! size come from the paragraph and span styles (`fo:font-weight`, `fo:font-size`).
 
 use super::archive::Archive;
-use super::builder::Inline;
+use super::builder::{trim_start_keeping_list_indent, Inline, LIST_INDENT};
 use super::{Document, DocumentBuilder, LineHint, ReadError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -118,6 +118,8 @@ fn read_content(xml: &str, styles: &Styles, b: &mut DocumentBuilder) -> Result<(
     let mut tables: Vec<Table> = Vec::new();
     let mut lines: Vec<(String, LineHint)> = Vec::new();
     let mut item_pending = false;
+    // Open `text:list` elements: a nested list's items are indented two spaces a level.
+    let mut list_depth = 0usize;
     let mut in_body = false;
     loop {
         let ev = r.read_event().map_err(damaged)?;
@@ -146,7 +148,8 @@ fn read_content(xml: &str, styles: &Styles, b: &mut DocumentBuilder) -> Result<(
                         });
                         let mut inline = Inline::default();
                         if std::mem::take(&mut item_pending) {
-                            inline.push("• ", false, None);
+                            let nest = LIST_INDENT.repeat(list_depth.saturating_sub(1).min(8));
+                            inline.push(&(nest + "• "), false, None);
                         }
                         paras.push(Para {
                             inline,
@@ -160,6 +163,7 @@ fn read_content(xml: &str, styles: &Styles, b: &mut DocumentBuilder) -> Result<(
                         &mut lines,
                     ),
                     (b"text:list-item", false) => item_pending = true,
+                    (b"text:list", false) => list_depth += 1,
                     (b"text:span", false) => spans.push(attr(e, b"style-name")),
                     (b"text:s", _) => {
                         let n = attr(e, b"c")
@@ -230,6 +234,7 @@ fn read_content(xml: &str, styles: &Styles, b: &mut DocumentBuilder) -> Result<(
                     spans.pop();
                 }
                 b"text:list-item" => item_pending = false,
+                b"text:list" => list_depth = list_depth.saturating_sub(1),
                 b"table:table-cell" => {
                     if let Some(t) = tables.last_mut() {
                         if let Some(c) = t.cell.take() {
@@ -259,7 +264,7 @@ fn read_content(xml: &str, styles: &Styles, b: &mut DocumentBuilder) -> Result<(
         if line.trim().is_empty() {
             b.push_break();
         } else {
-            b.push_line(line.trim_start_matches(' '), hint);
+            b.push_line(trim_start_keeping_list_indent(&line), hint);
         }
     }
     Ok(())
@@ -301,7 +306,7 @@ mod tests {
 <text:h text:outline-level="1">Jane   Roe</text:h>
 <text:p>Go<text:s text:c="3"/>Rust<text:tab/>C<text:line-break/>next <text:a xlink:href="https://github.com/janeroe">code</text:a></text:p>
 <text:p><text:span text:style-name="B">Experience</text:span><office:annotation><text:p>note</text:p></office:annotation></text:p>
-<text:list><text:list-item><text:p>built it</text:p></text:list-item></text:list>
+<text:list><text:list-item><text:p>built it</text:p><text:list><text:list-item><text:p>in Go</text:p></text:list-item></text:list></text:list-item></text:list>
 <table:table><table:table-row><table:table-cell><text:p>Acme</text:p></table:table-cell><table:covered-table-cell><text:p>Acme</text:p></table:covered-table-cell><table:table-cell><text:p>2020</text:p></table:table-cell></table:table-row></table:table>
 <text:p>end</text:p>
 </office:text></office:body></office:document-content>"#;
@@ -312,7 +317,7 @@ mod tests {
         let d = read_odt(&z).unwrap();
         assert_eq!(
             d.text,
-            "Jane Roe\nGo   Rust\tC\nnext code\nExperience\n• built it\nAcme | 2020\n\nend\n\nLinks\nhttps://github.com/janeroe"
+            "Jane Roe\nGo   Rust\tC\nnext code\nExperience\n• built it\n  • in Go\nAcme | 2020\n\nend\n\nLinks\nhttps://github.com/janeroe"
         );
         assert_eq!(d.lines[0].heading_level, Some(1));
         assert!(d.lines[3].bold);
