@@ -208,7 +208,9 @@ fn sentences_of_a_sectioned_chinese_resume_are_no_employers() {
 fn entry_headers_as_strangers_write_them() {
     // Organisation / place / "From … to …" / title; "Dates: Title, Organisation, City";
     // field labels on lines of their own; dates / organisation / a title no word marks;
-    // a dash glued to the organisation; a season alone.
+    // a dash glued to the organisation; a season alone; a list item that is a header (its
+    // details nested under it); a range wrapped onto the next line; "Jan'05", "Aug-2004",
+    // "Till Date".
     assert_eq!(
         positions("stranger-headers.txt"),
         vec![
@@ -217,6 +219,9 @@ fn entry_headers_as_strangers_write_them() {
             pos("Veltro Instruments", "Field Service Technician"),
             pos("Fleet Signs Ltd.", "Advertiser"),
             pos("CLEARPATH WIRELESS", "Sales Intern"),
+            pos("Orrin Data Works", "Junior Analyst"),
+            pos("Tessaly Logistics Pvt. Ltd.", "Trainee"),
+            pos("Hollin Yards", "Weekend Supervisor"),
         ]
     );
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -238,6 +243,9 @@ fn entry_headers_as_strangers_write_them() {
             d("2009-02", Some("2012-03")),
             d("2007", Some("2009")),
             d("2006", Some("2006")),
+            d("2005-01", Some("2006-12")),
+            d("2004-08", Some("2004-11")),
+            d("2003-03", None),
         ]
     );
     // "EDUCATION: School" opens the section; "MA" after the school is a state.

@@ -270,6 +270,12 @@ fn month_name(s: &Scan, i: usize) -> Option<(u32, usize)> {
 /// "Aug. 2021", "September 2017", "Aug 5, 2019", "Aug, 2021".
 fn named_date(s: &Scan, i: usize) -> Option<Tok> {
     let (month, k) = month_name(s, i)?;
+    // "Jan'15": the apostrophe was taken with the month name, two digits follow it.
+    if k > 0 && matches!(s.at(k - 1), Some('\'' | '’')) {
+        if let Some((year, end)) = two_digit_year(s, k) {
+            return tok(year, Some(month), None, end);
+        }
+    }
     let k = s.skip_ws(k);
     let (day, k) = match day_number(s, k) {
         Some((d, e)) => (Some(d), e),
@@ -278,6 +284,12 @@ fn named_date(s: &Scan, i: usize) -> Option<Tok> {
     let k = s.skip_ws(k);
     let k = if s.at(k) == Some(',') {
         s.skip_ws(k + 1)
+    } else {
+        k
+    };
+    // "Aug-2013", "Aug/2013": a month glued to its year by a dash or slash.
+    let k = if day.is_none() && matches!(s.at(k), Some('-' | '/')) && year4(s, k + 1).is_some() {
+        k + 1
     } else {
         k
     };
@@ -291,8 +303,14 @@ fn apostrophe_year(s: &Scan, i: usize) -> Option<(i32, usize)> {
     if !matches!(s.at(i), Some('\'' | '’' | '‘')) {
         return None;
     }
-    let (yy, end) = s.small_num(i + 1, 2)?;
-    if end != i + 3 || s.is_alpha(end) {
+    two_digit_year(s, i + 1)
+}
+
+/// Exactly two digits at `i`, not followed by a letter or digit: 00–69 are 2000–2069,
+/// 70–99 are 1970–1999.
+fn two_digit_year(s: &Scan, i: usize) -> Option<(i32, usize)> {
+    let (yy, end) = s.small_num(i, 2)?;
+    if end != i + 2 || s.is_alpha(end) || s.at(end).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     let yy = i32::try_from(yy).ok()?;
@@ -611,7 +629,16 @@ fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
         (start.weak && season_date(s, j).is_some()).then_some(DateEnd::Date(start.date))
     });
     if end.is_none() && start.weak {
-        return None;
+        // "2018-        Salsify": a year whose dash ends at a column gap or the line end
+        // opens a range whose end is left unwritten; a year alone stays no date.
+        let e = dangling_dash(s, start.end)?;
+        let range = DateRange {
+            start: start.date,
+            end: None,
+            start_offset: s.byte(i),
+            end_offset: s.byte(e),
+        };
+        return Some((range, e));
     }
     let range = DateRange {
         start: start.date,
@@ -620,6 +647,22 @@ fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
         end_offset: s.byte(end_idx),
     };
     Some((range, end_idx))
+}
+
+/// A dash right after a date (one space allowed before it) followed by nothing but the line
+/// end or a column gap (two spaces or a tab): the index after the dash.
+fn dangling_dash(s: &Scan, k: usize) -> Option<usize> {
+    let d = if s.at(k) == Some(' ') { k + 1 } else { k };
+    let mut e = d;
+    while s.at(e).is_some_and(|c| DASHES.contains(c)) {
+        e += 1;
+    }
+    let gap = match s.at(e) {
+        None | Some('\t') => true,
+        Some(' ') => matches!(s.at(e + 1), None | Some(' ' | '\t')),
+        _ => false,
+    };
+    (e > d && gap).then_some(e)
 }
 
 #[cfg(test)]
@@ -731,6 +774,32 @@ mod tests {
         assert_eq!(one("2016.4 2019"), (d(2016, 4), None));
         // An apostrophe without a month is not a year.
         assert!(find_date_ranges("rock ’n’ roll ’17").is_empty());
+        // The apostrophe glued to the month ("Jan'15"), a dash or slash between month and year.
+        assert_range("Jan'15 - Aug’16", d(2015, 1), d(2016, 8));
+        assert_range("Aug-2013 to Jul-2016", d(2013, 8), d(2016, 7));
+        assert_eq!(parse_date("Mar/2019"), Some(d(2019, 3)));
+        assert!(find_date_ranges("Jan'155 - Aug'16x").is_empty());
+    }
+
+    #[test]
+    fn a_year_with_a_dangling_dash_opens_a_range() {
+        assert_eq!(one("2018-        Fictional Widgets"), (y(2018), None));
+        assert_eq!(one("Lead 2018 –"), (y(2018), None));
+        // A year alone, or a dash that continues into a word, is still no date.
+        assert!(find_date_ranges("2018        Fictional Widgets").is_empty());
+        assert!(find_date_ranges("founded 2018-ish").is_empty());
+        assert!(find_date_ranges("2018 - Fictional Widgets").is_empty());
+        // (A dash at the end of the line: the end may follow on the next line; see
+        // `experience::wrapped_end`.)
+        assert_eq!(one("2019 - "), (y(2019), None));
+    }
+
+    #[test]
+    fn present_phrases() {
+        assert_present("Sep 2013 - Till Date", d(2013, 9));
+        assert_present("June 2016 to till date", d(2016, 6));
+        assert_present("09/2013 – Till Now", d(2013, 9));
+        assert_present("2019.03 - until present", d(2019, 3));
     }
 
     #[test]
@@ -884,7 +953,6 @@ mod tests {
             "2019年",
             "2019年获奖",
             "2019",
-            "2019 - ",
             "2000-3000 users",
             "2000万用户",
             "QPS 2019.5万",

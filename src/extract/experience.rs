@@ -582,9 +582,10 @@ fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
 
 /// A list item that is an entry header itself: Word and HTML résumés often make every entry
 /// a list item ("• Senior Engineer, Acme, Boston, MA (Mar 2015 – Present)", "• 某某科技有限公司
-/// 2020.6 ～ 至今"). Only a short item (its dates at one end, checked by the caller) whose
-/// first part is certainly an employer or one of whose parts ends with a job title word,
-/// and not nested under another item (a nested item is a detail of the entry above).
+/// 2020.6 ～ 至今"). Only a short item (its dates at one end, checked by the caller), no
+/// sentence, not nested under another item (a nested item is a detail of the entry above),
+/// whose first part is certainly an employer or, in Latin text, that is drawn bold or has a
+/// part ending with a job title word.
 fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     const MAX_CHARS: usize = 70;
     const MAX_WORDS: usize = 10;
@@ -593,20 +594,23 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     l.indent < 2
         && visible_len(&rest) <= MAX_CHARS
         && rest.split_whitespace().count() <= MAX_WORDS
-        && !rest.trim_end().ends_with(['.', '。', ';', '；'])
+        && !rest.trim_end().ends_with(['.', ';'])
+        // Chinese clause punctuation: a sentence ("在某公司担任实习生，主要负责…"), not fields.
+        && !rest.contains(['，', '。', '；'])
         && (employer_header(l, r, words)
-            || parts
-                .iter()
-                .flat_map(|p| p.split([',', '，']))
-                .any(|p| words.title_strength(p) >= 3))
+            // In Chinese lists a project item ends with the role too ("…系统 核心开发人员"):
+            // there only a legal form or a known organisation makes the item an entry.
+            || !rest.chars().any(super::is_han)
+                && (l.bold
+                    || parts
+                        .iter()
+                        .flat_map(|p| p.split(','))
+                        .any(|p| words.title_strength(p) >= 3)))
 }
 
 /// A list item that opens with bold text ("* **Senior Engineer**, Acme (2019 - 2021)"):
 /// in Markdown résumés the entry headers are list items themselves.
 fn bold_lead(l: &Line<'_>) -> bool {
-    if l.bold {
-        return true;
-    }
     let raw = l.raw.trim_start();
     let item = raw
         .strip_prefix(['-', '*', '+', '•'])
@@ -975,7 +979,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         }
         let mut ranges: Vec<DateRange> = dates::find_date_ranges(&l.text)
             .into_iter()
-            .filter(|r| r.end.is_some() || r.start.month.is_some())
+            .filter(|r| r.end.is_some() || r.start.month.is_some() || dash_ended(&l.text, r))
             // A single date to the day (a birth date, a publication date) opens no position.
             .filter(|r| r.end.is_some() || r.start.day.is_none())
             .filter(|r| !inside_url(&l.text, r.start_offset))
@@ -1112,7 +1116,8 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         };
         if let Some(p) = current_pos {
             body_lines += 1;
-            if body_lines <= 3 && ex.positions[p].title.is_none() {
+            // A body line with dates of its own is another entry, whose title it states.
+            if body_lines <= 3 && ex.positions[p].title.is_none() && ranges.is_empty() {
                 ex.positions[p].title = title_from_body(&l.text, words);
                 // The line is this entry's title, not an entry of its own.
                 used[i] |= ex.positions[p].title.is_some();
@@ -1201,6 +1206,15 @@ fn stacked_start(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, 
         .then_some((j, d.start))
 }
 
+/// Whether the date expression `r` of `text` ends with its dash, the end left unwritten
+/// ("2018-   Salsify": `dates` takes such a dash only before a column gap or the line end).
+fn dash_ended(text: &str, r: &DateRange) -> bool {
+    r.end.is_none()
+        && text
+            .get(r.start_offset..r.end_offset)
+            .is_some_and(|d| d.trim_end().ends_with(['-', '–', '—', '~', '～']))
+}
+
 /// The first line after line `i` with text, and its index.
 fn next_filled<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(usize, &'l Line<'a>)> {
     lines
@@ -1211,18 +1225,15 @@ fn next_filled<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(usize, &'l Li
 }
 
 /// A range wrapped in a narrow column: the start and its dash end one line ("… 2014.04-"),
-/// the end stands alone on the next ("2016.07", "至今"). Returns that line and the end.
+/// the end stands alone on the next ("2016.07", "至今", "Present)"). Returns that line and
+/// the end.
 fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, DateEnd)> {
     if r.end.is_some() {
         return None;
     }
     let text = &lines[i].text;
     let dangling = text.get(r.end_offset..)?.trim();
-    let dash_taken = dangling.is_empty()
-        && text
-            .get(..r.end_offset)?
-            .trim_end()
-            .ends_with(['-', '–', '—', '~', '～']);
+    let dash_taken = dangling.is_empty() && dash_ended(text, r);
     if !dash_taken && !matches!(dangling, "-" | "–" | "—" | "~" | "～" | "至" | "to") {
         return None;
     }
@@ -1233,7 +1244,9 @@ fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, Da
         next.text.trim()
     );
     let whole = dates::find_date_ranges(&joined).into_iter().next()?;
-    let alone = whole.start_offset == 0 && whole.end_offset >= joined.trim_end().len();
+    let closing = |c: char| c.is_whitespace() || [')', '）', ']', '】'].contains(&c);
+    let alone =
+        whole.start_offset == 0 && whole.end_offset >= joined.trim_end_matches(closing).len();
     whole.end.filter(|_| alone).map(|end| (j, end))
 }
 
@@ -2322,7 +2335,8 @@ mod tests {
              \x20\x20• Built the billing service\n\
              \x20\x20• Mentored interns (Summer 2016)\n\
              • 深圳虚构科技有限公司 2012.6 ～ 2015.2\n\
-             • Led the migration of the ledger to Kafka (2013 - 2014)\n",
+             • Led the migration of the ledger to Kafka (2013 - 2014)\n\
+             • 2011.10 - 2012.03 在晨曦虚构网络有限公司担任实习生，负责测试\n",
         );
         assert_eq!(
             got,
@@ -2344,6 +2358,23 @@ mod tests {
     }
 
     #[test]
+    fn a_year_with_a_dangling_dash_opens_an_entry() {
+        let got = extract(
+            "EXPERIENCE\n2018-        Fictional Widgets ---------- Boston, MA\nweb architecture.\n\
+             2016-2018    Orrin Data Works ---------- Boston, MA\nautomation.\n",
+        );
+        assert_eq!(
+            got.iter()
+                .map(|r| (r.0.as_str(), r.2.as_deref(), r.3.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                ("Fictional Widgets", Some("2018"), None),
+                ("Orrin Data Works", Some("2016"), Some("2018"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_range_wrapped_in_its_column_is_one_range() {
         let got = extract(
             "工作经历\n星河幻想工作室有限公司  界面设计师  2014.04-\n2016.07\n\
@@ -2355,7 +2386,19 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(Some("2014-04"), Some("2016-07")), (Some("2013-07"), None)]
         );
-        assert_eq!(got.len(), 2);
+        let got = extract(
+            "Work Experience\n• Senior Engineer, Fictional Widgets, Boston, MA (Mar 2015 -\n\
+             Present)\n\x20\x20– Built the billing service\n",
+        );
+        assert_eq!(
+            got,
+            [(
+                "Fictional Widgets".to_owned(),
+                some("Senior Engineer"),
+                some("2015-03"),
+                None
+            )]
+        );
     }
 
     #[test]

@@ -52,6 +52,15 @@ pub(super) const SEPARATOR_WORDS: &[&str] = &["until", "till", "through", "thru"
 
 /// Present markers after a separator.
 pub(super) const PRESENT: &[&str] = &[
+    // Phrases first: "till date" is one marker, not "till" and a stray "date".
+    "till date",
+    "till now",
+    "till today",
+    "till present",
+    "until now",
+    "until today",
+    "until present",
+    "to date",
     "present",
     "current",
     "currently",

@@ -40,6 +40,10 @@ const SKIPPED: &[&str] = &[
     "footnote",
     "shppict",
     "nonshppict",
+    // Shape properties (`{\sp{\sn name}{\sv value}}`) and the shape's fallback rendering,
+    // which repeats the text box read from `\shptxt`.
+    "sp",
+    "shprslt",
     "bkmkstart",
     "bkmkend",
     "xe",
@@ -89,8 +93,10 @@ pub fn read_rtf(bytes: &[u8]) -> Result<Document, ReadError> {
                 }
                 stack.push(st.clone());
                 i += 1;
-                // `{\*\dest …}`: an optional destination, skipped unless known.
-                if bytes[i..].starts_with(b"\\*") {
+                // `{\*\dest …}`: an optional destination, skipped unless known. A shape
+                // (`\shpinst`) is read: its text box (`\shptxt`) holds document text, its
+                // properties (`\sp`) are skipped below.
+                if bytes[i..].starts_with(b"\\*") && !bytes[i..].starts_with(b"\\*\\shpinst") {
                     st.skip = true;
                 }
             }
@@ -349,6 +355,20 @@ Backend\tab Engineer\line caf\u233e \u20013?\u25991?\par
         );
         assert!(d.lines[0].bold);
         assert_eq!(d.lines[0].font_size, Some(14.0));
+    }
+
+    #[test]
+    fn text_boxes_of_shapes_are_read_once() {
+        let rtf = br"{\rtf1\ansi Jane Roe\par
+{\shp{\*\shpinst\shpleft0\shptop0{\sp{\sn shapeType}{\sv 202}}{\sp{\sn wzName}{\sv Box 1}}
+{\shptxt \pard Work Experience\par}}{\shprslt {\pict\wmetafile8 0100}\pard Work Experience\par}}
+Acme 2019 - 2021\par
+{\*\shpinst{\shptxt Skills\par}}{\*\unknowndest hidden\par}}";
+        let d = read_rtf(rtf).unwrap();
+        assert_eq!(
+            d.text,
+            "Jane Roe\nWork Experience\nAcme 2019 - 2021\nSkills"
+        );
     }
 
     #[test]
