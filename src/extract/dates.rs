@@ -795,6 +795,15 @@ mod tests {
     }
 
     #[test]
+    fn european_month_names() {
+        assert_present("Januar 2012 – present", d(2012, 1));
+        assert_range("Juillet 2015 - Octobre 2017", d(2015, 7), d(2017, 10));
+        assert_range("Mayo 2008 – Diciembre 2009", d(2008, 5), d(2009, 12));
+        // A name that is also a month stays a name without a year after it.
+        assert!(find_date_ranges("Mayo Clinic, Rochester").is_empty());
+    }
+
+    #[test]
     fn present_phrases() {
         assert_present("Sep 2013 - Till Date", d(2013, 9));
         assert_present("June 2016 to till date", d(2016, 6));
