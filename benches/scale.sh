@@ -19,6 +19,13 @@ cli_time() { # label, then the query arguments: wall time and rows of one CLI ru
   rows=$("$bin" --store "$store" query "$@" --format csv --timeout 3600 | tail -n +2 | wc -l)
   printf '  [%s] cli %-40s %7.2f s  %s rows  (load %s)\n' "$n" "$label" "$(echo "$(date +%s.%N) - $start" | bc)" "$rows" "$(cut -d' ' -f1 /proc/loadavg)"
 }
+cli_first() { # label, then the query arguments: wall time of one CLI run until its first 1,000 rows
+  local label=$1; shift
+  local start
+  start=$(date +%s.%N)
+  "$bin" --store "$store" query "$@" --format csv --timeout 3600 | head -1001 > /dev/null
+  printf '  [%s] cli first 1,000 rows %-25s %7.2f s  (load %s)\n' "$n" "$label" "$(echo "$(date +%s.%N) - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"
+}
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"; store="$work/db-$n"
@@ -41,6 +48,10 @@ PY
   for q in "go-qps-10k" "knows" "scale"; do
     cli_time "$q (index)" "$q"
     cli_time "$q (--no-index)" "$q" --no-index
+  done
+  for q in people experience metrics recent; do # listing queries: the first 1,000 rows
+    cli_first "$q (index)" "$q"
+    cli_first "$q (--no-index)" "$q" --no-index
   done
   runs=5; [ "$n" -lt 50000 ] || runs=1
   BENCH_RUNS=$runs BENCH_STORE="$store" $cargo bench --quiet --bench queries 2>/dev/null | sed "s/^/  [$n] /"

@@ -16,7 +16,15 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
 /// Named queries the index answers.
-pub const ANSWERED: &[&str] = &["go-qps-10k", "scale", "knows"];
+pub const ANSWERED: &[&str] = &[
+    "go-qps-10k",
+    "scale",
+    "knows",
+    "people",
+    "experience",
+    "metrics",
+    "recent",
+];
 
 /// Answer the named query `name` (with its parameters bound) from the index, or `None`
 /// when the index does not answer it (other query, no index, index out of date).
@@ -28,9 +36,15 @@ pub fn answer(
     if !ANSWERED.contains(&name) {
         return Ok(None);
     }
+    let table = |t: super::entry::Table| 1u32 << (t as u32);
     let parts = super::file::Parts {
         knows: name == "knows",
-        rows: name != "knows",
+        rows: name == "go-qps-10k" || name == "scale",
+        tables: super::listing::tables(name)
+            .into_iter()
+            .flatten()
+            .map(table)
+            .sum(),
     };
     let Some(index) = store.valid_index_parts(parts)? else {
         return Ok(None);
@@ -41,6 +55,9 @@ pub fn answer(
             .find(|(n, _)| n == p)
             .map(|(_, t)| t.clone())
     };
+    if super::listing::tables(name).is_some() {
+        return super::listing::answer(store, &index, name, bindings);
+    }
     let rows = match name {
         "knows" => {
             let Some(tech) = param("tech") else {
@@ -94,27 +111,43 @@ pub fn answer(
 }
 
 /// The first column of a one-parameter SELECT, as index strings (bare IRIs).
-fn column(
+pub(super) fn column(
     store: &CareerStore,
     body: &str,
     var: &str,
     value: GroundTerm,
 ) -> Result<Vec<String>, StoreError> {
+    let mut out = Vec::new();
+    for row in select(store, body, Some((var, value)))? {
+        match row.first() {
+            Some(Some(Term::NamedNode(n))) => out.push(n.as_str().to_owned()),
+            Some(Some(t)) => out.push(t.to_string()),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Every row of a SELECT over the store (`cg:` and `skos:` prefixes declared), with one
+/// variable bound (or none).
+pub(super) fn select(
+    store: &CareerStore,
+    body: &str,
+    bind: Option<(&str, GroundTerm)>,
+) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
     let text = format!("PREFIX cg: <{}> PREFIX skos: <{}> {body}", ns::CG, ns::SKOS);
     let mut query = spargebra::SparqlParser::new()
         .parse_query(&text)
         .map_err(|e| StoreError::Query(e.to_string()))?;
-    crate::query::substitute(&mut query, &Variable::new_unchecked(var), &value)
-        .map_err(|e| StoreError::Query(e.to_string()))?;
+    if let Some((var, value)) = bind {
+        crate::query::substitute(&mut query, &Variable::new_unchecked(var), &value)
+            .map_err(|e| StoreError::Query(e.to_string()))?;
+    }
     let mut out = Vec::new();
     if let QueryResults::Solutions(rows) = store.evaluate(query, None)? {
         for row in rows {
             let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
-            match row.values().first() {
-                Some(Some(Term::NamedNode(n))) => out.push(n.as_str().to_owned()),
-                Some(Some(t)) => out.push(t.to_string()),
-                _ => {}
-            }
+            out.push(row.values().to_vec());
         }
     }
     Ok(out)
@@ -122,12 +155,12 @@ fn column(
 
 /// A numeric literal, as SPARQL compares it.
 #[derive(Debug, Clone, Copy)]
-enum Number {
+pub(super) enum Number {
     Decimal(oxsdatatypes::Decimal),
     Double(f64),
 }
 
-fn number(term: &Term) -> Option<Number> {
+pub(super) fn number(term: &Term) -> Option<Number> {
     let Term::Literal(l) = term else { return None };
     let dt = l.datatype();
     let v = l.value();
@@ -150,7 +183,7 @@ fn number(term: &Term) -> Option<Number> {
     }
 }
 
-fn compare_numbers(a: &Number, b: &Number) -> Option<Ordering> {
+pub(super) fn compare_numbers(a: &Number, b: &Number) -> Option<Ordering> {
     let f = |n: &Number| match n {
         Number::Decimal(d) => f64::from(oxsdatatypes::Double::from(*d)),
         Number::Double(d) => *d,
@@ -163,7 +196,7 @@ fn compare_numbers(a: &Number, b: &Number) -> Option<Ordering> {
 
 /// ORDER BY / MAX order of the terms these queries compare (names, numbers, system
 /// names): numbers numerically, literals by their text, unbound first.
-fn compare_terms(a: Option<&Term>, b: Option<&Term>) -> Ordering {
+pub(super) fn compare_terms(a: Option<&Term>, b: Option<&Term>) -> Ordering {
     match (a, b) {
         (None, None) => Ordering::Equal,
         (None, Some(_)) => Ordering::Less,
@@ -183,30 +216,35 @@ fn compare_terms(a: Option<&Term>, b: Option<&Term>) -> Ordering {
 }
 
 /// Terms of the index by string id, parsed once.
-struct Terms<'a> {
-    index: &'a Index,
-    cache: HashMap<u32, Option<Term>>,
+pub(super) struct Terms<'a> {
+    pub(super) index: &'a Index,
+    pub(super) cache: HashMap<u32, Option<Term>>,
 }
 
 impl Terms<'_> {
-    fn get(&mut self, id: u32) -> Option<Term> {
+    /// The term of a string id: N-Triples syntax, or a bare IRI.
+    pub(super) fn get(&mut self, id: u32) -> Option<Term> {
         let index = self.index;
         self.cache
             .entry(id)
-            .or_insert_with(|| Term::from_str(index.str(id)).ok())
+            .or_insert_with(|| {
+                let s = index.str(id);
+                match s.chars().next() {
+                    None => None,
+                    Some('"' | '_' | '<') => Term::from_str(s).ok(),
+                    Some(_) => NamedNode::new(s).ok().map(Term::from),
+                }
+            })
             .clone()
     }
 }
 
 /// Names of these people: `?person schema:name ?name` over every document.
 fn names(index: &Index, people: &HashSet<u32>) -> HashMap<u32, BTreeSet<u32>> {
-    let mut out: HashMap<u32, BTreeSet<u32>> = HashMap::new();
-    for r in &index.names {
-        if people.contains(&r[1]) {
-            out.entry(r[1]).or_default().insert(r[2]);
-        }
-    }
-    out
+    super::listing::names(index, people)
+        .into_iter()
+        .map(|(p, n)| (p, n.into_iter().collect()))
+        .collect()
 }
 
 fn ids(index: &Index, strings: &[String]) -> HashSet<u32> {
@@ -306,7 +344,7 @@ fn metric_rows(
     rows
 }
 
-fn tie_break(a: &[Option<Term>], b: &[Option<Term>]) -> Ordering {
+pub(super) fn tie_break(a: &[Option<Term>], b: &[Option<Term>]) -> Ordering {
     let s = |r: &[Option<Term>]| -> Vec<String> {
         r.iter()
             .map(|t| t.as_ref().map(Term::to_string).unwrap_or_default())

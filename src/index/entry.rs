@@ -61,15 +61,82 @@ pub struct Row {
     pub raws: Vec<String>,
 }
 
+/// The listing tables (`people`, `experience`, `metrics`, `recent`): per document, the
+/// solutions of the query's document-local patterns, one [`Fact`] each, with the columns
+/// below (terms in N-Triples syntax, IRIs bare, `None` = unbound). Facts are never
+/// merged: two solutions with the same columns are two facts, so the queries without
+/// GROUP BY or DISTINCT repeat a row as often as SPARQL does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    /// `?person a cg:Person`: `[person]`.
+    Person = 0,
+    /// A person's positions starting at the document's latest `STR(cg:startDate)`:
+    /// `[person, start, title, organizationText]` (title and organisation optional).
+    Latest = 1,
+    /// `cg:TotalExperience` facts: `[person, months, internshipMonths]`.
+    Total = 2,
+    /// `cg:SeniorityAssessment`s: `[person, level]`.
+    Seniority = 3,
+    /// `cg:ManagementExperience` facts: `[person, months]`.
+    Management = 4,
+    /// Metrics with their owner, as the three branches of `metrics.rq` bind them:
+    /// `[owner, kind, value, rawText, qualifier, organization, system]`.
+    Metric = 5,
+    /// A technology's last use beside the as-of date of the same derived graph:
+    /// `[technology, person, lastUsed, asOf, asOfSource]`.
+    Recent = 6,
+}
+
+/// Number of tables.
+pub const TABLES: usize = 7;
+
+/// Columns of a fact.
+pub const COLS: usize = 7;
+
+impl Table {
+    /// Every table, in file order.
+    pub const ALL: [Table; TABLES] = [
+        Table::Person,
+        Table::Latest,
+        Table::Total,
+        Table::Seniority,
+        Table::Management,
+        Table::Metric,
+        Table::Recent,
+    ];
+}
+
+/// One solution of a table's patterns (see [`Table`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fact {
+    /// Which table.
+    pub table: Table,
+    /// Its columns, `None` = unbound or unused.
+    pub cols: [Option<String>; COLS],
+}
+
+impl Fact {
+    fn new(table: Table, cols: &[Option<String>]) -> Fact {
+        let mut all: [Option<String>; COLS] = Default::default();
+        for (slot, c) in all.iter_mut().zip(cols) {
+            slot.clone_from(c);
+        }
+        Fact { table, cols: all }
+    }
+}
+
 /// A document's part of the index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
-    /// (person IRI, `schema:name` term) for every person the queries can bind.
+    /// (subject IRI, `schema:name` term) for every `schema:name` triple of the document,
+    /// as often as its graphs hold it (the union default graph repeats it).
     pub names: Vec<(String, String)>,
     /// (technology IRI, person IRI, how).
     pub knows: Vec<(String, String, How)>,
     /// Metric rows.
     pub rows: Vec<Row>,
+    /// Listing tables.
+    pub facts: Vec<Fact>,
 }
 
 /// Predicates the entry is computed from: quads with any other predicate do not matter.
@@ -83,6 +150,17 @@ pub fn predicates() -> Vec<String> {
         "organizationText",
         "rawText",
         "hasSkill",
+        "startDate",
+        "title",
+        "about",
+        "months",
+        "internshipMonths",
+        "seniorityLevel",
+        "qualifier",
+        "technology",
+        "lastUsed",
+        "asOf",
+        "asOfSource",
     ]
     .iter()
     .map(|l| ns::cg(l))
@@ -90,7 +168,22 @@ pub fn predicates() -> Vec<String> {
         format!("{}name", ns::SCHEMA),
         format!("{}value", ns::SCHEMA),
         format!("{}wasAssociatedWith", ns::PROV),
+        ns::RDF_TYPE.to_owned(),
     ])
+    .collect()
+}
+
+/// Classes the listing tables test with `rdf:type` (other types are not kept).
+pub fn classes() -> Vec<String> {
+    [
+        "Person",
+        "TotalExperience",
+        "SeniorityAssessment",
+        "ManagementExperience",
+        "AsOfDate",
+    ]
+    .iter()
+    .map(|l| ns::cg(l))
     .collect()
 }
 
@@ -100,17 +193,28 @@ type Edges = HashMap<String, Vec<Term>>;
 /// Compute a document's entry from the quads of its graphs (other predicates are ignored).
 pub fn entry_from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Entry {
     let wanted = predicates();
-    let mut by_pred: HashMap<&str, Edges> = HashMap::new();
+    let classes = classes();
+    // A graph is a set: the same quad given twice (a mapping may emit it twice) is stored once.
+    let mut seen: std::collections::HashSet<&Quad> = std::collections::HashSet::new();
+    let mut kept: Vec<&Quad> = Vec::new();
     for q in quads {
-        if let Some(p) = wanted.iter().find(|p| p.as_str() == q.predicate.as_str()) {
-            by_pred
-                .entry(p.as_str())
-                .or_default()
-                .entry(q.subject.to_string())
-                .or_default()
-                .push(q.object.clone());
+        if !wanted.iter().any(|p| p.as_str() == q.predicate.as_str()) {
+            continue;
+        }
+        if q.predicate.as_str() == ns::RDF_TYPE
+            && !matches!(&q.object, Term::NamedNode(c) if classes.iter().any(|k| k == c.as_str()))
+        {
+            continue;
+        }
+        if seen.insert(q) {
+            kept.push(q);
         }
     }
+    let mut entry = Entry {
+        facts: recent_facts(&kept),
+        ..Entry::default()
+    };
+    let mut by_pred = edges_by_predicate(kept.iter().copied());
     let mut edges = |iri: String| -> Edges { by_pred.remove(iri.as_str()).unwrap_or_default() };
     let objs =
         |e: &Edges, s: &Term| -> Vec<Term> { e.get(&s.to_string()).cloned().unwrap_or_default() };
@@ -127,19 +231,18 @@ pub fn entry_from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Entry 
     let has_skill = &edges(ns::cg("hasSkill"));
     let associated = &edges(format!("{}wasAssociatedWith", ns::PROV));
 
-    let mut entry = Entry::default();
-    let mut people: Vec<String> = Vec::new();
-    let subjects = |e: &Edges| -> Vec<String> { e.keys().cloned().collect() };
-    people.extend(subjects(has_position));
-    people.extend(subjects(has_skill));
-    people.extend(subjects(associated));
-    people.sort();
-    people.dedup();
-    for person in &people {
-        for n in name.get(person).into_iter().flatten() {
-            entry.names.push((bare(person), n.to_string()));
+    for (subject, names) in name {
+        for n in names {
+            entry.names.push((bare(subject), n.to_string()));
         }
     }
+    listing_facts(&mut entry.facts, &mut edges, has_position, org_text);
+    metric_facts(
+        &mut entry.facts,
+        (has_position, worked_on, has_metric, org_text),
+        (metric_kind, value, raw_text, name),
+        &edges(ns::cg("qualifier")),
+    );
     for (person, skills) in has_skill {
         for t in skills {
             entry
@@ -218,12 +321,265 @@ pub fn entry_from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Entry 
         }
     }
     entry.names.sort();
-    entry.names.dedup();
     entry.knows.sort();
     entry.knows.dedup();
     entry.rows.sort();
     entry.rows.dedup();
+    entry.facts.sort();
     entry
+}
+
+/// Subject → objects per predicate (an object as often as the graphs hold the triple).
+fn edges_by_predicate<'a>(quads: impl Iterator<Item = &'a Quad>) -> HashMap<String, Edges> {
+    let mut by_pred: HashMap<String, Edges> = HashMap::new();
+    for q in quads {
+        by_pred
+            .entry(q.predicate.as_str().to_owned())
+            .or_default()
+            .entry(q.subject.to_string())
+            .or_default()
+            .push(q.object.clone());
+    }
+    by_pred
+}
+
+fn objects(e: &Edges, s: &str) -> Vec<Term> {
+    e.get(s).cloned().unwrap_or_default()
+}
+
+/// Subjects with `rdf:type` `class`.
+fn typed(types: &Edges, class: &str) -> Vec<String> {
+    let mut out: Vec<String> = types
+        .iter()
+        .filter(|(_, cs)| {
+            cs.iter()
+                .any(|c| matches!(c, Term::NamedNode(n) if n.as_str() == class))
+        })
+        .map(|(s, _)| s.clone())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The lexical form `STR()` gives.
+pub fn str_of(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        Term::BlankNode(b) => b.as_str().to_owned(),
+    }
+}
+
+/// A stored term: canonical literal, bare IRI.
+fn stored(term: &Term) -> String {
+    bare(&canonical(term).to_string())
+}
+
+/// The objects of `subject` as stored terms; `[None]` when there is none (OPTIONAL).
+fn optional(e: &Edges, subject: &str) -> Vec<Option<String>> {
+    match e.get(subject) {
+        Some(objs) if !objs.is_empty() => objs.iter().map(|o| Some(stored(o))).collect(),
+        _ => vec![None],
+    }
+}
+
+/// `Person`, `Latest`, `Total`, `Seniority`, `Management` facts.
+fn listing_facts(
+    facts: &mut Vec<Fact>,
+    edges: &mut impl FnMut(String) -> Edges,
+    has_position: &Edges,
+    org_text: &Edges,
+) {
+    let types = edges(ns::RDF_TYPE.to_owned());
+    let start = edges(ns::cg("startDate"));
+    let title = edges(ns::cg("title"));
+    let about = edges(ns::cg("about"));
+    let months = edges(ns::cg("months"));
+    let intern = edges(ns::cg("internshipMonths"));
+    let level = edges(ns::cg("seniorityLevel"));
+    for p in typed(&types, &ns::cg("Person")) {
+        facts.push(Fact::new(Table::Person, &[Some(bare(&p))]));
+    }
+    for (person, positions) in has_position {
+        let starts: Vec<(&Term, Term)> = positions
+            .iter()
+            .flat_map(|pos| {
+                objects(&start, &pos.to_string())
+                    .into_iter()
+                    .map(move |s| (pos, s))
+            })
+            .collect();
+        let Some(latest) = starts.iter().map(|(_, s)| str_of(s)).max() else {
+            continue;
+        };
+        for (pos, s) in &starts {
+            if str_of(s) != latest {
+                continue;
+            }
+            let pos = pos.to_string();
+            for t in optional(&title, &pos) {
+                for o in optional(org_text, &pos) {
+                    facts.push(Fact::new(
+                        Table::Latest,
+                        &[Some(bare(person)), Some(stored(s)), t.clone(), o],
+                    ));
+                }
+            }
+        }
+    }
+    let about_of = |node: &str| objects(&about, node);
+    for fact in typed(&types, &ns::cg("TotalExperience")) {
+        for p in about_of(&fact) {
+            for m in objects(&months, &fact) {
+                for i in objects(&intern, &fact) {
+                    facts.push(Fact::new(
+                        Table::Total,
+                        &[Some(stored(&p)), Some(stored(&m)), Some(stored(&i))],
+                    ));
+                }
+            }
+        }
+    }
+    for a in typed(&types, &ns::cg("SeniorityAssessment")) {
+        for p in about_of(&a) {
+            for l in objects(&level, &a) {
+                facts.push(Fact::new(
+                    Table::Seniority,
+                    &[Some(stored(&p)), Some(stored(&l))],
+                ));
+            }
+        }
+    }
+    for fact in typed(&types, &ns::cg("ManagementExperience")) {
+        for p in about_of(&fact) {
+            for m in objects(&months, &fact) {
+                facts.push(Fact::new(
+                    Table::Management,
+                    &[Some(stored(&p)), Some(stored(&m))],
+                ));
+            }
+        }
+    }
+}
+
+/// `Metric` facts: the three UNION branches of `metrics.rq` (owner's own metrics with
+/// organisation and system "", a position's with its organisation, a system's or
+/// project's with the organisation of the position that worked on it and its name).
+fn metric_facts(
+    facts: &mut Vec<Fact>,
+    (has_position, worked_on, has_metric, org_text): (&Edges, &Edges, &Edges, &Edges),
+    (metric_kind, value, raw_text, name): (&Edges, &Edges, &Edges, &Edges),
+    qualifier: &Edges,
+) {
+    let empty = Some(Term::from(Literal::new_simple_literal("")).to_string());
+    let inverse = |e: &Edges| -> HashMap<String, Vec<String>> {
+        let mut inv: HashMap<String, Vec<String>> = HashMap::new();
+        for (s, objs) in e {
+            for o in objs {
+                inv.entry(o.to_string()).or_default().push(s.clone());
+            }
+        }
+        inv
+    };
+    let holders = inverse(has_position);
+    let workers = inverse(worked_on);
+    let none: Vec<String> = Vec::new();
+    for (owner, metrics) in has_metric {
+        // (person, organization, system) bindings of this owner's metrics.
+        let mut bound: Vec<(String, Option<String>, Option<String>)> =
+            vec![(owner.clone(), empty.clone(), empty.clone())];
+        for o in objects(org_text, owner) {
+            for person in holders.get(owner).unwrap_or(&none) {
+                bound.push((person.clone(), Some(stored(&o)), empty.clone()));
+            }
+        }
+        for sys in objects(name, owner) {
+            for position in workers.get(owner).unwrap_or(&none) {
+                for o in objects(org_text, position) {
+                    for person in holders.get(position).unwrap_or(&none) {
+                        bound.push((person.clone(), Some(stored(&o)), Some(stored(&sys))));
+                    }
+                }
+            }
+        }
+        for m in metrics {
+            let m = m.to_string();
+            for k in objects(metric_kind, &m) {
+                for v in objects(value, &m) {
+                    for t in objects(raw_text, &m) {
+                        for q in objects(qualifier, &m) {
+                            for (person, org, sys) in &bound {
+                                facts.push(Fact::new(
+                                    Table::Metric,
+                                    &[
+                                        Some(bare(person)),
+                                        Some(stored(&k)),
+                                        Some(stored(&v)),
+                                        Some(stored(&t)),
+                                        Some(stored(&q)),
+                                        org.clone(),
+                                        sys.clone(),
+                                    ],
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `Recent` facts: inside one graph (`GRAPH ?derived` of `recent.rq`), every technology
+/// fact with its last use beside every as-of fact of that graph.
+fn recent_facts(quads: &[&Quad]) -> Vec<Fact> {
+    let mut graphs: Vec<&oxigraph::model::GraphName> =
+        quads.iter().map(|q| &q.graph_name).collect();
+    graphs.sort_by_key(|g| g.to_string());
+    graphs.dedup();
+    let mut facts = Vec::new();
+    for g in graphs {
+        let mut e = edges_by_predicate(quads.iter().copied().filter(|q| &q.graph_name == g));
+        let mut take = |p: String| e.remove(&p).unwrap_or_default();
+        let tech = take(ns::cg("technology"));
+        let last = take(ns::cg("lastUsed"));
+        let about = take(ns::cg("about"));
+        let types = take(ns::RDF_TYPE.to_owned());
+        let as_of = take(ns::cg("asOf"));
+        let source = take(ns::cg("asOfSource"));
+        let mut dates: Vec<(String, String)> = Vec::new();
+        for a in typed(&types, &ns::cg("AsOfDate")) {
+            for d in objects(&as_of, &a) {
+                for s in objects(&source, &a) {
+                    dates.push((stored(&d), stored(&s)));
+                }
+            }
+        }
+        if dates.is_empty() {
+            continue;
+        }
+        for (fact, techs) in &tech {
+            for t in techs {
+                for l in objects(&last, fact) {
+                    for p in objects(&about, fact) {
+                        for (d, s) in &dates {
+                            facts.push(Fact::new(
+                                Table::Recent,
+                                &[
+                                    Some(stored(t)),
+                                    Some(stored(&p)),
+                                    Some(stored(&l)),
+                                    Some(d.clone()),
+                                    Some(s.clone()),
+                                ],
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    facts
 }
 
 /// `<iri>` → `iri` (other terms keep their N-Triples form, which never matches an IRI).
@@ -285,6 +641,107 @@ mod tests {
         NamedNode::new_unchecked(s).into()
     }
 
+    fn lit(s: &str) -> Term {
+        Literal::new_simple_literal(s).into()
+    }
+
+    fn in_graph(s: &str, p: &str, o: Term, g: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(s),
+            NamedNode::new_unchecked(p),
+            o,
+            NamedNode::new_unchecked(g),
+        )
+    }
+
+    fn table(e: &Entry, t: Table) -> Vec<Vec<Option<&str>>> {
+        e.facts
+            .iter()
+            .filter(|f| f.table == t)
+            .map(|f| f.cols.iter().map(Option::as_deref).collect())
+            .collect()
+    }
+
+    #[test]
+    fn listing_tables_keep_the_latest_positions_and_one_graphs_dates() {
+        let (d, g) = ("http://x/doc", "http://x/derived");
+        let rdf_type = ns::RDF_TYPE;
+        let ym = |v: &str| -> Term { Literal::new_typed_literal(v, xsd::G_YEAR_MONTH).into() };
+        let quads = vec![
+            in_graph("http://x/p", rdf_type, iri(&ns::cg("Person")), d),
+            in_graph("http://x/p", &ns::cg("hasPosition"), iri("http://x/a"), d),
+            in_graph("http://x/p", &ns::cg("hasPosition"), iri("http://x/b"), d),
+            in_graph("http://x/a", &ns::cg("startDate"), ym("2019-01"), d),
+            in_graph("http://x/b", &ns::cg("startDate"), ym("2021-05"), d),
+            in_graph("http://x/b", &ns::cg("title"), lit("CTO"), d),
+            // The same triple in two graphs: two solutions in the union default graph.
+            in_graph("http://x/f", rdf_type, iri(&ns::cg("TotalExperience")), g),
+            in_graph("http://x/f", &ns::cg("about"), iri("http://x/p"), g),
+            in_graph(
+                "http://x/f",
+                &ns::cg("months"),
+                Literal::from(30_i64).into(),
+                g,
+            ),
+            in_graph(
+                "http://x/f",
+                &ns::cg("internshipMonths"),
+                Literal::from(0_i64).into(),
+                g,
+            ),
+            in_graph("http://x/f", &ns::cg("about"), iri("http://x/p"), d),
+            in_graph("http://x/t", &ns::cg("technology"), iri("http://t/go"), g),
+            in_graph("http://x/t", &ns::cg("lastUsed"), ym("2020-03"), g),
+            in_graph("http://x/t", &ns::cg("about"), iri("http://x/p"), g),
+            // An as-of date in another graph does not pair with the fact.
+            in_graph("http://x/o", rdf_type, iri(&ns::cg("AsOfDate")), d),
+            in_graph("http://x/o", &ns::cg("asOf"), ym("2022-01"), d),
+            in_graph(
+                "http://x/o",
+                &ns::cg("asOfSource"),
+                iri(&ns::cg("AsOfFromDocument")),
+                d,
+            ),
+        ];
+        let e = entry_from_quads(&quads);
+        assert_eq!(
+            table(&e, Table::Person),
+            [[Some("http://x/p"), None, None, None, None, None, None]]
+        );
+        let latest = table(&e, Table::Latest);
+        assert_eq!(latest.len(), 1);
+        assert_eq!(
+            latest[0][1],
+            Some("\"2021-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>")
+        );
+        assert_eq!(latest[0][2..4], [Some("\"CTO\""), None]);
+        assert_eq!(
+            table(&e, Table::Total).len(),
+            2,
+            "one per `cg:about` triple"
+        );
+        assert!(table(&e, Table::Recent).is_empty());
+        let mut paired = quads.clone();
+        paired.push(in_graph(
+            "http://x/o2",
+            rdf_type,
+            iri(&ns::cg("AsOfDate")),
+            g,
+        ));
+        paired.push(in_graph("http://x/o2", &ns::cg("asOf"), ym("2022-01"), g));
+        paired.push(in_graph(
+            "http://x/o2",
+            &ns::cg("asOfSource"),
+            iri(&ns::cg("AsOfFromDocument")),
+            g,
+        ));
+        // A quad given twice is stored once.
+        paired.push(paired[0].clone());
+        let e = entry_from_quads(&paired);
+        assert_eq!(table(&e, Table::Recent).len(), 1);
+        assert_eq!(table(&e, Table::Person).len(), 1);
+    }
+
     #[test]
     fn rows_follow_the_query_joins() {
         let schema = |l: &str| format!("{}{l}", ns::SCHEMA);
@@ -329,7 +786,13 @@ mod tests {
             ),
         ];
         let e = entry_from_quads(&quads);
-        assert_eq!(e.names, [("http://x/p".to_owned(), "\"Ann\"".to_owned())]);
+        assert_eq!(
+            e.names,
+            [
+                ("http://x/p".to_owned(), "\"Ann\"".to_owned()),
+                ("http://x/sys".to_owned(), "\"Feed\"".to_owned())
+            ]
+        );
         assert_eq!(e.rows.len(), 1);
         let row = &e.rows[0];
         assert_eq!(row.sys, "\"Feed\"");

@@ -4,19 +4,26 @@
 //! Layout (little-endian): magic, token, tainted flag, string table (count, offsets,
 //! bytes), documents (string ids), names `[doc, person, name]`, knows
 //! `[doc, tech, person, how]`, rows `[doc, person, kind, value, sys, techs, n, orgs, n,
-//! raws, n]` (lists are ranges of the pool), the pool, then an end marker.
+//! raws, n]` (lists are ranges of the pool), the pool, one array per listing table
+//! `[doc, col × 7]` (`u32::MAX` = unbound), then an end marker.
 
-use super::entry::{Entry, How, Row};
+use super::entry::{Entry, Fact, How, Row, Table, COLS, TABLES};
 use super::IndexError;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-const MAGIC: &[u8; 8] = b"CGIDX001";
+const MAGIC: &[u8; 8] = b"CGIDX002";
 const END: &[u8; 8] = b"CGIDXEND";
 
 /// Width of a stored row.
 pub const ROW: usize = 11;
+
+/// Width of a stored fact: the document, then the columns.
+pub const FACT: usize = 1 + COLS;
+
+/// An unbound column of a fact.
+pub const UNBOUND: u32 = u32::MAX;
 
 /// The whole index in memory.
 #[derive(Debug, Default, Clone)]
@@ -39,6 +46,8 @@ pub struct Index {
     pub rows: Vec<[u32; ROW]>,
     /// Lists referenced by rows.
     pub pool: Vec<u32>,
+    /// The listing tables, by [`Table`] number.
+    pub facts: [Vec<[u32; FACT]>; TABLES],
 }
 
 impl Index {
@@ -138,6 +147,21 @@ impl Index {
             ];
             self.rows.push(rec);
         }
+        for fact in &entry.facts {
+            let mut rec = [UNBOUND; FACT];
+            rec[0] = doc;
+            for (slot, c) in rec[1..].iter_mut().zip(&fact.cols) {
+                if let Some(c) = c {
+                    *slot = self.intern(c);
+                }
+            }
+            self.facts[fact.table as usize].push(rec);
+        }
+    }
+
+    /// A fact's column as a string id (`None` = unbound).
+    pub fn col(fact: &[u32; FACT], i: usize) -> Option<u32> {
+        fact.get(1 + i).copied().filter(|&id| id != UNBOUND)
     }
 
     /// Document numbers of these graphs.
@@ -156,6 +180,9 @@ impl Index {
         self.names.retain(|r| !gone.contains(&r[0]));
         self.knows.retain(|r| !gone.contains(&r[0]));
         self.rows.retain(|r| !gone.contains(&r[0]));
+        for t in &mut self.facts {
+            t.retain(|r| !gone.contains(&r[0]));
+        }
         for d in gone {
             self.docs[d as usize] = u32::MAX;
         }
@@ -192,6 +219,9 @@ impl Index {
             {
                 docs.insert(r[0]);
             }
+        }
+        for t in &self.facts {
+            docs.extend(t.iter().filter(|r| r[1..].contains(&id)).map(|r| r[0]));
         }
         docs.into_iter()
             .filter_map(|d| self.docs.get(d as usize))
@@ -231,6 +261,20 @@ impl Index {
                 });
             }
         }
+        for (table, facts) in Table::ALL.iter().zip(&self.facts) {
+            for r in facts {
+                if let Some(e) = by_doc.get_mut(&r[0]) {
+                    let mut cols: [Option<String>; COLS] = Default::default();
+                    for (i, c) in cols.iter_mut().enumerate() {
+                        *c = Index::col(r, i).map(s);
+                    }
+                    e.facts.push(Fact {
+                        table: *table,
+                        cols,
+                    });
+                }
+            }
+        }
         let mut out: Vec<(u32, Entry)> = by_doc.into_iter().collect();
         out.sort_by_key(|(d, _)| *d);
         out
@@ -264,6 +308,9 @@ impl Index {
         put_u32s(&mut w, self.knows.as_flattened()).map_err(io)?;
         put_u32s(&mut w, self.rows.as_flattened()).map_err(io)?;
         put_u32s(&mut w, &self.pool).map_err(io)?;
+        for t in &self.facts {
+            put_u32s(&mut w, t.as_flattened()).map_err(io)?;
+        }
         w.write_all(END).map_err(io)?;
         let file = w.into_inner().map_err(|e| io(e.into_error()))?;
         file.sync_all().map_err(io)?;
@@ -326,6 +373,12 @@ impl Index {
         let knows = r.u32s::<4>(parts.knows).ok_or_else(bad)?;
         let rows = r.u32s::<ROW>(parts.rows).ok_or_else(bad)?;
         let pool = r.u32s::<1>(parts.rows).ok_or_else(bad)?;
+        let mut facts: [Vec<[u32; FACT]>; TABLES] = Default::default();
+        for (i, t) in facts.iter_mut().enumerate() {
+            *t = r
+                .u32s::<FACT>(parts.tables & (1 << i) != 0)
+                .ok_or_else(bad)?;
+        }
         if r.take(8).ok_or_else(bad)? != END
             || offsets.is_empty()
             || offsets
@@ -346,6 +399,7 @@ impl Index {
             knows,
             rows,
             pool: pool.into_iter().map(|[p]| p).collect(),
+            facts,
         }))
     }
 }
@@ -357,6 +411,8 @@ pub struct Parts {
     pub knows: bool,
     /// Metric rows and their lists (`go-qps-10k`, `scale`).
     pub rows: bool,
+    /// Listing tables, one bit per [`Table`] number.
+    pub tables: u32,
 }
 
 impl Parts {
@@ -364,6 +420,7 @@ impl Parts {
     pub const ALL: Parts = Parts {
         knows: true,
         rows: true,
+        tables: u32::MAX,
     };
 }
 
@@ -461,6 +518,18 @@ mod tests {
                 techs: vec!["http://t/go".into(), "http://t/rust".into()],
                 orgs: vec!["\"Acme\"".into()],
                 raws: vec![],
+            }],
+            facts: vec![Fact {
+                table: Table::Latest,
+                cols: [
+                    Some(person.into()),
+                    Some("\"2020-01\"".into()),
+                    None,
+                    Some("\"Acme\"".into()),
+                    None,
+                    None,
+                    None,
+                ],
             }],
         }
     }

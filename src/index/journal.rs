@@ -3,7 +3,7 @@
 //! file then stamp written at the end; a rebuild from the store when the old file could
 //! not be trusted.
 
-use super::entry::{entry_from_quads, predicates};
+use super::entry::{classes, entry_from_quads, predicates};
 use super::file::Index;
 use super::{index_path, set_stamp, stamp, IndexError};
 use crate::ns;
@@ -214,9 +214,24 @@ pub fn rebuild(store: &Store) -> Result<Index, IndexError> {
         }
     }
     let mut per_doc: HashMap<&str, Vec<Quad>> = HashMap::new();
+    let rdf_type = NamedNode::new_unchecked(ns::RDF_TYPE);
+    let classes: Vec<NamedNode> = classes()
+        .into_iter()
+        .map(NamedNode::new_unchecked)
+        .collect();
+    let mut scans: Vec<(NamedNode, Option<&NamedNode>)> = Vec::new();
     for p in predicates() {
         let p = NamedNode::new_unchecked(p);
-        for q in store.quads_for_pattern(None, Some(p.as_ref()), None, None) {
+        if p == rdf_type {
+            // Only the types the entries test: every node has one.
+            scans.extend(classes.iter().map(|c| (p.clone(), Some(c))));
+        } else {
+            scans.push((p, None));
+        }
+    }
+    for (p, class) in &scans {
+        let object = class.map(|c| c.as_ref().into());
+        for q in store.quads_for_pattern(None, Some(p.as_ref()), object, None) {
             let q = q?;
             let doc = match &q.graph_name {
                 GraphName::NamedNode(g) => docs
@@ -230,7 +245,7 @@ pub fn rebuild(store: &Store) -> Result<Index, IndexError> {
                     .entry(docs.get(d).map_or(d, String::as_str))
                     .or_default()
                     .push(q),
-                None if matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str() == ns::VOCABULARY_GRAPH) =>
+                None if matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str() == ns::VOCABULARY_GRAPH || g.as_str() == ns::META_GRAPH) =>
                     {}
                 None => tainted = true,
             }

@@ -20,6 +20,7 @@ pub mod answer;
 pub mod entry;
 pub mod file;
 pub mod journal;
+pub mod listing;
 
 use crate::ns;
 use oxigraph::model::{Literal, NamedNode, Quad, Term};
