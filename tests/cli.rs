@@ -351,3 +351,41 @@ fn read_only_commands_do_not_create_a_store() {
         .stderr(predicates::str::contains("no store at"));
     assert!(!store.exists());
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // `careergraph export … | head -1`: the pipe closes while output is still being written.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("db");
+    let corpus = dir.path().join("corpus");
+    common::generate(&corpus, 150, 7);
+    bin(&store).arg("ingest").arg(&corpus).assert().success();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("careergraph"))
+        .env("CAREERGRAPH_STORE", &store)
+        .args(["export", "--format", "nquads"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    {
+        use std::io::BufRead;
+        let stdout = child.stdout.take().expect("stdout");
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("a line");
+    } // The reader is gone: every later write fails with a broken pipe.
+    let out = child.wait_with_output().expect("wait");
+    assert!(first.ends_with(" .\n"), "{first:?}");
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -116,11 +116,7 @@ fn the_index_answers_exactly_what_sparql_answers() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     let store = dir.path().join("db");
-    bin(&store)
-        .args(["generate", "--count", "240", "--seed", "7", "--out"])
-        .arg(&corpus)
-        .assert()
-        .success();
+    common::generate(&corpus, 240, 7);
     // Bulk path for most, transactions for the rest.
     let mut files: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()

@@ -282,11 +282,7 @@ fn sigkill_at_any_moment_never_leaves_a_stale_index() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     let store = dir.path().join("db");
-    bin(&store)
-        .args(["generate", "--count", "40", "--seed", "3", "--out"])
-        .arg(&inputs)
-        .assert()
-        .success();
+    common::generate(&inputs, 40, 3);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&inputs)
         .unwrap()
         .flatten()

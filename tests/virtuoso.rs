@@ -242,11 +242,7 @@ fn push_and_bulk_load_into_virtuoso_answer_like_the_local_store() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     let store = dir.path().join("db");
-    bin(&store)
-        .args(["generate", "--count", "1000", "--seed", "42", "--out"])
-        .arg(&corpus)
-        .assert()
-        .success();
+    common::generate(&corpus, 1000, 42);
     timed("ingest 1,000 résumés", || {
         bin(&store)
             .args(["--base-iri", &base, "ingest"])

@@ -20,6 +20,23 @@ pub fn bin(store: &Path) -> Command {
     c
 }
 
+/// `careergraph generate --count COUNT --seed SEED` into `out` (it must succeed).
+pub fn generate(out: &Path, count: u32, seed: u32) {
+    let scratch = out.with_extension("unused-store");
+    bin(&scratch)
+        .args([
+            "generate",
+            "--count",
+            &count.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--out",
+        ])
+        .arg(out)
+        .assert()
+        .success();
+}
+
 /// Run the binary on `store` with `args` (it must succeed) and return its standard output.
 pub fn stdout_of(store: &Path, args: &[&str]) -> String {
     let out = bin(store).args(args).output().expect("run careergraph");
