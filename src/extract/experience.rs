@@ -6,6 +6,7 @@
 use super::dates::{self, DateEnd, DateRange, PartialDate};
 use super::layout::{Line, Section};
 use super::lines::{emails, looks_like_city_region, split_parts, urls};
+use super::scan::{is_range_sep, is_separator_text, normalize};
 use super::{canonical_organization, find_line_metrics, find_technologies, Words};
 use crate::model::{Evidence, Metric, Position, Project, Skill};
 
@@ -597,7 +598,7 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
         && !rest.trim_end().ends_with(['.', ';'])
         // Chinese clause punctuation: a sentence ("在某公司担任实习生，主要负责…"), not fields.
         && !rest.contains(['，', '。', '；'])
-        && (employer_header(l, r, words)
+        && (employer_first(&parts, words)
             // In Chinese lists a project item ends with the role too ("…系统 核心开发人员"):
             // there only a legal form or a known organisation makes the item an entry.
             || !rest.chars().any(super::is_han)
@@ -651,7 +652,12 @@ fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
 /// A dated line whose first other part is certainly an employer: a known organisation or a
 /// legal form ("… Co., Ltd.", "…有限公司").
 fn employer_header(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
-    split_parts(&header_rest(l, r))
+    employer_first(&split_parts(&header_rest(l, r)), words)
+}
+
+/// Whether the first of a header's parts is certainly an employer (not a school).
+fn employer_first(parts: &[String], words: &Words) -> bool {
+    parts
         .first()
         .is_some_and(|p| words.org_strength(strip_parenthetical(p)) >= 3 && !words.is_school(p))
 }
@@ -1212,7 +1218,8 @@ fn dash_ended(text: &str, r: &DateRange) -> bool {
     r.end.is_none()
         && text
             .get(r.start_offset..r.end_offset)
-            .is_some_and(|d| d.trim_end().ends_with(['-', '–', '—', '~', '～']))
+            .and_then(|d| d.trim_end().chars().last())
+            .is_some_and(|c| is_range_sep(normalize(c)))
 }
 
 /// The first line after line `i` with text, and its index.
@@ -1234,7 +1241,7 @@ fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, Da
     let text = &lines[i].text;
     let dangling = text.get(r.end_offset..)?.trim();
     let dash_taken = dangling.is_empty() && dash_ended(text, r);
-    if !dash_taken && !matches!(dangling, "-" | "–" | "—" | "~" | "～" | "至" | "to") {
+    if !dash_taken && !is_separator_text(dangling) {
         return None;
     }
     let (j, next) = next_filled(lines, i)?;

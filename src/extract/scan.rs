@@ -126,6 +126,14 @@ pub(super) fn is_range_sep(c: char) -> bool {
     DASHES.contains(c) || CJK_SEPARATORS.contains(c)
 }
 
+/// Whether `s` (trimmed) is only a range separator: dashes or 至/到 (full-width forms
+/// included), or one of [`SEPARATOR_WORDS`] ("to", "till"…).
+pub(super) fn is_separator_text(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && s.chars().all(|c| is_range_sep(normalize(c)))
+        || SEPARATOR_WORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
+}
+
 /// The value of a Chinese digit char ("〇"/"零" … "九", and "两" = 2).
 pub(super) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
