@@ -14,6 +14,31 @@ fn set_institution(ed: &mut Education, name: &str) {
     ed.institution_iri = c.map(|c| c.1);
 }
 
+/// "Example University. Graduating in 06/2025. Physics Major.": a line of sentences
+/// whose first names the school; split after it. An abbreviation's full stop ("St. Olaf
+/// College", "B.S. Physics") splits nothing: the school's last word must be a long one.
+fn split_after_school_sentence<'a>(piece: &'a str, words: &Words) -> Vec<&'a str> {
+    let cut = piece.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let left = &piece[..i];
+        let last_word = left.rsplit(' ').next().unwrap_or(left);
+        last_word.chars().count() >= 4 && is_institution(left, words)
+    });
+    match cut {
+        Some(i) => vec![&piece[..i], piece[i + 2..].trim()],
+        None => vec![piece],
+    }
+}
+
+/// "College of Forestry" (`lex:academic-unit`): a unit inside a university,
+/// which is the institution when the line names it too.
+fn is_academic_unit(piece: &str, words: &Words) -> bool {
+    let piece = piece.trim().to_lowercase();
+    words
+        .academic_units
+        .iter()
+        .any(|u| piece.starts_with(&u.to_lowercase()))
+}
+
 /// Whether the words inside a degree's parentheses belong to the degree ("BSc (Hons)"):
 /// `lex:degree-qualifier`.
 fn is_degree_qualifier(inner: &str) -> bool {
@@ -105,8 +130,16 @@ fn strip_wrapping_parens(s: &str) -> &str {
 fn is_institution(part: &str, words: &Words) -> bool {
     part.chars().count() <= 100
         && (words.is_school(part) || words.is_known_university(part))
+        && !is_bare_school_word(part, words)
         && !opens_with_han_degree(part)
         && !part.trim_end().ends_with(['。', '；'])
+}
+
+/// A school word alone ("学校", "University", "School:"): a table's column heading or a
+/// label, no name.
+fn is_bare_school_word(part: &str, words: &Words) -> bool {
+    let t = part.trim().trim_end_matches([':', '：']).trim();
+    words.school_words.iter().any(|w| w.eq_ignore_ascii_case(t))
 }
 
 /// "学士，…", "本科 / 2015 年毕业": a Chinese part whose first word is a degree.
@@ -147,16 +180,44 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
     // "Masters in Automobile Engineering, Denmark University" / "SCHOOL, Cleveland, OH".
     let mut out = Vec::new();
     for p in parts.drain(..) {
-        let pieces: Vec<&str> = p.split(", ").collect();
-        let school_at = pieces.iter().position(|x| is_institution(x, words));
+        // "University: Example University" — a school word as the label of its value.
+        let p = match p.split_once([':', '：']) {
+            Some((label, value))
+                if is_bare_school_word(label, words) && !value.trim().is_empty() =>
+            {
+                value.trim().to_owned()
+            }
+            _ => p,
+        };
+        let pieces: Vec<&str> = p
+            .split(", ")
+            .flat_map(|x| split_after_school_sentence(x, words))
+            .collect();
+        let school = |x: &&str| is_institution(x, words);
+        // "College of Engineering, Example University": the university, not its college.
+        let school_at = pieces.iter().position(school).map(|k| {
+            let later = pieces[k + 1..].iter().position(school);
+            match later {
+                Some(j) if is_academic_unit(pieces[k], words) => k + 1 + j,
+                _ => k,
+            }
+        });
         match school_at {
             Some(k) if pieces.len() > 1 => {
                 let before = pieces[..k].join(", ");
                 let after = pieces[k + 1..].join(", ");
+                // A college named before its university comes after it: the first school
+                // part is the institution.
+                let unit_first = pieces[..k].iter().any(|x| is_institution(x, words));
+                if unit_first {
+                    out.push(pieces[k].to_owned());
+                }
                 if !before.trim().is_empty() {
                     out.push(before);
                 }
-                out.push(pieces[k].to_owned());
+                if !unit_first {
+                    out.push(pieces[k].to_owned());
+                }
                 // "KESTREL UNIVERSITY, Boston, MA": the school's place, not a field or a
                 // degree ("MA" there is Massachusetts).
                 if !after.trim().is_empty() && !looks_like_city_region(&after) {
@@ -206,10 +267,22 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         .collect();
     out.into_iter()
         .map(|p| {
-            p.trim()
-                .trim_matches(['*', ',', '，', '-', '•'])
+            let p = p
                 .trim()
-                .to_owned()
+                .trim_matches(['*', ',', '，', '-', '•'])
+                .trim_start_matches(['.', ' '])
+                .trim();
+            // "Degree: Master of Science": the label of a degree is not part of it.
+            match p.split_once([':', '：']) {
+                Some((label, value))
+                    if label.split_whitespace().count() <= 2
+                        && degree_level(label).is_none()
+                        && degree_level(value).is_some() =>
+                {
+                    value.trim().to_owned()
+                }
+                _ => p.to_owned(),
+            }
         })
         .filter(|p| !p.is_empty())
         .collect()
@@ -646,6 +719,27 @@ mod tests {
         assert_eq!(
             levels("Education\nLAKESHORE STATE UNIVERSITY\nBachelor of Science in Applied Physics with a Minor in Mathematics and Scientific Computing\n"),
             one("LAKESHORE STATE UNIVERSITY", "Bachelor")
+        );
+        // A college of a university before the university: the university is the school.
+        assert_eq!(
+            levels("Education\nSeptember 2019  College of Civil Engineering, Lakeshore State University\nMaster of Engineering\n"),
+            one("Lakeshore State University", "Master")
+        );
+        // Sentences after the school's name, and a school word as a label.
+        assert_eq!(
+            levels("Education:\nLakeshore State University. Graduating in 06/2025. Bachelor of Arts.\n"),
+            one("Lakeshore State University", "Bachelor")
+        );
+        assert_eq!(
+            levels(
+                "Education\nUniversity: Lakeshore State University  Degree: Master of Science\n"
+            ),
+            one("Lakeshore State University", "Master")
+        );
+        // A table's column headings are no school.
+        assert_eq!(
+            levels("教育背景\n学校  学历  日期\n滨海工业大学  硕士  2015.07\n"),
+            one("滨海工业大学", "Master")
         );
     }
 

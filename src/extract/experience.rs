@@ -4,7 +4,7 @@
 //! technologies and metrics to the narrowest of system → position → person.
 
 use super::dates::{self, DateEnd, DateRange, PartialDate};
-use super::layout::{Line, Section};
+use super::layout::{heading_of, Line, Section};
 use super::lines::{emails, looks_like_city_region, split_parts, urls};
 use super::scan::{is_range_sep, is_separator_text, normalize};
 use super::{canonical_organization, find_line_metrics, find_technologies, Words};
@@ -65,11 +65,33 @@ struct Header {
 
 /// Label prefixes ("公司：", "Company:") → which field (`lex:field-label-*`).
 /// A two-cell table row ("Company | Acme") is a label and its value too.
+/// A printed two-cell table ("Company      Acme Corp") sets label and value apart by a
+/// column gap instead.
 fn labelled(part: &str) -> Option<(&'static str, String)> {
     let (label, value) = part
         .split_once([':', '：'])
-        .or_else(|| part.split_once('|').filter(|(_, v)| !v.contains('|')))?;
+        .or_else(|| part.split_once('|').filter(|(_, v)| !v.contains('|')))
+        .or_else(|| split_at_gap(part))?;
     field_of_label(label.trim()).map(|field| (field, value.trim().to_owned()))
+}
+
+/// Beside a form's dates only: a one-word label and its value set apart by one space
+/// ("Company Acme Corp" where the label column is narrow). Elsewhere "Company overview"
+/// is a phrase.
+fn labelled_by_space(text: &str) -> Option<(&'static str, String)> {
+    let (label, value) = text.trim().split_once(' ')?;
+    let field = field_of_label(label)?;
+    (field != "dates").then(|| (field, value.trim().to_owned()))
+}
+
+/// Split at the first column gap: a tab or a run of two or more spaces.
+fn split_at_gap(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let at = match (text.find('\t'), text.find("  ")) {
+        (Some(t), Some(s)) => t.min(s),
+        (t, s) => t.or(s)?,
+    };
+    Some((&text[..at], text[at..].trim_start()))
 }
 
 /// The field a label names (`lex:field-label-*`), case-insensitively.
@@ -513,6 +535,7 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         .trim_start_matches([')', '）', ']', '】'])
         .trim_matches(['.', ',', ';'])
         .trim();
+    let before = without_section_cell(before);
     let rest = format!("{}  {}", before.trim(), after.trim());
     let h = parse_header(&rest, words);
     let (start, end, current) = range_iso(r);
@@ -536,6 +559,15 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         location: h.location,
         evidence: header_evidence(l),
         ..Position::default()
+    }
+}
+
+/// A header line without the section's name in a left column before it ("经验  某某公司
+/// 2013-10 至 2014-4", a sidebar layout printing the heading beside the first entry).
+fn without_section_cell(before: &str) -> &str {
+    match split_at_gap(before) {
+        Some((cell, rest)) if !rest.trim().is_empty() && heading_of(cell).is_some() => rest,
+        _ => before,
     }
 }
 
@@ -962,6 +994,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
     let mut used = vec![false; lines.len()];
     // Whether a heading came after the last position header.
     let mut heading_since_entry = true;
+    // The role the current heading implies ("实习经历", "Internships"): an entry under it
+    // that prints no title was an internship.
+    let mut heading_role: Option<&'static str> = None;
     // Whether the work-experience section has begun.
     let mut seen_work = false;
     // The line whose leading date was taken as the start of the header above it.
@@ -972,6 +1007,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         if l.is_heading {
             scope = Scope::Person;
             heading_since_entry = true;
+            heading_role = intern_heading_role(&l.text, words);
             continue;
         }
         // "Last updated: June 2024" dates the document, not an entry (also with the cue and
@@ -990,11 +1026,16 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             .filter(|r| r.end.is_some() || r.start.day.is_none())
             .filter(|r| !inside_url(&l.text, r.start_offset))
             .collect();
+        if ranges.is_empty() {
+            ranges.extend(year_in_column(l));
+        }
         if stacked_line == Some(i) {
             // Its leading date closes the range of the header above; the rest is body.
             ranges.retain(|r| !starts_line(&l.text, r));
         } else if let Some((j, end)) = ranges.first().and_then(|r| wrapped_end(lines, i, r)) {
             ranges[0].end = Some(end);
+            // The dangling dash (and month) belong to the range, not to the header's fields.
+            ranges[0].end_offset = ranges[0].end_offset.max(l.text.trim_end().len());
             stacked_line = Some(j);
         } else if let Some((j, start)) = ranges.first().and_then(|r| stacked_start(lines, i, r)) {
             let end = ranges[0].start;
@@ -1052,6 +1093,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                 && header_section_ok(l, r, words)
             {
                 let mut pos = new_position(l, r, words);
+                org_place_above(&mut pos, lines, i, r, header_end, words, &mut used);
                 let mut used_to = i;
                 if pos.organization.is_empty() || pos.title.is_none() {
                     used_to =
@@ -1067,6 +1109,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                 heading_since_entry = false;
                 used[i] = true;
                 header_end = Some(used_to);
+                if pos.title.is_none() && !pos.organization.is_empty() {
+                    pos.title = heading_role.map(str::to_owned);
+                }
                 ex.positions.push(pos);
                 scope = Scope::Position(ex.positions.len() - 1);
                 body_lines = 0;
@@ -1212,6 +1257,30 @@ fn stacked_start(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, 
         .then_some((j, d.start))
 }
 
+/// "2007      Acme Commerce ------ Boston, MA" among "2009-2011  …" entries: a bare year
+/// in the date column of a work section dates a job within that year (start and end).
+/// (`dates` takes a bare year for a date only with a range or a cue around it.)
+fn year_in_column(l: &Line<'_>) -> Option<DateRange> {
+    if l.section != Section::Experience {
+        return None;
+    }
+    let lead = l.text.len() - l.text.trim_start().len();
+    let rest = &l.text[lead..];
+    let year = rest.get(..4)?;
+    let after = &rest[4..];
+    let column = after.starts_with('\t') || after.starts_with("  ");
+    if !column || !(year.starts_with("19") || year.starts_with("20")) {
+        return None;
+    }
+    let start = PartialDate::new(year.parse().ok()?, None, None)?;
+    Some(DateRange {
+        start,
+        end: Some(DateEnd::Date(start)),
+        start_offset: lead,
+        end_offset: lead + 4,
+    })
+}
+
 /// Whether the date expression `r` of `text` ends with its dash, the end left unwritten
 /// ("2018-   Salsify": `dates` takes such a dash only before a column gap or the line end).
 fn dash_ended(text: &str, r: &DateRange) -> bool {
@@ -1231,8 +1300,9 @@ fn next_filled<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(usize, &'l Li
         .find(|(_, n)| !n.text.trim().is_empty())
 }
 
-/// A range wrapped in a narrow column: the start and its dash end one line ("… 2014.04-"),
-/// the end stands alone on the next ("2016.07", "至今", "Present)"). Returns that line and
+/// A range wrapped in a narrow column: the start and its dash end one line ("… 2014.04-",
+/// or "… (Oct 2015 - Oct" with the end's month), the end stands alone on the next
+/// ("2016.07", "至今", "Present)", "2017)"). Returns that line and
 /// the end.
 fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, DateEnd)> {
     if r.end.is_some() {
@@ -1241,7 +1311,13 @@ fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, Da
     let text = &lines[i].text;
     let dangling = text.get(r.end_offset..)?.trim();
     let dash_taken = dangling.is_empty() && dash_ended(text, r);
-    if !dash_taken && !is_separator_text(dangling) {
+    // "(Oct 2015 - Oct" / "2017)": the end's month stayed on the line, its year wrapped.
+    let mut rest = dangling.chars();
+    let month_left = rest.next().is_some_and(|c| is_range_sep(normalize(c))) && {
+        let word = rest.as_str().trim();
+        (3..=9).contains(&word.len()) && word.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    };
+    if !dash_taken && !month_left && !is_separator_text(dangling) {
         return None;
     }
     let (j, next) = next_filled(lines, i)?;
@@ -1467,14 +1543,22 @@ fn lower_case_phrase(t: &str) -> bool {
 }
 
 /// A sentence of a description rather than a name: ends with a full stop and has five or
-/// more words, two of them lower-case ("Detection of signals and voice in G.711.").
+/// more words, two of them lower-case ("Detection of signals and voice in G.711."), or
+/// fewer words ending with a lower-case content word ("Trained a team."): a name's full
+/// stop closes an abbreviation ("Birch Co.", "Larch Pvt. Ltd.").
 fn is_sentence(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     let lower = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .count();
-    t.ends_with('.') && words.len() >= 5 && lower >= 2
+    let lower_last = words.last().is_some_and(|w| {
+        let w = w.trim_end_matches('.');
+        w.chars().count() >= 3
+            && w.chars().all(char::is_lowercase)
+            && !NAME_FUNCTION_WORDS.contains(&w)
+    });
+    t.ends_with('.') && (words.len() >= 5 && lower >= 2 || words.len() >= 2 && lower_last)
 }
 
 /// Entries that are not employment: a school with no title (an education line read as an
@@ -1549,7 +1633,11 @@ fn fill_from_neighbours(
         } else {
             header_like(l)
         };
-        if !shaped || !dates::find_date_ranges(&l.text).is_empty() {
+        // A list ("框架  jQuery, Spring, Android") is no field of a header.
+        let list = words.starts_with_tech_label(&l.text)
+            || l.text.matches([',', '，', '、']).count() >= 3
+                && find_technologies(&l.text, true).len() >= 3;
+        if !shaped || list || !dates::find_date_ranges(&l.text).is_empty() {
             break;
         }
         // The two lines nearest the date are the entry's; a third only when it clearly is
@@ -1637,6 +1725,79 @@ fn fill_from_neighbours(
         }
     }
     last
+}
+
+/// The title an entry under this heading holds when it prints none: "实习" under
+/// "实习经历", "Intern" under "Internships" (`lex:seniority-intern` words).
+fn intern_heading_role(heading: &str, words: &Words) -> Option<&'static str> {
+    let lower = heading.to_lowercase();
+    // Whole words in Latin text ("International" is no "Intern"), plurals too.
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(|t| t.strip_suffix('s').unwrap_or(t))
+        .collect();
+    let intern = words.intern_words.iter().any(|w| {
+        let w = w.to_lowercase();
+        if w.is_ascii() {
+            tokens.contains(&w.as_str())
+        } else {
+            lower.contains(&w)
+        }
+    });
+    if !intern {
+        None
+    } else if heading.chars().any(super::is_han) {
+        Some("实习")
+    } else {
+        Some("Intern")
+    }
+}
+
+/// "D.K. Acme<TAB>Springfield, IL" over "Student Web Project<TAB>Mar 2021 – Jun 2022":
+/// the usual Word and LaTeX templates put the organisation and its place on one
+/// line, the title and the dates on the next. When the line right above a dated line is a
+/// name and a place and nothing else, it is the organisation and the dated line's one field
+/// is the title, although no title word marks it — unless that field is an employer itself.
+fn org_place_above(
+    pos: &mut Position,
+    lines: &[Line<'_>],
+    i: usize,
+    r: &DateRange,
+    floor: Option<usize>,
+    words: &Words,
+    used: &mut [bool],
+) {
+    let lowest = floor.map_or(0, |f| f + 1);
+    let Some(k) = (lowest..i)
+        .rev()
+        .find(|&k| !lines[k].text.trim().is_empty())
+    else {
+        return;
+    };
+    let above = &lines[k];
+    if used[k] || !header_like(above) || !dates::find_date_ranges(&above.text).is_empty() {
+        return;
+    }
+    let parts = split_parts(&above.text);
+    let [name, place] = parts.as_slice() else {
+        return;
+    };
+    let own = split_parts(&header_rest(&lines[i], r));
+    let own: Vec<&String> = own.iter().filter(|p| !p.is_empty()).collect();
+    let [field] = own.as_slice() else {
+        return;
+    };
+    let fits = looks_like_city_region(place)
+        && plausible_org(name)
+        && words.title_strength(name) == 0
+        && words.org_strength(strip_parenthetical(field)) < 3
+        && (words.title_strength(field) > 0 || !looks_like_city_region(field));
+    if fits {
+        set_org(pos, name);
+        pos.title = Some(strip_parenthetical(field).trim_end_matches('.').to_owned());
+        pos.location = Some(place.clone());
+        used[k] = true;
+    }
 }
 
 /// Under a header with a title and no organisation: a capitalised name and a place
@@ -1791,11 +1952,21 @@ fn is_label_date_line(l: &Line<'_>, r: &DateRange) -> bool {
     // 2021" is an entry header.
     let dates_label =
         |label: &str| labelled(&format!("{label}:")).is_some_and(|(f, _)| f == "dates");
-    let Some((label, _)) = before.split_once([':', '：']).or_else(|| {
-        before
-            .split_once('|')
-            .filter(|(label, rest)| rest.trim().is_empty() && dates_label(label.trim()))
-    }) else {
+    let Some((label, _)) = before
+        .split_once([':', '：'])
+        .or_else(|| {
+            before
+                .split_once('|')
+                .filter(|(label, rest)| rest.trim().is_empty() && dates_label(label.trim()))
+        })
+        // "Time      2019.03 ~ Now": a printed table cell, the label alone before a column
+        // gap ("Duration Sep 2012 - …" with one space is a header whose lead word goes).
+        .or_else(|| {
+            let raw_before = l.text.get(..r.start_offset).unwrap_or("").trim_start();
+            let gap = raw_before.ends_with("  ") || raw_before.ends_with('\t');
+            (gap && dates_label(before)).then_some((before, ""))
+        })
+    else {
         return false;
     };
     after.trim_matches([')', '）', '.', ' ']).is_empty()
@@ -1823,7 +1994,7 @@ fn labelled_entry(
         if l.is_heading || used[k] {
             continue;
         }
-        let Some((field, v)) = labelled(&l.text) else {
+        let Some((field, v)) = labelled(&l.text).or_else(|| labelled_by_space(&l.text)) else {
             continue;
         };
         if v.is_empty() || v.chars().count() > 80 {
@@ -1848,7 +2019,10 @@ fn labelled_entry(
         .as_deref()
         .is_none_or(|t| words.title_strength(t) == 0)
     {
-        h.title = role_in_heading(lines, i).or(h.title);
+        if let Some((role, from, to)) = role_in_heading(lines, i) {
+            h.title = Some(role);
+            found.extend(from..=to);
+        }
     }
     if h.org.is_none() && h.title.is_none() {
         return None;
@@ -1878,22 +2052,35 @@ fn labelled_entry(
 }
 
 /// The role a form entry's own heading states ("### Billing Platform (as a Senior
-/// Engineer)"): the nearest heading within the few lines above the entry's date line.
-fn role_in_heading(lines: &[Line<'_>], i: usize) -> Option<String> {
-    let heading = lines[i.saturating_sub(6)..i]
-        .iter()
-        .rev()
-        .find(|l| l.is_heading || l.md_level > 0)?;
-    let text = heading.text.as_str();
-    let lower = text.to_lowercase();
-    let at = lower.find("(as ")?;
-    let inner = text.get(at + 4..)?.split(')').next()?.trim();
-    let inner = ["a ", "an ", "the "]
-        .iter()
-        .find_map(|a| inner.strip_prefix(a))
-        .unwrap_or(inner)
-        .trim();
-    (Words::get().title_strength(inner) >= 2).then(|| inner.to_owned())
+/// Engineer)"): the nearest line within the few above the entry's date line that says
+/// "(as …)", marked as a heading or not (a PDF prints it as plain text), its parenthesis
+/// possibly wrapped onto the next line. The search stops at a heading without one.
+/// Returns the role and the first and last line that state it.
+fn role_in_heading(lines: &[Line<'_>], i: usize) -> Option<(String, usize, usize)> {
+    for k in (i.saturating_sub(6)..i).rev() {
+        let line = &lines[k];
+        let Some(at) = line.text.to_ascii_lowercase().find("(as ") else {
+            if line.is_heading || line.md_level > 0 {
+                return None;
+            }
+            continue;
+        };
+        let mut text = line.text[at + 4..].to_owned();
+        let mut last = k;
+        if !text.contains(')') && k + 1 < i {
+            text.push(' ');
+            text.push_str(lines[k + 1].text.trim());
+            last = k + 1;
+        }
+        let inner = text.split(')').next()?.trim();
+        let inner = ["a ", "an ", "the "]
+            .iter()
+            .find_map(|a| inner.strip_prefix(a))
+            .unwrap_or(inner)
+            .trim();
+        return (Words::get().title_strength(inner) >= 2).then(|| (inner.to_owned(), k, last));
+    }
+    None
 }
 
 /// Projects from a projects section go to the position of the same organisation
@@ -1935,15 +2122,35 @@ fn spans_overlap(a: &Position, b: &Position) -> bool {
     }
 }
 
+/// Whether one span ends the month before the other starts: a promotion's two roles. Only
+/// dates to the month count ("2019 – 2020" then "2021 – 2023" may be two employers).
+fn spans_adjacent(a: &Position, b: &Position) -> bool {
+    let to_month = |p: &Position| {
+        [&p.start, &p.end]
+            .iter()
+            .all(|d| d.as_deref().is_none_or(|d| d.len() >= 7))
+    };
+    if !to_month(a) || !to_month(b) {
+        return false;
+    }
+    match (month_span(a), month_span(b)) {
+        (Some((s1, e1)), Some((s2, e2))) => {
+            e2.checked_add(1) == Some(s1) || e1.checked_add(1) == Some(s2)
+        }
+        _ => false,
+    }
+}
+
 /// The organisation of a titled role that names none: the previous role's when their dates
-/// overlap, or that of an organisation line above ("Acme, Boston  2019 – now" with its
-/// roles under it) whose dates contain the role's.
+/// overlap or one follows the other without a gap (a promotion), or that of an
+/// organisation line above ("Acme, Boston  2019 – now" with its roles under it) whose
+/// dates contain the role's.
 fn employer_above(positions: &[Position], role: &Position) -> Option<String> {
     let prev = positions.last()?;
     if prev.organization.is_empty() {
         return None;
     }
-    if spans_overlap(prev, role) {
+    if spans_overlap(prev, role) || spans_adjacent(prev, role) {
         return Some(prev.organization.clone());
     }
     positions
@@ -2073,8 +2280,19 @@ fn merge_continued_stints(positions: &mut Vec<Position>) {
     *positions = out;
 }
 
+/// Two titles in the same script that neither contains ("Embedded Engineer", "Software
+/// Engineer"): two roles held at once, not one role written in two languages.
+fn distinct_roles(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let han = |s: &str| s.chars().any(super::is_han);
+    han(&a) == han(&b) && !a.contains(&b) && !b.contains(&a)
+}
+
 /// The same position written twice (a bilingual file) becomes one: same canonical
-/// organisation and same start date.
+/// organisation and same start date, and no two different titles in one script.
 fn merge_duplicate_positions(positions: &mut Vec<Position>) {
     let mut out: Vec<Position> = Vec::new();
     for p in positions.drain(..) {
@@ -2083,6 +2301,7 @@ fn merge_duplicate_positions(positions: &mut Vec<Position>) {
                 && o.start == p.start
                 && (o.organization_iri.is_some() && o.organization_iri == p.organization_iri
                     || o.organization == p.organization)
+                && !distinct_roles(o.title.as_deref(), p.title.as_deref())
         });
         match twin {
             Some(o) => {
@@ -2636,6 +2855,190 @@ mod tests {
                 some("2021-07"),
                 some("2021-09")
             )]
+        );
+    }
+
+    #[test]
+    fn form_entries_as_printed_tables() {
+        // A PDF of the same form: no heading marks, label and value set apart by a column
+        // gap, the heading's "(as …)" wrapped onto the next line.
+        let got = extract(
+            "Working Experience\nG Billing Platform (as a Senior Platform\nReliability Engineer)\n\
+             Company      Acme Widgets\nProject      Invoicing on Postgres\nTime      2018.03 ~ Now\n\
+             Achievement:\n• Built things.\nQ Claims Portal (as a Developer)\n\
+             Company      Foobar Insurance\nTime      June, 2014 ~ Feb, 2018\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Acme Widgets".into(),
+                    some("Senior Platform Reliability Engineer"),
+                    some("2018-03"),
+                    None
+                ),
+                (
+                    "Foobar Insurance".into(),
+                    some("Developer"),
+                    some("2014-06"),
+                    some("2018-02")
+                ),
+            ]
+        );
+        // A label followed by one space is a header's lead word, not a table cell.
+        let got = extract("Experience\nDuration Sep 2012 - Till date\nRole Agile team member\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn entries_under_an_internship_heading_without_a_title() {
+        let got = extract("实习经历\n青石网络技术有限公司  2015.5 至今\n负责数据库运维。\n");
+        assert_eq!(
+            got,
+            vec![(
+                "青石网络技术有限公司".into(),
+                some("实习"),
+                some("2015-05"),
+                None
+            )]
+        );
+        let got = extract("Internships\nBirch Analytics  Jun 2019 – Aug 2019\nBuilt dashboards.\n");
+        assert_eq!(got[0].1, some("Intern"));
+        // "International" names no internship.
+        let got = extract(
+            "International Experience\nBirch Analytics  Jun 2019 – Aug 2019\nBuilt dashboards.\n",
+        );
+        assert_eq!(got[0].1, None);
+    }
+
+    #[test]
+    fn a_bare_year_in_the_date_column() {
+        let got = extract(
+            "EXPERIENCE\n2009-2011    Birch Labs ---------- Salem, OR\n    built things.\n\
+             2008         Larch Commerce ---------- Salem, OR\n    built more.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Birch Labs".into(), None, some("2009"), some("2011")),
+                ("Larch Commerce".into(), None, some("2008"), some("2008")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_section_name_in_a_left_column_is_no_field() {
+        let got = extract(
+            "技能  Go, Rust\n经验  青石网络技术有限公司  2013-10 至 2014-4\n• 负责存储引擎。\n",
+        );
+        assert_eq!(got[0].0, "青石网络技术有限公司");
+    }
+
+    #[test]
+    fn organisation_and_place_over_title_and_dates() {
+        let got = extract(
+            "Experience\nD.K. Larchmont\tSpringfield, IL\nStudent Web Platform Project\tMarch 2021 – June 2022\n\
+             • Built a booking form.\nSignal Systems Lab (Example University)\tSpringfield, IL\n\
+             Undergraduate Research Assistant, Compilers\tJuly 2019 – May 2020\n• Wrote a simulator.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "D.K. Larchmont".into(),
+                    some("Student Web Platform Project"),
+                    some("2021-03"),
+                    some("2022-06")
+                ),
+                (
+                    "Signal Systems Lab (Example University)".into(),
+                    some("Undergraduate Research Assistant, Compilers"),
+                    some("2019-07"),
+                    some("2020-05")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_roles_held_at_once_under_one_organisation() {
+        let got = extract(
+            "Experience\nBirch Co.. . . . . . . . . . . . . . . . . . . .\n\
+             Embedded Engineer  2016/12-2023/11\nBuilt a DSP pipeline for telephony.\n\n\
+             Software Engineer  2016/12-2023/11\nBuilt a middleware module.\n\n\
+             Larch Co.. . . . . . . . . . . . . . . .\nAnalyst Team Lead  2012/03-2013/05\n\
+             Trained a team.\n\nAnalyst  2010/09-2012/02\nAnalysed samples.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Birch Co.".into(),
+                    some("Embedded Engineer"),
+                    some("2016-12"),
+                    some("2023-11")
+                ),
+                (
+                    "Birch Co.".into(),
+                    some("Software Engineer"),
+                    some("2016-12"),
+                    some("2023-11")
+                ),
+                (
+                    "Larch Co.".into(),
+                    some("Analyst Team Lead"),
+                    some("2012-03"),
+                    some("2013-05")
+                ),
+                (
+                    "Larch Co.".into(),
+                    some("Analyst"),
+                    some("2010-09"),
+                    some("2012-02")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_whose_end_year_wrapped() {
+        let got = extract(
+            "Experience\n• Data Engineer, Birch Media, Portland, OR (Oct 2015 - Oct\n2017)\n\
+             – Built the API.\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Birch Media".into(),
+                some("Data Engineer"),
+                some("2015-10"),
+                some("2017-10")
+            )]
+        );
+    }
+
+    #[test]
+    fn list_items_joining_employer_and_role_with_a_dash() {
+        let got = extract(
+            "工作经历\n• 青石电器股份有限公司－Android 开发工程师 2014.9-至今\n• 负责模块开发。\n\
+             • 青石电器股份有限公司－web 开发工程师 2017.3-至今\n• 负责移动端页面。\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "青石电器股份有限公司".into(),
+                    some("Android 开发工程师"),
+                    some("2014-09"),
+                    None
+                ),
+                (
+                    "青石电器股份有限公司".into(),
+                    some("web 开发工程师"),
+                    some("2017-03"),
+                    None
+                ),
+            ]
         );
     }
 

@@ -95,8 +95,9 @@ pub fn urls(text: &str) -> Vec<String> {
     out
 }
 
-/// Split a header remainder into its parts: at `|`, tabs, runs of two or more spaces and
-/// spaced dashes (" — ", " – ", " - ").
+/// Split a header remainder into its parts: at `|`, tabs, runs of two or more spaces,
+/// spaced dashes (" — ", " – ", " - "), dashes glued to Chinese text ("公司－职位") and runs
+/// of leaders ("Acme ------ Boston").
 pub fn split_parts(s: &str) -> Vec<String> {
     let s = s.replace(['｜', '\t'], "|");
     let mut parts: Vec<String> = Vec::new();
@@ -116,8 +117,32 @@ pub fn split_parts(s: &str) -> Vec<String> {
                 && chars.get(i + 1) == Some(&' ')
                 && chars.get(i + 2).is_some_and(|c| c.is_uppercase());
             let double_space = c == ' ' && chars.get(i + 1) == Some(&' ');
+            // "某某科技有限公司－Android 开发工程师": a dash right after Chinese text joins
+            // two fields, as a spaced dash does in Latin text.
+            let han_dash = matches!(c, '-' | '–' | '—' | '－')
+                && i >= 2
+                && is_han(chars[i - 1])
+                && is_han(chars[i - 2])
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit());
+            // "Acme Corp ---------- Boston, MA", "Acme Corp ………… 2019": a run of leaders
+            // (dashes, dots, underscores) joins two columns.
+            let leaders =
+                is_leader(c) && chars[i..].iter().take_while(|c| is_leader(**c)).count() >= 3;
+            if leaders {
+                parts.push(std::mem::take(&mut cur));
+                while chars
+                    .get(i)
+                    .is_some_and(|c| is_leader(*c) || c.is_whitespace())
+                {
+                    i += 1;
+                }
+                continue;
+            }
             if spaced_dash
                 || glued_dash
+                || han_dash
                 || double_space
                 || (c == ' ' && between_han_words(&chars, i))
             {
@@ -143,6 +168,7 @@ pub fn split_parts(s: &str) -> Vec<String> {
                         || c == '-'
                         || c == '–'
                         || c == '—'
+                        || c == '－'
                         || c == '|'
                         || c == ':'
                         || c == '：'
@@ -169,6 +195,11 @@ pub fn is_han(c: char) -> bool {
 /// A single space at `i` between two runs of at least two Han characters: Chinese writes no
 /// spaces inside words, so "某某软件有限公司 技术经理" is two parts, while a name spaced
 /// for alignment ("王 小明") stays one.
+/// A character that leader runs are drawn with.
+fn is_leader(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '─' | '－' | '.' | '·' | '…' | '_')
+}
+
 fn between_han_words(chars: &[char], i: usize) -> bool {
     let before = chars[..i].iter().rev().take_while(|c| is_han(**c)).count();
     let after = chars[i + 1..].iter().take_while(|c| is_han(**c)).count();
@@ -193,6 +224,35 @@ pub fn looks_like_city_region(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_after_chinese_text_and_leader_runs_separate_parts() {
+        assert_eq!(
+            split_parts("白桦软件有限公司－Android 开发工程师"),
+            vec!["白桦软件有限公司", "Android 开发工程师"]
+        );
+        assert_eq!(
+            split_parts("白桦软件有限公司-前端工程师"),
+            vec!["白桦软件有限公司", "前端工程师"]
+        );
+        // A dash between digits or inside Latin words joins them.
+        assert_eq!(split_parts("白桦-2号楼"), vec!["白桦-2号楼"]);
+        assert_eq!(split_parts("Coca-Cola"), vec!["Coca-Cola"]);
+        assert_eq!(
+            split_parts("Birch Analytics ---------- Boston, MA"),
+            vec!["Birch Analytics", "Boston, MA"]
+        );
+        assert_eq!(
+            split_parts("Birch Analytics ——————- Boston, MA"),
+            vec!["Birch Analytics", "Boston, MA"]
+        );
+        assert_eq!(
+            split_parts("Birch Analytics ........ Senior Engineer"),
+            vec!["Birch Analytics", "Senior Engineer"]
+        );
+        // An abbreviation's full stop is no leader.
+        assert_eq!(split_parts("Birch Co. Ltd."), vec!["Birch Co. Ltd."]);
+    }
 
     #[test]
     fn a_single_space_between_chinese_words_separates_parts() {

@@ -562,6 +562,10 @@ pub struct Words {
     pub languages: Vec<String>,
     /// School words.
     pub school_words: Vec<String>,
+    /// Openings of a unit inside a university ("College of", "School of").
+    pub academic_units: Vec<String>,
+    /// Words of an intern's title or heading ("Intern", "实习").
+    pub intern_words: Vec<String>,
     /// English organisation words (legal forms and name endings).
     pub org_words_en: Vec<String>,
     /// Words that never occur in a personal name.
@@ -712,6 +716,8 @@ impl Words {
                 role_cues: lex.terms("role-profile-cue"),
                 languages: lex.terms("spoken-language"),
                 school_words: lex.terms("school-word"),
+                academic_units: lex.terms("academic-unit"),
+                intern_words: lex.terms("seniority-intern"),
                 org_words_en: lex.terms("org-word-en"),
                 not_name_words: lex.terms("not-name-word"),
                 document_titles: lex.terms("document-title"),

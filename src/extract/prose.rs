@@ -101,6 +101,13 @@ pub fn apply_zh_bio(text: &str, sectioned: bool, record: &mut CareerRecord, pers
             .as_ref()
             .map(|i| i.text.clone())
             .unwrap_or_default();
+        // A sectioned document's education section was read already: a sentence adds a
+        // record only when it names a school ("读书期间曾获…奖学金" names none).
+        let words = super::Words::get();
+        if sectioned && !(words.is_school(&institution) || words.is_known_university(&institution))
+        {
+            continue;
+        }
         let canonical = canonical_organization(&institution);
         let degree = be.degree.as_ref().map(|d| d.text.clone());
         let ed = Education {

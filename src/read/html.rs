@@ -278,6 +278,13 @@ impl HtmlReader {
             }
             return;
         }
+        // A text node of tabs alone between inline runs ("<b>Acme</b><font>\t</font>Boston"):
+        // a word processor's tab stop, a column gap as DOCX and ODT give it, not indentation
+        // (which comes with a line break).
+        if decoded.chars().all(|c| c == '\t') && !self.line.is_blank() {
+            self.line.push("\t", self.bold > 0, None);
+            return;
+        }
         let mut out = String::with_capacity(decoded.len());
         let mut space = self.line.ends_with_space();
         for c in decoded.chars() {
@@ -709,6 +716,14 @@ mod tests {
     #[test]
     fn attribute_junk_before_non_ascii_text_stays_on_char_boundaries() {
         assert_eq!(text("<html><meta =\"utf-8\"éé><p x=1 =é>Ana</p>"), "Ana");
+    }
+
+    #[test]
+    fn a_tab_stop_between_runs_is_a_column_gap() {
+        assert_eq!(
+            text("<html><p><b>Birch Labs</b><font>\t</font><span>Salem, OR</span></p>\n\t<p>next</p>"),
+            "Birch Labs\tSalem, OR\n\nnext"
+        );
     }
 
     #[test]

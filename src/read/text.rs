@@ -1,4 +1,5 @@
-//! Plain text and Markdown: bytes → [`Document`] (decoded, NFC-normalised text, no line hints).
+//! Plain text and Markdown: bytes → [`Document`] (decoded, NFC-normalised text with PDF
+//! copy-paste code points mapped, no line hints).
 //!
 //! Encodings: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and legacy
 //! encodings such as GB18030/GBK detected with `chardetng` — never assumed. Text an export
@@ -36,10 +37,23 @@ pub fn decode(bytes: &[u8]) -> Result<Document, ReadError> {
     })
 }
 
-/// `text` in Unicode NFC. Text already in NFC (nearly all of it) is copied, not recomposed.
+/// `text` in Unicode NFC, with the code points that text copied out of a PDF carries mapped
+/// as the other readers map them ([`super::builder::normalize_char`]: Kangxi radicals
+/// "⼈⽅" to "人方", zero-width and private-use characters dropped). Text already clean
+/// (nearly all of it) is copied, not recomposed.
 fn nfc(text: &str) -> String {
-    if unicode_normalization::is_nfc(text) {
-        text.to_owned()
+    let odd = |c: char| super::builder::normalize_char(c) != Some(c);
+    let text = if text.chars().any(odd) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .filter_map(super::builder::normalize_char)
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    if unicode_normalization::is_nfc(&text) {
+        text.into_owned()
     } else {
         text.nfc().collect()
     }
@@ -112,6 +126,13 @@ mod tests {
         ] {
             assert_eq!(nfc(t), t.nfc().collect::<String>(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn text_copied_out_of_a_pdf_reads_as_written() {
+        // Kangxi radicals for 方 and 人, a zero-width space, an icon font's private-use glyph.
+        let d = decode("联系\u{2F45}式 \u{2F08}事\u{200B}部 \u{F0E0}mail".as_bytes()).unwrap();
+        assert_eq!(d.text, "联系方式 人事部 mail");
     }
 
     #[test]
