@@ -1775,27 +1775,46 @@ fn org_place_above(
         return;
     };
     let above = &lines[k];
-    if used[k] || !header_like(above) || !dates::find_date_ranges(&above.text).is_empty() {
+    // (Its shape is judged on its parts: leaders can make the line itself long.)
+    if used[k]
+        || above.bullet
+        || above.is_heading
+        || !dates::find_date_ranges(&above.text).is_empty()
+    {
         return;
     }
-    let parts = split_parts(&above.text);
-    let [name, place] = parts.as_slice() else {
+    let parts: Vec<String> = split_parts(&above.text)
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts
+        .iter()
+        .any(|p| p.chars().count() > 80 || is_sentence(p))
+    {
         return;
+    }
+    let (name, place) = match parts.as_slice() {
+        [name, place] if looks_like_city_region(place) => (name, Some(place)),
+        // "Acme Co.. . . . . ." alone: an employer certainly (a legal form or a known
+        // name), beside which the dated line's field can only be the role.
+        [name] if words.org_strength(strip_parenthetical(name)) >= 3 => (name, None),
+        _ => return,
     };
     let own = split_parts(&header_rest(&lines[i], r));
     let own: Vec<&String> = own.iter().filter(|p| !p.is_empty()).collect();
     let [field] = own.as_slice() else {
         return;
     };
-    let fits = looks_like_city_region(place)
-        && plausible_org(name)
+    let fits = plausible_org(name)
         && words.title_strength(name) == 0
         && words.org_strength(strip_parenthetical(field)) < 3
         && (words.title_strength(field) > 0 || !looks_like_city_region(field));
     if fits {
         set_org(pos, name);
         pos.title = Some(strip_parenthetical(field).trim_end_matches('.').to_owned());
-        pos.location = Some(place.clone());
+        if let Some(place) = place {
+            pos.location = Some(place.clone());
+        }
         used[k] = true;
     }
 }
@@ -2995,6 +3014,31 @@ mod tests {
                     some("Analyst"),
                     some("2010-09"),
                     some("2012-02")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_without_a_title_word_under_a_certain_employer() {
+        let got = extract(
+            "Experience\nLarch Co.. . . . . . . . . . .\nSupport Team  2011/01-2013/05\n\
+             Helped customers.\n\nAnalyst Team Lead  2012/03-2013/05\nTrained a team.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Larch Co.".into(),
+                    some("Support Team"),
+                    some("2011-01"),
+                    some("2013-05")
+                ),
+                (
+                    "Larch Co.".into(),
+                    some("Analyst Team Lead"),
+                    some("2012-03"),
+                    some("2013-05")
                 ),
             ]
         );

@@ -128,9 +128,12 @@ pub fn split_parts(s: &str) -> Vec<String> {
                     .is_some_and(|c| c.is_alphanumeric() && !c.is_ascii_digit());
             // "Acme Corp ---------- Boston, MA", "Acme Corp ………… 2019": a run of leaders
             // (dashes, dots, underscores) joins two columns.
-            let leaders =
-                is_leader(c) && chars[i..].iter().take_while(|c| is_leader(**c)).count() >= 3;
+            let leaders = is_leader(c) && leader_run(&chars[i..]) >= 3;
             if leaders {
+                // "Acme Co.. . . .": the first full stop closes the abbreviation.
+                if c == '.' && i > 0 && chars[i - 1].is_alphabetic() {
+                    cur.push('.');
+                }
                 parts.push(std::mem::take(&mut cur));
                 while chars
                     .get(i)
@@ -195,6 +198,23 @@ pub fn is_han(c: char) -> bool {
 /// A single space at `i` between two runs of at least two Han characters: Chinese writes no
 /// spaces inside words, so "某某软件有限公司 技术经理" is two parts, while a name spaced
 /// for alignment ("王 小明") stays one.
+/// How many leader characters open `chars`, single spaces between them allowed (". . . .").
+fn leader_run(chars: &[char]) -> usize {
+    let mut n = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        if is_leader(chars[k]) {
+            n += 1;
+            k += 1;
+        } else if chars[k] == ' ' && chars.get(k + 1).is_some_and(|c| is_leader(*c)) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
 /// A character that leader runs are drawn with.
 fn is_leader(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '─' | '－' | '.' | '·' | '…' | '_')
@@ -249,6 +269,10 @@ mod tests {
         assert_eq!(
             split_parts("Birch Analytics ........ Senior Engineer"),
             vec!["Birch Analytics", "Senior Engineer"]
+        );
+        assert_eq!(
+            split_parts("Birch Co.. . . . . . . Senior Engineer"),
+            vec!["Birch Co.", "Senior Engineer"]
         );
         // An abbreviation's full stop is no leader.
         assert_eq!(split_parts("Birch Co. Ltd."), vec!["Birch Co. Ltd."]);

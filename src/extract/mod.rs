@@ -631,6 +631,12 @@ const LEGAL_FORMS: &[&str] = &[
     "l.l.c",
 ];
 
+/// Legal forms that are ordinary words or letters elsewhere ("Co-op", "AG" the state
+/// attorney): a legal form only as the last token of a name ("Acme Co.", "Acme AG").
+const LEGAL_FORMS_LAST: &[&str] = &[
+    "co", "ag", "bv", "nv", "srl", "s.a", "s.r.l", "s.p.a", "bhd", "pty", "pte",
+];
+
 /// Latin tokens of a header part, without edge punctuation and trailing parentheticals.
 fn latin_tokens(s: &str) -> Vec<String> {
     let s = match s.find(['(', '（']) {
@@ -862,7 +868,12 @@ impl Words {
         }
         let toks = latin_tokens(s);
         let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
-        if lower.iter().any(|t| LEGAL_FORMS.contains(&t.as_str())) {
+        if lower.iter().any(|t| LEGAL_FORMS.contains(&t.as_str()))
+            || lower.len() >= 2
+                && lower
+                    .last()
+                    .is_some_and(|t| LEGAL_FORMS_LAST.contains(&t.as_str()))
+        {
             return 3;
         }
         let word = |t: &str| self.org_words_en.iter().any(|w| w.eq_ignore_ascii_case(t));
@@ -1076,6 +1087,15 @@ mod tests {
             .chain(parts)
             .chain(odd.map(str::to_owned))
             .collect()
+    }
+
+    #[test]
+    fn legal_forms_that_are_words_elsewhere_count_only_at_the_end() {
+        let words = Words::get();
+        assert_eq!(words.org_strength("Larch Co."), 3);
+        assert_eq!(words.org_strength("Birch Werke AG"), 3);
+        assert_eq!(words.org_strength("Co-op Programme"), 0);
+        assert!(words.org_strength("Co") < 3);
     }
 
     #[test]
