@@ -1573,6 +1573,16 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
             set_org(p, &name);
         }
     }
+    // "曾在某公司做过两年测试，负责……": a sentence is no title.
+    for p in positions.iter_mut() {
+        let sentence = p
+            .title
+            .as_deref()
+            .is_some_and(|t| t.chars().count() > 20 && t.contains(['，', '。', '；']));
+        if sentence {
+            p.title = None;
+        }
+    }
     positions.retain(|p| {
         let school = !p.organization.is_empty()
             && (words.is_school(&p.organization) || words.is_known_university(&p.organization));
@@ -1672,7 +1682,8 @@ fn fill_from_neighbours(
     while k < lines.len() && ahead < 2 && (pos.organization.is_empty() || pos.title.is_none()) {
         let l = &lines[k];
         k += 1;
-        if l.text.trim().is_empty() {
+        // Blank lines, and rows of a table with nothing in them (" | ", a rule).
+        if !l.text.chars().any(char::is_alphanumeric) {
             continue;
         }
         if let Some(field) = label_only(&l.text) {
@@ -2928,6 +2939,35 @@ mod tests {
             "International Experience\nBirch Analytics  Jun 2019 – Aug 2019\nBuilt dashboards.\n",
         );
         assert_eq!(got[0].1, None);
+    }
+
+    #[test]
+    fn an_empty_table_row_between_header_and_title() {
+        let got = extract(
+            "Professional experience\nBirch Securities Co., Ltd | Salem, OR | Jun 2023 - Oct 2023\n\n | \n\
+             Equity Analyst Intern\nReviewed filings for the listing.\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Birch Securities Co., Ltd".into(),
+                some("Equity Analyst Intern"),
+                some("2023-06"),
+                some("2023-10")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_sentence_is_no_title() {
+        let mut positions = vec![Position {
+            organization: "青石网络有限公司".into(),
+            title: Some("曾在青石网络有限公司做过两年测试工作，负责编写接口用例和页面。".into()),
+            ..Position::default()
+        }];
+        drop_non_positions(&mut positions, Words::get());
+        assert_eq!(positions.len(), 1);
+        assert_eq!(positions[0].title, None);
     }
 
     #[test]
