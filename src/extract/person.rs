@@ -315,7 +315,9 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             name_line = Some(i);
             break;
         }
-        if let Some(n) = leading_han_name(t, title_words) {
+        if let Some(n) =
+            leading_han_name(t, title_words).filter(|n| super::layout::heading_of(n).is_none())
+        {
             let label = t[n.len()..].trim_start().starts_with([':', '：']);
             if !label && (t.contains('|') || t.chars().count() > 40) {
                 name_rest = Some(t[n.len()..].to_owned());
@@ -409,6 +411,11 @@ fn name_cell(t: &str, words: &Words) -> Option<String> {
     let parts = split_parts(t);
     if parts.len() > 1 && is_name(&parts[0]) && t.trim_start().starts_with(parts[0].as_str()) {
         return Some(parts[0].clone());
+    }
+    // "实习经历          王小明": a two-column page puts the left column's first heading
+    // and the name on one line; the name is the cell after the heading.
+    if parts.len() == 2 && super::layout::heading_of(&parts[0]).is_some() && is_name(&parts[1]) {
+        return Some(parts[1].clone());
     }
     let cells: Vec<&str> = t.split(['/', '|']).map(str::trim).collect();
     let gender = cells
@@ -690,6 +697,11 @@ mod tests {
     #[test]
     fn names_in_headers() {
         assert_eq!(person("Jane Doe\nSenior Engineer\n").name, "Jane Doe");
+        // A two-column page: the left column's heading and the name share the first line.
+        assert_eq!(
+            person("实习经历                      林青木\n青石科技有限公司  2015.5 至今\n").name,
+            "林青木"
+        );
         // Boilerplate above the name.
         assert_eq!(
             person("Music Producer Resume Template\nPeter S. Gutierrez\nNew York City\n").name,
