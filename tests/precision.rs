@@ -200,7 +200,8 @@ fn a_flattened_export_reads_like_the_document_it_was() {
 #[test]
 fn sentences_of_a_sectioned_chinese_resume_are_no_employers() {
     // No work section: skill sentences ("了解…布局", "…部署"), a project description
-    // ("…对所有订单") and an address naming a university are not positions.
+    // ("…对所有订单"), an address naming a university and a dated award sentence ("2023.05
+    // 在…大赛中获一等奖，并被…实验室授予…称号") are not positions.
     assert_eq!(positions("zh-sentences-no-job.txt"), vec![]);
 }
 

@@ -36,9 +36,10 @@ fn iso(span: Option<&Span>) -> Option<String> {
 }
 
 /// Fill name, positions and education from a Chinese prose bio. In a `sectioned` document
-/// (one with headings, whose layout gave no position), an organisation named with neither a
-/// title nor a date is a mention in a sentence ("了解…布局", an address), and a title with
-/// no organisation a role in a project ("作为核心人员"), not a position.
+/// (one with headings, whose layout gave no position), an organisation named without a
+/// title is a mention in a sentence ("了解…布局", an address, an award "2010.09 获某杯竞赛
+/// 二等奖"), and a title with no organisation a role in a project ("作为核心人员"), not a
+/// position.
 pub fn apply_zh_bio(text: &str, sectioned: bool, record: &mut CareerRecord, person: &mut Person) {
     let bio = zh_prose::extract_zh_bio(text, lexicon());
     if let Some(n) = &bio.name {
@@ -61,9 +62,10 @@ pub fn apply_zh_bio(text: &str, sectioned: bool, record: &mut CareerRecord, pers
         {
             continue;
         }
-        let dated = bp.start.is_some() || bp.end.is_some() || bp.current;
         let org_named = row.organization.is_some() || bp.organization.is_some();
-        if sectioned && (row.title.is_none() && !dated || !org_named) {
+        // In a sectioned document a dated sentence without a title is an award or an
+        // event ("2010.09 获某某杯竞赛二等奖，被某中心授予…"), not a job.
+        if sectioned && (row.title.is_none() || !org_named) {
             continue;
         }
         let org = row.organization.map(|o| o.text.clone()).unwrap_or_default();
