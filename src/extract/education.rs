@@ -32,11 +32,12 @@ fn split_after_school_sentence<'a>(piece: &'a str, words: &Words) -> Vec<&'a str
 /// "College of Forestry" (`lex:academic-unit`): a unit inside a university,
 /// which is the institution when the line names it too.
 fn is_academic_unit(piece: &str, words: &Words) -> bool {
-    let piece = piece.trim().to_lowercase();
-    words
-        .academic_units
-        .iter()
-        .any(|u| piece.starts_with(&u.to_lowercase()))
+    let piece = piece.trim();
+    words.academic_units.iter().any(|u| {
+        piece
+            .get(..u.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(u))
+    })
 }
 
 /// Whether the words inside a degree's parentheses belong to the degree ("BSc (Hons)"):
@@ -194,8 +195,9 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
             .flat_map(|x| split_after_school_sentence(x, words))
             .collect();
         let school = |x: &&str| is_institution(x, words);
+        let first_school = pieces.iter().position(school);
         // "College of Engineering, Example University": the university, not its college.
-        let school_at = pieces.iter().position(school).map(|k| {
+        let school_at = first_school.map(|k| {
             let later = pieces[k + 1..].iter().position(school);
             match later {
                 Some(j) if is_academic_unit(pieces[k], words) => k + 1 + j,
@@ -208,7 +210,7 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
                 let after = pieces[k + 1..].join(", ");
                 // A college named before its university comes after it: the first school
                 // part is the institution.
-                let unit_first = pieces[..k].iter().any(|x| is_institution(x, words));
+                let unit_first = first_school != Some(k);
                 if unit_first {
                     out.push(pieces[k].to_owned());
                 }

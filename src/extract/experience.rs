@@ -1266,18 +1266,15 @@ fn year_in_column(l: &Line<'_>) -> Option<DateRange> {
     }
     let lead = l.text.len() - l.text.trim_start().len();
     let rest = &l.text[lead..];
-    let year = rest.get(..4)?;
-    let after = &rest[4..];
+    let (year, after) = rest.split_at(rest.find(char::is_whitespace)?);
     let column = after.starts_with('\t') || after.starts_with("  ");
-    if !column || !(year.starts_with("19") || year.starts_with("20")) {
-        return None;
-    }
-    let start = PartialDate::new(year.parse().ok()?, None, None)?;
+    // `parse_date` applies the year window; a month or a day makes it no bare year.
+    let start = dates::parse_date(year).filter(|d| column && d.month.is_none())?;
     Some(DateRange {
         start,
         end: Some(DateEnd::Date(start)),
         start_offset: lead,
-        end_offset: lead + 4,
+        end_offset: lead + year.len(),
     })
 }
 

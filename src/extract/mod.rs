@@ -566,6 +566,10 @@ pub struct Words {
     pub academic_units: Vec<String>,
     /// Words of an intern's title or heading ("Intern", "实习").
     pub intern_words: Vec<String>,
+    /// Legal forms, lower case: an organisation wherever they occur (`lex:legal-form-en`).
+    legal_forms: Vec<String>,
+    /// Legal forms only as a name's last token, lower case (`lex:legal-form-en-final`).
+    legal_forms_final: Vec<String>,
     /// English organisation words (legal forms and name endings).
     pub org_words_en: Vec<String>,
     /// Words that never occur in a personal name.
@@ -613,29 +617,6 @@ pub struct Words {
     /// `title_zh` in one automaton (`None` if it could not be built): for [`Words::is_title`].
     title_zh_matcher: Option<aho_corasick::AhoCorasick>,
 }
-
-/// Legal forms: an organisation wherever they occur in a name.
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "ltd",
-    "limited",
-    "llc",
-    "llp",
-    "plc",
-    "pvt",
-    "corp",
-    "corporation",
-    "gmbh",
-    "pvt.ltd",
-    "p.ltd",
-    "l.l.c",
-];
-
-/// Legal forms that are ordinary words or letters elsewhere ("Co-op", "AG" the state
-/// attorney): a legal form only as the last token of a name ("Acme Co.", "Acme AG").
-const LEGAL_FORMS_LAST: &[&str] = &[
-    "co", "ag", "bv", "nv", "srl", "s.a", "s.r.l", "s.p.a", "bhd", "pty", "pte",
-];
 
 /// Latin tokens of a header part, without edge punctuation and trailing parentheticals.
 fn latin_tokens(s: &str) -> Vec<String> {
@@ -702,6 +683,9 @@ impl Words {
         static WORDS: OnceLock<Words> = OnceLock::new();
         WORDS.get_or_init(|| {
             let lex = &vocabulary().lexicon;
+            let lower_terms = |name: &str| -> Vec<String> {
+                lex.terms(name).iter().map(|t| t.to_lowercase()).collect()
+            };
             let mut title_en = lex.terms("title-head-en");
             let heads = lex.terms("title-head");
             title_en.extend(heads.iter().filter(|t| t.is_ascii()).cloned());
@@ -724,6 +708,8 @@ impl Words {
                 school_words: lex.terms("school-word"),
                 academic_units: lex.terms("academic-unit"),
                 intern_words: lex.terms("seniority-intern"),
+                legal_forms: lower_terms("legal-form-en"),
+                legal_forms_final: lower_terms("legal-form-en-final"),
                 org_words_en: lex.terms("org-word-en"),
                 not_name_words: lex.terms("not-name-word"),
                 document_titles: lex.terms("document-title"),
@@ -868,11 +854,11 @@ impl Words {
         }
         let toks = latin_tokens(s);
         let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
-        if lower.iter().any(|t| LEGAL_FORMS.contains(&t.as_str()))
+        if lower.iter().any(|t| self.legal_forms.contains(t))
             || lower.len() >= 2
                 && lower
                     .last()
-                    .is_some_and(|t| LEGAL_FORMS_LAST.contains(&t.as_str()))
+                    .is_some_and(|t| self.legal_forms_final.contains(t))
         {
             return 3;
         }
