@@ -244,7 +244,11 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         .into_iter()
         .flat_map(|p| {
             let han_fields: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+            // A sentence ("…参加 Example Workshop 短课程。") keeps its spaces: they are
+            // word breaks around Latin words, not field separators.
+            let sentence = p.trim_end().ends_with(['。', '；', '！']);
             if han_fields.len() > 1
+                && !sentence
                 && han_fields
                     .iter()
                     .all(|w| w.chars().any(super::is_han) && w.chars().count() >= 2)
@@ -867,6 +871,15 @@ mod tests {
         );
         // A school without a degree nearby is not made a record.
         assert!(schools("王小明\n住址：东山市北方大学\n\n项目\n").is_empty());
+        // A sentence that names a school is no record, whatever its spaces.
+        assert!(
+            schools("教育经历\n2023/06 在北方大学参加某某中心的暑期 Graph Theory 短课程。\n")
+                .is_empty()
+        );
+        assert!(
+            schools("教育经历\n2023/06 在北方大学参加某某中心的暑期Graph Theory短课程。\n")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -377,15 +377,26 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
 /// The smallest gap, in ems, read as a space between two glyphs: a tenth of an em between
 /// Latin letters (as poppler does: a large name set with tight spacing keeps its space),
 /// more where either side is CJK, whose glyphs are often spaced out without any word break.
+/// Between a CJK character and a Latin letter or digit, typesetters insert a gap of their
+/// own — xeCJK's `CJKecglue` (0.23–0.36 em measured), Word's and LibreOffice's Asian/Latin
+/// autospace (0.20–0.25 em) — whether or not the writer typed a space ("Go开发工程师" and
+/// "Go 开发工程师" print alike); such a gap without a space glyph is typography, not text,
+/// so it must be wider than that to count (a typed space drawn as a glyph always counts).
 fn word_gap(before: Option<char>, after: Option<char>) -> f32 {
     let wide =
         |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic() && c > '\u{2E80}');
-    if wide(before) || wide(after) {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if (wide(before) && latin(after)) || (latin(before) && wide(after)) {
+        CJK_LATIN_GLUE
+    } else if wide(before) || wide(after) {
         0.15
     } else {
         0.1
     }
 }
+
+/// The widest CJK/Latin autospace gap read as no space, in ems (see [`word_gap`]).
+const CJK_LATIN_GLUE: f32 = 0.45;
 
 #[cfg(test)]
 mod tests {
@@ -443,5 +454,41 @@ mod tests {
         let lines = page_lines(g);
         assert_eq!(lines[0].text, "Company 0 Engineer  2019 - 2021");
         assert!(lines.iter().all(|l| l.column == 0));
+    }
+
+    /// Glyphs of `a`, then of `b` after a gap of `gap` points (size 10), `b`'s first glyph
+    /// flagged as following a space glyph when `typed`.
+    fn two_runs(a: &str, b: &str, gap: f32, typed: bool) -> Vec<Glyph> {
+        let mut g = word(a, 40.0, 700.0);
+        let x = g.last().map_or(40.0, |l| l.x + l.w) + gap;
+        let mut tail = word(b, x, 700.0);
+        tail[0].space_before = typed;
+        g.extend(tail);
+        g
+    }
+
+    #[test]
+    fn cjk_latin_autospace_is_no_space_but_a_typed_or_wide_one_is() {
+        let text = |g| page_lines(g).remove(0).text;
+        // xeCJK / Word autospace: a quarter em between Latin and Han, no space glyph.
+        assert_eq!(
+            text(two_runs("Go", "开发工程师", 2.5, false)),
+            "Go开发工程师"
+        );
+        assert_eq!(text(two_runs("负责", "Kafka", 3.3, false)), "负责Kafka");
+        // A space glyph is the writer's space; a gap over the glue width is a word break.
+        assert_eq!(
+            text(two_runs("Go", "开发工程师", 2.5, true)),
+            "Go 开发工程师"
+        );
+        assert_eq!(
+            text(two_runs("Go", "开发工程师", 6.0, false)),
+            "Go 开发工程师"
+        );
+        // Between Latin words a quarter em still is a space.
+        assert_eq!(
+            text(two_runs("Senior", "Engineer", 2.5, false)),
+            "Senior Engineer"
+        );
     }
 }
