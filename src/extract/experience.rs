@@ -505,7 +505,6 @@ fn is_tech_list(l: &Line<'_>, words: &Words) -> bool {
     l.section == Section::Skills || words.starts_with_tech_label(&l.text)
 }
 
-/// Build a position from a header line.
 /// The text of a dated line before and after its date range.
 fn around_dates<'a>(l: &'a Line<'_>, r: &DateRange) -> (&'a str, &'a str) {
     let before = l.text.get(..r.start_offset.min(l.text.len())).unwrap_or("");
@@ -519,6 +518,7 @@ fn header_rest(l: &Line<'_>, r: &DateRange) -> String {
     format!("{}  {}", before.trim(), after.trim())
 }
 
+/// Build a position from a header line.
 fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     let (before, after) = around_dates(l, r);
     // "(Mar 2015 - Present)": the brackets around the dates are not part of the fields.
@@ -620,13 +620,18 @@ fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
 /// whose first part is certainly an employer or, in Latin text, that is drawn bold or has a
 /// part ending with a job title word.
 fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
-    const MAX_CHARS: usize = 70;
-    const MAX_WORDS: usize = 10;
+    const MAX_CHARS: usize = 80;
+    const MAX_WORDS: usize = 12;
     let rest = header_rest(l, r);
     let parts = split_parts(&rest);
+    // The brackets that held the dates ("…, Austin, TX (Summer 2009)") are no words.
+    let words_in_rest = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     l.indent < 2
         && visible_len(&rest) <= MAX_CHARS
-        && rest.split_whitespace().count() <= MAX_WORDS
+        && words_in_rest <= MAX_WORDS
         && !rest.trim_end().ends_with(['.', ';'])
         // Chinese clause punctuation: a sentence ("在某公司担任实习生，主要负责…"), not fields.
         && !rest.contains(['，', '。', '；'])
@@ -2607,6 +2612,23 @@ mod tests {
                     some("2015-02")
                 ),
             ]
+        );
+        // Title, unit, organisation and place: ten words, the dates' brackets not counted.
+        let got = extract(
+            "Jane Roe\nWork Experience\n\
+             • Senior Engineer, Fictional Widgets, Boston, MA (Mar 2015 - Present)\n\
+             \x20\x20• Built the billing service\n\
+             • Support Desk Consultant, Campus Support Desk, Larchmont College, Dover, DE (Summer 2009)\n\
+             \x20\x20• Answered calls\n",
+        );
+        assert_eq!(
+            got[1],
+            (
+                "Larchmont College".into(),
+                some("Support Desk Consultant, Campus Support Desk"),
+                some("2009"),
+                some("2009")
+            )
         );
     }
 
