@@ -542,6 +542,7 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     let org = h
         .org
         .clone()
+        .map(|o| employer_in_clause(&o, words).unwrap_or(o))
         .filter(|o| plausible_org(o))
         .unwrap_or_default();
     let canonical = canonical_organization(strip_parenthetical(&org));
@@ -560,6 +561,30 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         evidence: header_evidence(l),
         ..Position::default()
     }
+}
+
+/// "任职某某科技，参与直播系统的开发": a Chinese header field that is a clause, not a name
+/// (an organisation's name has no clause comma). Its first clause, less the cue that opens
+/// it ("任职", "就职于", "在": `lex:join-cue`, `lex:locative-cue`) and a work verb that
+/// closes it ("在某某科技工作": `lex:work-verb`), names the employer — unless what is left
+/// reads as a title ("任职技术经理，…").
+fn employer_in_clause(part: &str, words: &Words) -> Option<String> {
+    let (first, _) = part.split_once(['，', '；'])?;
+    let first = first.trim();
+    let cue = words
+        .workplace_cues
+        .iter()
+        .find(|c| first.starts_with(c.as_str()))?;
+    let mut name = first[cue.len()..].trim();
+    if let Some(v) = words.work_verbs.iter().find(|v| name.ends_with(v.as_str())) {
+        name = name[..name.len() - v.len()].trim();
+    }
+    let n = name.chars().count();
+    ((2..=30).contains(&n)
+        && name.chars().any(super::is_han)
+        && !name.contains([',', '，', '、', '。'])
+        && words.title_strength(name) == 0)
+        .then(|| name.to_owned())
 }
 
 /// A header line without the section's name in a left column before it ("经验  某某公司
@@ -625,6 +650,7 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     let rest = header_rest(l, r);
     let parts = split_parts(&rest);
     // The brackets that held the dates ("…, Austin, TX (Summer 2009)") are no words.
+    let clause_header = clause_beside_title(&parts, words);
     let words_in_rest = rest
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -633,9 +659,11 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
         && visible_len(&rest) <= MAX_CHARS
         && words_in_rest <= MAX_WORDS
         && !rest.trim_end().ends_with(['.', ';'])
-        // Chinese clause punctuation: a sentence ("在某公司担任实习生，主要负责…"), not fields.
-        && !rest.contains(['，', '。', '；'])
-        && (employer_first(&parts, words)
+        // Chinese clause punctuation: a sentence ("在某公司担任实习生，主要负责…"), not fields —
+        // unless columns set the clause apart from a title ("任职某某科技，参与…  核心开发人员").
+        && (!rest.contains(['，', '。', '；']) || clause_header)
+        && (clause_header
+            || employer_first(&parts, words)
             // In Chinese lists a project item ends with the role too ("…系统 核心开发人员"):
             // there only a legal form or a known organisation makes the item an entry.
             || !rest.chars().any(super::is_han)
@@ -644,6 +672,21 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
                         .iter()
                         .flat_map(|p| p.split(','))
                         .any(|p| words.title_strength(p) >= 3)))
+}
+
+/// Columns holding a clause that names an employer ([`employer_in_clause`]) and, apart from
+/// it, a title ("任职某某科技，参与…的开发  核心开发人员"): a header, not a sentence.
+fn clause_beside_title(parts: &[String], words: &Words) -> bool {
+    let clause = |p: &String| p.contains(['，', '。', '；']);
+    let mut clauses = parts.iter().filter(|p| clause(p));
+    let one_employer = match (clauses.next(), clauses.next()) {
+        (Some(c), None) => employer_in_clause(c, words).is_some(),
+        _ => false,
+    };
+    one_employer
+        && parts
+            .iter()
+            .any(|p| !clause(p) && words.title_strength(p) >= 2)
 }
 
 /// A list item that opens with bold text ("* **Senior Engineer**, Acme (2019 - 2021)"):
@@ -2629,6 +2672,47 @@ mod tests {
                 some("2009"),
                 some("2009")
             )
+        );
+    }
+
+    #[test]
+    fn an_employer_named_in_a_clause_beside_the_title() {
+        // Columns: dates, a clause naming the employer, the title; bulleted or not.
+        for bullet in ["• ", ""] {
+            let got = extract(&format!(
+                "王小明\n工作经历\n\
+                 {bullet}2017-08 至今\t\t任职晨曦互娱，参与直播系统的开发\t\t核心开发人员\n\
+                 负责推荐系统。\n\
+                 {bullet}2015-07 至 2017-08\t就职于星河游戏，参与开发某大型游戏\t\t高级工程师\n\
+                 负责游戏服务器。\n"
+            ));
+            assert_eq!(
+                got,
+                vec![
+                    (
+                        "晨曦互娱".into(),
+                        some("核心开发人员"),
+                        some("2017-08"),
+                        None
+                    ),
+                    (
+                        "星河游戏".into(),
+                        some("高级工程师"),
+                        some("2015-07"),
+                        some("2017-08")
+                    ),
+                ],
+                "{bullet:?}"
+            );
+        }
+        // A clause whose cue introduces a title names no employer.
+        assert_eq!(
+            employer_in_clause("任职技术经理，负责团队", Words::get()),
+            None
+        );
+        assert_eq!(
+            employer_in_clause("在晨曦互娱工作，负责测试", Words::get()).as_deref(),
+            Some("晨曦互娱")
         );
     }
 

@@ -586,6 +586,11 @@ pub struct Words {
     pub education_labels: Vec<String>,
     /// Cues before the title in a Chinese position body ("担任", "先后担任").
     pub body_title_cues: Vec<String>,
+    /// `lex:join-cue` and `lex:locative-cue`, longest first: words that open a clause naming
+    /// a workplace ("任职某某科技，…", "就职于…", "在…工作").
+    pub workplace_cues: Vec<String>,
+    /// `lex:work-verb`, longest first: verbs that close such a clause ("在某某科技工作").
+    pub work_verbs: Vec<String>,
     /// Verbs that end a department named after 在 in a Chinese position body.
     pub department_end_verbs: Vec<String>,
     /// Labels of the name field ("姓名", "Name").
@@ -669,6 +674,13 @@ fn lower(terms: Vec<String>) -> Vec<String> {
     terms.into_iter().map(|t| t.to_lowercase()).collect()
 }
 
+/// The items without duplicates, longest first (a prefix test then takes the longest).
+fn longest_first(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v = sorted(items);
+    v.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+    v
+}
+
 /// The items, sorted and without duplicates.
 fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
     let mut v: Vec<String> = items.collect();
@@ -718,6 +730,12 @@ impl Words {
                 proficiency_words: lex.terms("proficiency-word"),
                 education_labels: lex.terms("inline-education-label"),
                 body_title_cues: lex.terms("body-title-cue"),
+                workplace_cues: longest_first(
+                    lex.terms("join-cue")
+                        .into_iter()
+                        .chain(lex.terms("locative-cue")),
+                ),
+                work_verbs: longest_first(lex.terms("work-verb").into_iter()),
                 department_end_verbs: lex.terms("department-end-verb"),
                 name_labels: lex.terms("name-label"),
                 gender_words: lex.terms("gender-word"),

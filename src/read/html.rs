@@ -327,6 +327,14 @@ impl HtmlReader {
         }
     }
 
+    /// Whether the current line holds a list item's marker ("• ", "3. ") and nothing else.
+    fn only_list_marker(&self) -> bool {
+        let t = self.line.text().trim();
+        t == "•"
+            || t.strip_suffix('.')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    }
+
     fn tag(&mut self, tag: Tag) {
         let name = tag.name.as_str();
         if tag.end {
@@ -370,7 +378,9 @@ impl HtmlReader {
                 .unwrap_or_default();
             self.close(&top);
         }
-        if BLOCK.contains(&name) {
+        // A paragraph inside a list item ("<li><p>…", as LibreOffice and Word write lists)
+        // continues the item's line after its bullet.
+        if BLOCK.contains(&name) && !self.only_list_marker() {
             self.flush(false);
         }
         let hidden = DROPPED.contains(&name)
@@ -711,6 +721,16 @@ mod tests {
         assert_eq!(d.lines[0].heading_level, Some(1));
         assert_eq!(d.lines[4].heading_level, Some(2));
         assert!(!d.lines[2].bold);
+    }
+
+    #[test]
+    fn a_paragraph_inside_a_list_item_stays_on_the_bullet_line() {
+        // LibreOffice's and Word's HTML: every list item holds a <p>.
+        let t = text(
+            "<ul><li><p>2015-07 – 2017-08 Acme</p></li><li>\n<p>two</p><p>more</p></li></ul>\
+             <ol><li><p>first</p></li></ol>",
+        );
+        assert_eq!(t, "• 2015-07 – 2017-08 Acme\n\n• two\n\nmore\n\n1. first");
     }
 
     #[test]
