@@ -563,7 +563,7 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
     }
 }
 
-/// "任职某某科技，参与直播系统的开发": a Chinese header field that is a clause, not a name
+/// "任职某某科技，主导推荐平台建设": a Chinese header field that is a clause, not a name
 /// (an organisation's name has no clause comma). Its first clause, less the cue that opens
 /// it ("任职", "就职于", "在": `lex:join-cue`, `lex:locative-cue`) and a work verb that
 /// closes it ("在某某科技工作": `lex:work-verb`), names the employer — unless what is left
@@ -660,7 +660,7 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
         && words_in_rest <= MAX_WORDS
         && !rest.trim_end().ends_with(['.', ';'])
         // Chinese clause punctuation: a sentence ("在某公司担任实习生，主要负责…"), not fields —
-        // unless columns set the clause apart from a title ("任职某某科技，参与…  核心开发人员").
+        // unless columns set the clause apart from a title ("任职某某科技，主导…  资深工程师").
         && (!rest.contains(['，', '。', '；']) || clause_header)
         && (clause_header
             || employer_first(&parts, words)
@@ -675,7 +675,7 @@ fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
 }
 
 /// Columns holding a clause that names an employer ([`employer_in_clause`]) and, apart from
-/// it, a title ("任职某某科技，参与…的开发  核心开发人员"): a header, not a sentence.
+/// it, a title ("任职某某科技，主导…建设  资深工程师"): a header, not a sentence.
 fn clause_beside_title(parts: &[String], words: &Words) -> bool {
     let clause = |p: &String| p.contains(['，', '。', '；']);
     let mut clauses = parts.iter().filter(|p| clause(p));
@@ -2681,9 +2681,9 @@ mod tests {
         for bullet in ["• ", ""] {
             let got = extract(&format!(
                 "王小明\n工作经历\n\
-                 {bullet}2017-08 至今\t\t任职晨曦互娱，参与直播系统的开发\t\t核心开发人员\n\
+                 {bullet}2017-08 至今\t\t任职晨曦互娱，主导推荐平台建设\t\t资深算法工程师\n\
                  负责推荐系统。\n\
-                 {bullet}2015-07 至 2017-08\t就职于星河游戏，参与开发某大型游戏\t\t高级工程师\n\
+                 {bullet}2015-07 至 2017-08\t就职于星河游戏，维护结算服务\t\t高级工程师\n\
                  负责游戏服务器。\n"
             ));
             assert_eq!(
@@ -2691,7 +2691,7 @@ mod tests {
                 vec![
                     (
                         "晨曦互娱".into(),
-                        some("核心开发人员"),
+                        some("资深算法工程师"),
                         some("2017-08"),
                         None
                     ),
