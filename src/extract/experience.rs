@@ -437,8 +437,14 @@ fn system_start(l: &Line<'_>) -> Option<(String, String)> {
 /// "Name | Role | 2020.04 - 2022.07" in a projects section.
 fn project_entry(l: &Line<'_>, ranges: &[DateRange]) -> Option<Project> {
     let r = ranges.first()?;
-    let before = l.text.get(..r.start_offset.min(l.text.len()))?;
-    let parts = split_parts(before);
+    let (before, after) = around_dates(l, r);
+    // "Name | Role | 2020.04 - 2022.07", or the dates first: "2020.04 - 2022.07  Name  Role".
+    let fields = if before.trim().is_empty() {
+        after
+    } else {
+        before
+    };
+    let parts = split_parts(fields);
     // Glued text: the name is what follows the last sentence end before the first "|".
     let first = parts.first()?;
     let name = first
@@ -585,6 +591,24 @@ fn employer_in_clause(part: &str, words: &Words) -> Option<String> {
         && !name.contains([',', '，', '、', '。'])
         && words.title_strength(name) == 0)
         .then(|| name.to_owned())
+}
+
+/// A dated line whose first field names a piece of work, not an employer ("2012-10 至
+/// 2013-12  某某识别系统（某某项目）  核心成员": `lex:work-item-end-zh`, brackets aside): under a
+/// work heading it is a project of the entry above it.
+fn names_work_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
+    let rest = header_rest(l, r);
+    let parts = split_parts(&rest);
+    let Some(first) = parts.first() else {
+        return false;
+    };
+    let name = strip_parenthetical(first).trim();
+    name.chars().any(super::is_han)
+        && words.org_strength(name) < 3
+        && words
+            .work_item_ends_zh
+            .iter()
+            .any(|w| name.ends_with(w.as_str()))
 }
 
 /// A header line without the section's name in a left column before it ("经验  某某公司
@@ -1107,7 +1131,9 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                     is_header_line(l, r, words) && employer_entry_in_projects(l, r, words)
                 });
         if let Some(r) = ranges.first() {
-            if l.section == Section::Projects && is_header_line(l, r, words) && !in_work {
+            let project_line = l.section == Section::Projects && !in_work
+                || in_work && names_work_item(l, r, words);
+            if project_line && is_header_line(l, r, words) {
                 if let Some(mut p) = project_entry(l, &ranges) {
                     p.system = words.is_system(&p.name);
                     p.evidence = header_evidence(l);
@@ -2714,6 +2740,29 @@ mod tests {
             employer_in_clause("在晨曦互娱工作，负责测试", Words::get()).as_deref(),
             Some("晨曦互娱")
         );
+    }
+
+    #[test]
+    fn a_dated_work_item_under_a_work_heading_is_a_project() {
+        let ls = crate::extract::layout::lines(
+            "王小明\n工作经历\n2017-08 至今  晨曦互娱  资深算法工程师\n负责推荐。\n\
+             2016-03 至 2016-12  海鸥图像检索系统（某某基金资助课题）  核心成员\n负责检索。\n",
+        );
+        let ex = extract_experience(&ls, Words::get());
+        let positions: Vec<&str> = ex
+            .positions
+            .iter()
+            .map(|p| p.organization.as_str())
+            .collect();
+        assert_eq!(positions, ["晨曦互娱"]);
+        let projects: Vec<&str> = ex
+            .positions
+            .iter()
+            .flat_map(|p| &p.projects)
+            .chain(&ex.projects)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(projects, ["海鸥图像检索系统（某某基金资助课题）"]);
     }
 
     #[test]

@@ -586,6 +586,8 @@ pub struct Words {
     pub education_labels: Vec<String>,
     /// Cues before the title in a Chinese position body ("担任", "先后担任").
     pub body_title_cues: Vec<String>,
+    /// `lex:work-item-end-zh`: words ending a project's or system's name, never an employer's.
+    pub work_item_ends_zh: Vec<String>,
     /// `lex:join-cue` and `lex:locative-cue`, longest first: words that open a clause naming
     /// a workplace ("任职某某科技，…", "就职于…", "在…工作").
     pub workplace_cues: Vec<String>,
@@ -730,6 +732,7 @@ impl Words {
                 proficiency_words: lex.terms("proficiency-word"),
                 education_labels: lex.terms("inline-education-label"),
                 body_title_cues: lex.terms("body-title-cue"),
+                work_item_ends_zh: lex.terms("work-item-end-zh"),
                 workplace_cues: longest_first(
                     lex.terms("join-cue")
                         .into_iter()
