@@ -603,8 +603,8 @@ fn names_work_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
         return false;
     };
     let name = strip_parenthetical(first).trim();
+    // A known organisation inside the name is the customer ("某某制药某药品网站").
     name.chars().any(super::is_han)
-        && words.org_strength(name) < 3
         && words
             .work_item_ends_zh
             .iter()
