@@ -327,6 +327,27 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             }
         }
     }
+    // A Latin name the person's own contact details spell ("JANE ROE" and janeroe.dev@…)
+    // outranks a header candidate they do not spell: a two-column page prints the name in
+    // its sidebar, mid-page, and the header zone may then offer a sidebar phrase instead.
+    // A name on the first line of the page is the header's own, whatever the contacts say.
+    let labelled = candidates.len() > usize::from(name_line.is_some());
+    let on_first_line = name_line.is_some() && name_line == first_lines.first().copied();
+    if !labelled && !on_first_line {
+        let handles = own_handles(lines);
+        let spelled_by_contacts = |n: &str| latin_spelled(n, &handles);
+        if !candidates
+            .first()
+            .is_some_and(|(c, _)| spelled_by_contacts(c))
+        {
+            if let Some((i, n)) = spelled_latin_name(lines, words, &handles) {
+                candidates.clear();
+                name_rest = None;
+                candidates.push((n, lines[i].start));
+                name_line = Some(i);
+            }
+        }
+    }
     if candidates.is_empty() {
         // No header name: the line that carries the contact details usually starts with it
         // ("王小明高级后端工程师|深圳|138…|x@example.cn", glued by PDF conversion).
@@ -478,6 +499,70 @@ fn name_confirmed_by_contacts(
         .any(|(_, l)| !emails(l.raw).is_empty() || !phones(l.raw).is_empty());
     (contact_below && t.chars().any(char::is_lowercase) && is_latin_name(&capitalised, words))
         .then(|| (i, t.to_owned()))
+}
+
+/// The handles of the person's own contact details, lower-case letters only: the first
+/// e-mail's local part and the web addresses in the first 60 lines (a reference's e-mail
+/// further down is someone else's).
+fn own_handles(lines: &[Line<'_>]) -> Vec<String> {
+    let zone: String = lines
+        .iter()
+        .take(60)
+        .map(|l| l.raw)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let letters = |h: &str| {
+        h.chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let email = emails(&zone)
+        .into_iter()
+        .next()
+        .map(|e| letters(e.split('@').next().unwrap_or("")));
+    email
+        .into_iter()
+        .chain(urls(&zone).iter().map(|u| letters(u)))
+        .collect()
+}
+
+/// Whether a handle spells the Latin name whole, given name first or last ("Jane Roe" in
+/// janeroe.dev@… or roejane…); at least six letters, so a short name is no coincidence.
+fn latin_spelled(name: &str, handles: &[String]) -> bool {
+    let tokens: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if tokens.len() < 2 {
+        return false;
+    }
+    let forward = tokens.concat();
+    let backward: String = tokens.iter().rev().map(String::as_str).collect();
+    forward.len() >= 6
+        && handles
+            .iter()
+            .any(|h| h.contains(&forward) || h.contains(&backward))
+}
+
+/// The first Latin name in a cell of the first 80 lines that the contact handles spell.
+fn spelled_latin_name(
+    lines: &[Line<'_>],
+    words: &Words,
+    handles: &[String],
+) -> Option<(usize, String)> {
+    if handles.is_empty() {
+        return None;
+    }
+    // A heading line is searched too: its cells are checked one by one ("JANE ROE   EDUCATION").
+    lines.iter().enumerate().take(80).find_map(|(i, l)| {
+        split_parts(&l.text)
+            .into_iter()
+            .map(|c| c.trim_start_matches(['•', '·', '-', ' ']).trim().to_owned())
+            .find(|c| is_latin_name(c, words) && latin_spelled(c, handles))
+            .map(|c| (i, c))
+    })
 }
 
 /// "jane doe" → "Jane Doe" (each word's first letter upper case).
@@ -813,6 +898,25 @@ mod tests {
         let p =
             person("\njane roe\n\nLyon 69001    jane@example.com    github.com/jroe\n\nExperience");
         assert_eq!(p.name, "jane roe");
+    }
+
+    #[test]
+    fn a_sidebar_name_the_email_spells_beats_a_sidebar_phrase() {
+        // A two-column page as a text layer: the sidebar's name sits mid-page beside the main
+        // column; a phrase of the skills sidebar is the only name-shaped header line.
+        let text = "                     ABOUT ME\n                     I build desktop tools in C++.\n\n\
+                    CORA VANTE           EDUCATION\n                     Example Institute of Technology\n\
+                    coravante.dev@example.com\n                     FAMILIAR WITH\n                     Design Patterns\n";
+        assert_eq!(person(text).name, "CORA VANTE");
+        // The contacts spell nobody: the header's name stays.
+        let p = person("Jane Roe\nSenior Engineer\njr@example.com\n\nSkills\nDesign Patterns\n");
+        assert_eq!(p.name, "Jane Roe");
+        // The first line's name stays even when the contacts spell another (an agency's).
+        let p = person("Jane Roe\nSenior Engineer\nMax Ortega\nmaxortega@example.com\n");
+        assert_eq!(p.name, "Jane Roe");
+        // A name label wins whatever the contacts say.
+        let p = person("姓名：柳青禾\nMax Ortega\nmaxortega@example.com\n");
+        assert_eq!(p.name, "柳青禾");
     }
 
     #[test]
