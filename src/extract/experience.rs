@@ -1161,17 +1161,37 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
                     continue;
                 }
             }
-            if in_work
+            // A résumé with no work heading at all ("SUMMARY", "ACCOMPLISHMENTS", then its
+            // jobs): a dated header in a summary or miscellaneous section is a position when
+            // it gives both an employer and a title.
+            let headingless = no_work_section
+                && !in_work
+                && matches!(
+                    l.section,
+                    Section::Summary | Section::Other | Section::Contact
+                );
+            if (in_work || headingless)
                 && is_header_line(l, r, words)
                 && !is_label_date_line(l, r)
                 && header_section_ok(l, r, words)
             {
+                let used_before = headingless.then(|| used.clone());
                 let mut pos = new_position(l, r, words);
                 org_place_above(&mut pos, lines, i, r, header_end, words, &mut used);
                 let mut used_to = i;
                 if pos.organization.is_empty() || pos.title.is_none() {
                     used_to =
                         fill_from_neighbours(&mut pos, lines, i, header_end, words, &mut used);
+                }
+                if let Some(before) = used_before {
+                    let titled = pos
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| words.title_strength(t) >= 2);
+                    if pos.organization.is_empty() || !titled {
+                        used = before;
+                        continue;
+                    }
                 }
                 // A role listed under the previous role's organisation (a promotion, or
                 // several roles at one employer): no organisation of its own in reach.
@@ -2739,6 +2759,35 @@ mod tests {
         assert_eq!(
             employer_in_clause("在晨曦互娱工作，负责测试", Words::get()).as_deref(),
             Some("晨曦互娱")
+        );
+    }
+
+    #[test]
+    fn jobs_of_a_resume_without_a_work_heading() {
+        let got = extract(
+            "Jane Roe\nSUMMARY OF QUALIFICATIONS\nExpert in CNC programming and fixture design.\n\
+             2011 to Present\nBirchwood Fabrication, Santa Rosa, California\nShop Supervisor\n\
+             Created a new machine shop.\n2008 to 2010\nLarch Optics, Petaluma, California\n\
+             Mechanical Designer\nCAD, drawings and bills of materials.\n\
+             ACCOMPLISHMENTS\n2014 - 2015\nExample Society of Machinists, Petaluma, California\n\
+             Award for safety.\nEDUCATION\nSanta Rosa Junior College\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Birchwood Fabrication".into(),
+                    some("Shop Supervisor"),
+                    some("2011"),
+                    None
+                ),
+                (
+                    "Larch Optics".into(),
+                    some("Mechanical Designer"),
+                    some("2008"),
+                    some("2010")
+                ),
+            ]
         );
     }
 
