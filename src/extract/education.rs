@@ -499,9 +499,9 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         }
     }
     flush(&mut cur, &mut out);
-    if out.iter().all(|e| e.institution.is_empty()) {
-        out.extend(education_in_profile(lines, words));
-    }
+    // The profile's own statement ("本科院校：X" above the sections) adds a study or the
+    // degree a section's record lacks (merged below).
+    out.extend(education_in_profile(lines, words));
     // A degree with no institution ("Qualifications: MEng & BEng") adds nothing when
     // full records exist; a single school without a degree takes it ("就读于X大学" and
     // "学历为本科" on two lines).
@@ -527,7 +527,21 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     if out.iter().any(|e| !e.institution.is_empty()) {
         out.retain(|e| !e.institution.is_empty());
     }
-    out
+    merge_same_studies(out)
+}
+
+/// One record per study: the same school in two scripts or two sections (a bilingual file's
+/// "西南某某大学" with its degree and "Southwest Example University" without), or stated twice
+/// on one line ("本科院校：X  本科专业：…"), is one record, its gaps filled from the other.
+fn merge_same_studies(records: Vec<Education>) -> Vec<Education> {
+    let mut merged: Vec<Education> = Vec::with_capacity(records.len());
+    for e in records {
+        match merged.iter_mut().find(|o| same_study(o, &e)) {
+            Some(o) => merge_into(o, e),
+            None => merged.push(e),
+        }
+    }
+    merged
 }
 
 /// Education stated in the profile when the résumé has no education section: a line of the
@@ -871,6 +885,16 @@ mod tests {
         );
         // A school without a degree nearby is not made a record.
         assert!(schools("王小明\n住址：东山市北方大学\n\n项目\n").is_empty());
+        // Two labels of one line name one study; a bilingual file's two spellings of a
+        // known school (one IRI) are one record with the degree one of them states.
+        assert_eq!(
+            schools("王小明\n本科院校：东山大学  本科专业：物理学专业\n教育背景\n专业排名：1/74\n"),
+            vec![("东山大学".to_owned(), Some(Bachelor))]
+        );
+        assert_eq!(
+            schools("王小明\n本科院校：北京大学\n\nWang Xiaoming\nEducation\nPeking University\n"),
+            vec![("Peking University".to_owned(), Some(Bachelor))]
+        );
         // A sentence that names a school is no record, whatever its spaces.
         assert!(
             schools("教育经历\n2023/06 在北方大学参加某某中心的暑期 Graph Theory 短课程。\n")
