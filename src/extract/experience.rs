@@ -1664,6 +1664,15 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
             set_org(p, &name);
         }
     }
+    // "Support Engineer @" over the organisation's line: the connector is no part of the title.
+    for p in positions.iter_mut() {
+        if let Some(t) = p.title.as_mut() {
+            let kept = t.trim_end_matches(['@', '＠', ' ']).len();
+            if kept > 0 && kept < t.len() {
+                t.truncate(kept);
+            }
+        }
+    }
     // "曾在某公司做过两年测试，负责……": a sentence is no title.
     for p in positions.iter_mut() {
         let sentence = p
@@ -2760,6 +2769,16 @@ mod tests {
             employer_in_clause("在晨曦互娱工作，负责测试", Words::get()).as_deref(),
             Some("晨曦互娱")
         );
+    }
+
+    #[test]
+    fn a_title_ending_with_at_sign_over_its_organisation() {
+        let got = extract(
+            "Jane Roe\nExperience\nSupport Engineer @  Mar 2016 - Mar 2017\nLarch Cloud Services\n\
+             • Answered tickets about virtual machines.\n",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("Support Engineer"));
     }
 
     #[test]
