@@ -659,7 +659,7 @@ fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
         || at_an_end && header_item(l, r, words))
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
-        && !rest_is_sentence(l, r)
+        && !rest_is_sentence(l, r, words)
 }
 
 /// A list item that is an entry header itself: Word and HTML résumés often make every entry
@@ -671,10 +671,20 @@ fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
 fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     const MAX_CHARS: usize = 80;
     const MAX_WORDS: usize = 12;
-    let rest = header_rest(l, r);
+    // "• Line cook from 2017 – 2019": the word that leads the dates is no field.
+    // A full stop after the dates ("… from 2019 – current.") is punctuation.
+    let (before, after) = around_dates(l, r);
+    let rest = format!(
+        "{}  {}",
+        without_date_lead(before.trim()),
+        after
+            .trim()
+            .trim_start_matches([')', '）'])
+            .trim_matches(['.', ';'])
+    );
     let parts = split_parts(&rest);
-    // The brackets that held the dates ("…, Austin, TX (Summer 2009)") are no words.
     let clause_header = clause_beside_title(&parts, words);
+    // The brackets that held the dates ("…, Austin, TX (Summer 2009)") are no words.
     let words_in_rest = rest
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -726,7 +736,7 @@ fn bold_lead(l: &Line<'_>) -> bool {
 /// The non-date text of a dated line reads as a sentence ("since May 2017 as a Subject
 /// Matter Expert to Jan 2018 and …"): many words, no column separators, or it starts with
 /// a lowercase word.
-fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
+fn rest_is_sentence(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     let before = l.text.get(..r.start_offset).unwrap_or("").trim();
     let after = l.text.get(r.end_offset..).unwrap_or("").trim();
     let columns = ['|', '｜', '\t'];
@@ -743,10 +753,11 @@ fn rest_is_sentence(l: &Line<'_>, r: &DateRange) -> bool {
     let spaced_dash = |s: &str| s.contains(" - ") || s.contains(" – ") || s.contains(" — ");
     // "… joined the Platform Group of Acme to January 2017": a preposition right before
     // the dates belongs to a sentence.
-    let preposition_before = before
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| ["to", "from", "since", "until", "till", "in", "on"].contains(&w));
+    // A short title before it ("Line cook from 2017 – 2019") is a role, not a sentence.
+    let (lead, last) = before.rsplit_once(' ').unwrap_or(("", before));
+    let titled_lead = lead.split_whitespace().count() <= 4 && words.title_strength(lead) >= 3;
+    let preposition_before =
+        !titled_lead && ["to", "from", "since", "until", "till", "in", "on"].contains(&last);
     preposition_before
         || (latin(before) && words_in(before) + words_in(after) > 12 && !spaced_dash(&l.text))
         || latin(after) && lower_start(after) && words_in(after) > 2
@@ -2293,10 +2304,22 @@ fn employer_above(positions: &[Position], role: &Position) -> Option<String> {
 
 /// Whether `outer`'s dates contain `inner`'s (an open end runs to the present).
 fn span_contains(outer: &Position, inner: &Position) -> bool {
-    match (month_span(outer), month_span(inner)) {
+    match (month_span(outer), innermost_span(inner)) {
         (Some((s1, e1)), Some((s2, e2))) => s1 <= s2 && e2 <= e1,
         _ => false,
     }
+}
+
+/// A position's span at the narrowest its dates allow: a year-only start is its last month
+/// and a year-only end its first ("2017 – 2019" fits inside "09/2017 – now" at the
+/// precision it was written with).
+fn innermost_span(p: &Position) -> Option<(i32, i32)> {
+    let s = month_index(p.start.as_deref()?, true)?;
+    let e = match (&p.end, p.current) {
+        (_, true) | (None, _) => i32::MAX,
+        (Some(e), false) => month_index(e, false)?,
+    };
+    Some((s, e))
 }
 
 /// A position's first and last month; an open or current end runs to the present.
@@ -2768,6 +2791,26 @@ mod tests {
         assert_eq!(
             employer_in_clause("在晨曦互娱工作，负责测试", Words::get()).as_deref(),
             Some("晨曦互娱")
+        );
+    }
+
+    #[test]
+    fn roles_listed_as_items_under_their_employer() {
+        let got = extract(
+            "Jane Roe\nExperience:\nLarchmont Diner, Dover, DE. 09/2017 – Current.\n\
+             • Line cook from 2017 – 2019\n• Shift supervisor from 2019 – current.\n\
+             • Duties involve food safety checks.\n",
+        );
+        let roles: Vec<(&str, Option<&str>, Option<&str>)> = got
+            .iter()
+            .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Larchmont Diner", Some("Line cook"), Some("2017")),
+                ("Larchmont Diner", Some("Shift supervisor"), Some("2019"))
+            ]
         );
     }
 
