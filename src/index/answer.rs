@@ -24,6 +24,7 @@ pub const ANSWERED: &[&str] = &[
     "experience",
     "metrics",
     "recent",
+    "tech-years",
 ];
 
 /// Answer the named query `name` (with its parameters bound) from the index, or `None`
@@ -33,6 +34,9 @@ pub fn answer(
     name: &str,
     bindings: &[(String, GroundTerm)],
 ) -> Result<Option<QueryResults<'static>>, StoreError> {
+    if name == "role-fit" {
+        return role_fit_without_profiles(store);
+    }
     if !ANSWERED.contains(&name) {
         return Ok(None);
     }
@@ -107,6 +111,39 @@ pub fn answer(
     .collect();
     Ok(Some(QueryResults::Solutions(
         QuerySolutionIter::from_tuples(vars.into(), rows.into_iter().map(Ok)),
+    )))
+}
+
+/// `role-fit` on a store without any `cg:RoleProfile`: no rows, as SPARQL answers (the
+/// query's first subquery needs a profile, and its GROUP BY of no solution has no group),
+/// without evaluating its joins over every person. `None` (SPARQL answers) when a profile
+/// exists. Needs no index: one probe of the store.
+fn role_fit_without_profiles(
+    store: &CareerStore,
+) -> Result<Option<QueryResults<'static>>, StoreError> {
+    let found = select(
+        store,
+        "SELECT ?p WHERE { ?p a cg:RoleProfile } LIMIT 1",
+        None,
+    )?;
+    if !found.is_empty() {
+        return Ok(None);
+    }
+    let vars: Vec<Variable> = [
+        "role",
+        "name",
+        "covered",
+        "sumYears",
+        "technology",
+        "techYears",
+        "shownBy",
+        "evidence",
+    ]
+    .into_iter()
+    .map(Variable::new_unchecked)
+    .collect();
+    Ok(Some(QueryResults::Solutions(
+        QuerySolutionIter::from_tuples(vars.into(), std::iter::empty()),
     )))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::ns;
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -61,7 +61,7 @@ pub struct Row {
     pub raws: Vec<String>,
 }
 
-/// The listing tables (`people`, `experience`, `metrics`, `recent`): per document, the
+/// The listing tables (`people`, `experience`, `metrics`, `recent`, `tech-years`): per document, the
 /// solutions of the query's document-local patterns, one [`Fact`] each, with the columns
 /// below (terms in N-Triples syntax, IRIs bare, `None` = unbound). Facts are never
 /// merged: two solutions with the same columns are two facts, so the queries without
@@ -85,10 +85,16 @@ pub enum Table {
     /// A technology's last use beside the as-of date of the same derived graph:
     /// `[technology, person, lastUsed, asOf, asOfSource]`.
     Recent = 6,
+    /// A technology-experience fact of a derived graph with a position or project of its
+    /// document graph that used the technology (`tech-years.rq`):
+    /// `[technology, person, months, lastUsed, statedMonths, statedQualifier, where]`;
+    /// the qualifier only beside stated months, `where` unbound where the query's
+    /// `CONCAT` fails.
+    TechYears = 7,
 }
 
 /// Number of tables.
-pub const TABLES: usize = 7;
+pub const TABLES: usize = 8;
 
 /// Columns of a fact.
 pub const COLS: usize = 7;
@@ -103,6 +109,7 @@ impl Table {
         Table::Management,
         Table::Metric,
         Table::Recent,
+        Table::TechYears,
     ];
 }
 
@@ -161,6 +168,9 @@ pub fn predicates() -> Vec<String> {
         "lastUsed",
         "asOf",
         "asOfSource",
+        "derivedFromGraph",
+        "statedMonths",
+        "statedQualifier",
     ]
     .iter()
     .map(|l| ns::cg(l))
@@ -181,6 +191,8 @@ pub fn classes() -> Vec<String> {
         "SeniorityAssessment",
         "ManagementExperience",
         "AsOfDate",
+        "Position",
+        "Project",
     ]
     .iter()
     .map(|l| ns::cg(l))
@@ -214,6 +226,7 @@ pub fn entry_from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Entry 
         facts: recent_facts(&kept),
         ..Entry::default()
     };
+    entry.facts.extend(tech_years_facts(&kept));
     let mut by_pred = edges_by_predicate(kept.iter().copied());
     let mut edges = |iri: String| -> Edges { by_pred.remove(iri.as_str()).unwrap_or_default() };
     let objs =
@@ -582,6 +595,209 @@ fn recent_facts(quads: &[&Quad]) -> Vec<Fact> {
     facts
 }
 
+/// The named graphs of these quads, each once.
+fn named_graphs<'a>(quads: &[&'a Quad]) -> Vec<&'a NamedNode> {
+    let mut graphs: Vec<&NamedNode> = quads
+        .iter()
+        .filter_map(|q| match &q.graph_name {
+            GraphName::NamedNode(g) => Some(g),
+            _ => None,
+        })
+        .collect();
+    graphs.sort();
+    graphs.dedup();
+    graphs
+}
+
+/// Subject → objects per predicate for the quads of one graph.
+fn graph_edges(quads: &[&Quad], g: &NamedNode) -> HashMap<String, Edges> {
+    edges_by_predicate(
+        quads
+            .iter()
+            .copied()
+            .filter(|q| matches!(&q.graph_name, GraphName::NamedNode(n) if n == g)),
+    )
+}
+
+/// The edges of one predicate (none when absent).
+fn pred<'e>(all: &'e HashMap<String, Edges>, iri: &str) -> Option<&'e Edges> {
+    all.get(iri)
+}
+
+/// Objects of `subject` by one predicate of these edges.
+fn objs_of(all: &HashMap<String, Edges>, iri: &str, subject: &Term) -> Vec<Term> {
+    pred(all, iri)
+        .map(|e| objects(e, &subject.to_string()))
+        .unwrap_or_default()
+}
+
+/// `TechYears` facts: every technology fact of a derived graph (`GRAPH ?derived` of
+/// `tech-years.rq`) with its optional last use and stated months (from every graph, as the
+/// query's OPTIONALs read the union default graph), beside every `?where` of the
+/// positions and projects of its person that used the technology in the document graph
+/// the derived graph declares itself derived from.
+fn tech_years_facts(quads: &[&Quad]) -> Vec<Fact> {
+    let all = edges_by_predicate(quads.iter().copied());
+    let mut facts = Vec::new();
+    for g in named_graphs(quads) {
+        let local = graph_edges(quads, g);
+        let graph: Term = g.clone().into();
+        for d in objs_of(&local, &ns::cg("derivedFromGraph"), &graph) {
+            let Term::NamedNode(d) = d else { continue };
+            let document = graph_edges(quads, &d);
+            let Some(tech) = pred(&local, &ns::cg("technology")) else {
+                continue;
+            };
+            for (fact, techs) in tech {
+                let Ok(fact) = fact_term(fact) else { continue };
+                for t in techs {
+                    for m in objs_of(&local, &ns::cg("months"), &fact) {
+                        for p in objs_of(&local, &ns::cg("about"), &fact) {
+                            let wheres: Vec<Option<String>> = sources(&document, &p, t)
+                                .iter()
+                                .flat_map(|s| wheres(&all, s))
+                                .collect();
+                            let head = [Some(stored(t)), Some(stored(&p)), Some(stored(&m))];
+                            fact_rows(&mut facts, &all, &fact, &head, &wheres);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// A subject key of [`Edges`] back as a term (IRI or blank node).
+fn fact_term(key: &str) -> Result<Term, ()> {
+    Term::from_str(key).map_err(|_| ())
+}
+
+/// The `TechYears` rows of one (fact, technology, months, person): every last use (or
+/// none) × every stated months with each qualifier (or none) × every `?where`.
+fn fact_rows(
+    facts: &mut Vec<Fact>,
+    all: &HashMap<String, Edges>,
+    fact: &Term,
+    head: &[Option<String>; 3],
+    wheres: &[Option<String>],
+) {
+    if wheres.is_empty() {
+        return;
+    }
+    let optional_of = |p: &str| -> Vec<Option<String>> {
+        let found = objs_of(all, &ns::cg(p), fact);
+        if found.is_empty() {
+            vec![None]
+        } else {
+            found.iter().map(|o| Some(stored(o))).collect()
+        }
+    };
+    let mut stated: Vec<(Option<String>, Option<String>)> = Vec::new();
+    for s in objs_of(all, &ns::cg("statedMonths"), fact) {
+        for q in optional_of("statedQualifier") {
+            stated.push((Some(stored(&s)), q));
+        }
+    }
+    if stated.is_empty() {
+        stated.push((None, None));
+    }
+    for last in optional_of("lastUsed") {
+        for (s, q) in &stated {
+            for w in wheres {
+                let [t, p, m] = head.clone();
+                facts.push(Fact::new(
+                    Table::TechYears,
+                    &[t, p, m, last.clone(), s.clone(), q.clone(), w.clone()],
+                ));
+            }
+        }
+    }
+}
+
+/// The `?source`s of the query's `GRAPH ?document` block: positions of `person` that used
+/// `tech`, systems and projects those positions worked on that used it, and projects the
+/// person is associated with that used it (as often as the graph holds each path).
+fn sources(document: &HashMap<String, Edges>, person: &Term, tech: &Term) -> Vec<Term> {
+    let uses = |s: &Term| {
+        objs_of(document, &ns::cg("usedTechnology"), s)
+            .iter()
+            .filter(|u| *u == tech)
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut add = |s: &Term| {
+        for _ in 0..uses(s) {
+            out.push(s.clone());
+        }
+    };
+    let positions = objs_of(document, &ns::cg("hasPosition"), person);
+    for pos in &positions {
+        add(pos);
+    }
+    for pos in &positions {
+        for s in objs_of(document, &ns::cg("workedOn"), pos) {
+            add(&s);
+        }
+    }
+    for s in objs_of(document, &format!("{}wasAssociatedWith", ns::PROV), person) {
+        add(&s);
+    }
+    out
+}
+
+/// The `?where`s of a source (union default graph): "title @ organization" of a
+/// `cg:Position` ("?" for a missing part; `None` where `CONCAT` fails), the names of a
+/// `cg:Project`.
+fn wheres(all: &HashMap<String, Edges>, source: &Term) -> Vec<Option<String>> {
+    let types = objs_of(all, ns::RDF_TYPE, source);
+    let is = |class: &str| {
+        types
+            .iter()
+            .filter(|t| matches!(t, Term::NamedNode(n) if n.as_str() == ns::cg(class)))
+            .count()
+    };
+    let optional_terms = |p: &str| -> Vec<Option<Term>> {
+        let found = objs_of(all, &ns::cg(p), source);
+        if found.is_empty() {
+            vec![None]
+        } else {
+            found.into_iter().map(Some).collect()
+        }
+    };
+    let mut out = Vec::new();
+    for _ in 0..is("Position") {
+        for title in optional_terms("title") {
+            for org in optional_terms("organizationText") {
+                out.push(position_where(title.as_ref(), org.as_ref()));
+            }
+        }
+    }
+    for _ in 0..is("Project") {
+        let name = format!("{}name", ns::SCHEMA);
+        for n in objs_of(all, &name, source) {
+            out.push(Some(stored(&n)));
+        }
+    }
+    out
+}
+
+/// `CONCAT(COALESCE(?title, "?"), " @ ", COALESCE(?org, "?"))`: a simple literal, or
+/// `None` (the expression's error) when a part is not a string literal.
+fn position_where(title: Option<&Term>, org: Option<&Term>) -> Option<String> {
+    let text = |t: Option<&Term>| -> Option<String> {
+        match t {
+            None => Some("?".to_owned()),
+            Some(Term::Literal(l)) if l.language().is_some() || l.datatype() == xsd::STRING => {
+                Some(l.value().to_owned())
+            }
+            Some(_) => None,
+        }
+    };
+    let joined = format!("{} @ {}", text(title)?, text(org)?);
+    Some(Term::from(Literal::new_simple_literal(joined)).to_string())
+}
+
 /// `<iri>` → `iri` (other terms keep their N-Triples form, which never matches an IRI).
 fn bare(term: &str) -> String {
     term.strip_prefix('<')
@@ -626,7 +842,6 @@ pub fn canonical(term: &Term) -> Term {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{GraphName, NamedNode};
 
     fn q(s: &str, p: &str, o: Term) -> Quad {
         Quad::new(

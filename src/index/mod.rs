@@ -21,6 +21,7 @@ pub mod entry;
 pub mod file;
 pub mod journal;
 pub mod listing;
+mod tech_years;
 
 use crate::ns;
 use oxigraph::model::{Literal, NamedNode, Quad, Term};
