@@ -84,8 +84,9 @@ fn named_queries_return_exact_rows() {
         &["tech=golang", "min=3"],
         &[
             "person,name,years,totalMonths,lastUsed,statedYears,statedAs,stated,positions",
-            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,,高级技术专家（P7） @ 阿里巴巴 | 后台开发工程师 @ 腾讯CSIG"),
-            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,,Ledger Service | Checkout API"),
+            // The positions list sorted (the query index's order; SPARQL leaves it open).
+            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,,后台开发工程师 @ 腾讯CSIG | 高级技术专家（P7） @ 阿里巴巴"),
+            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,,Checkout API | Ledger Service"),
         ],
     );
     // Kafka: Ada's Corvid position and Ledger Service; Bo's year-only 2020…2023 is 36 months.

@@ -958,6 +958,44 @@ mod tests {
     }
 
     #[test]
+    fn tech_years_pairs_each_fact_with_the_sources_of_its_document() {
+        let (d, g) = ("http://x/doc", "http://x/derived");
+        let cg = |l: &str| ns::cg(l);
+        let int = |n: i64| -> Term { Literal::from(n).into() };
+        let quads = vec![
+            in_graph(g, &cg("derivedFromGraph"), iri(d), g),
+            in_graph("http://x/f", &cg("technology"), iri("http://t/go"), g),
+            in_graph("http://x/f", &cg("months"), int(30), g),
+            in_graph("http://x/f", &cg("about"), iri("http://x/p"), g),
+            in_graph("http://x/f", &cg("statedMonths"), int(48), g),
+            in_graph("http://x/f", &cg("statedQualifier"), iri(&cg("AtLeast")), g),
+            in_graph("http://x/p", &cg("hasPosition"), iri("http://x/a"), d),
+            in_graph("http://x/a", ns::RDF_TYPE, iri(&cg("Position")), d),
+            in_graph("http://x/a", &cg("title"), lit("Dev"), d),
+            in_graph("http://x/a", &cg("usedTechnology"), iri("http://t/go"), d),
+            in_graph("http://x/a", &cg("workedOn"), iri("http://x/s"), d),
+            in_graph("http://x/s", ns::RDF_TYPE, iri(&cg("Project")), d),
+            in_graph("http://x/s", &format!("{}name", ns::SCHEMA), lit("Feed"), d),
+            in_graph("http://x/s", &cg("usedTechnology"), iri("http://t/go"), d),
+            // A position of the person that did not use Go: no row.
+            in_graph("http://x/p", &cg("hasPosition"), iri("http://x/b"), d),
+            in_graph("http://x/b", ns::RDF_TYPE, iri(&cg("Position")), d),
+        ];
+        let e = entry_from_quads(&quads);
+        let mut wheres: Vec<Option<&str>> =
+            table(&e, Table::TechYears).iter().map(|r| r[6]).collect();
+        wheres.sort();
+        assert_eq!(wheres, [Some("\"Dev @ ?\""), Some("\"Feed\"")]);
+        let row = &table(&e, Table::TechYears)[0];
+        assert_eq!(row[0..2], [Some("http://t/go"), Some("http://x/p")]);
+        assert_eq!(row[3], None, "no last use");
+        assert_eq!(row[5], Some(cg("AtLeast").as_str()));
+        // Without the declaration of its document graph, the fact has no source.
+        let e = entry_from_quads(&quads[1..]);
+        assert!(table(&e, Table::TechYears).is_empty());
+    }
+
+    #[test]
     fn rows_follow_the_query_joins() {
         let schema = |l: &str| format!("{}{l}", ns::SCHEMA);
         let quads = vec![
