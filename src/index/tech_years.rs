@@ -294,9 +294,7 @@ fn at_least_by(
     let (Some(Number::Decimal(x)), Some(Number::Decimal(y))) = (number(a), number(b)) else {
         return None;
     };
-    let Some(diff) = x.checked_sub(y) else {
-        return None;
-    };
+    let diff = x.checked_sub(y)?;
     let Some(t) = number(t) else {
         return Some(None);
     };
