@@ -91,10 +91,18 @@ pub enum Table {
     /// the qualifier only beside stated months, `where` unbound where the query's
     /// `CONCAT` fails.
     TechYears = 7,
+    /// `?f cg:technology ?t ; cg:about ?person ; cg:months ?m` over every graph
+    /// (`role-fit.rq`): `[technology, person, months]`.
+    TechFact = 8,
+    /// The sources `role-fit.rq` shows for a person's technology (a position, a system or
+    /// project it worked on, a project of the person) with what it is called and its
+    /// evidence spans: `[technology, person, where, span]` (`where` and `span` unbound
+    /// where their `CONCAT` fails or, for the span, without evidence).
+    RoleSource = 9,
 }
 
 /// Number of tables.
-pub const TABLES: usize = 8;
+pub const TABLES: usize = 10;
 
 /// Columns of a fact.
 pub const COLS: usize = 7;
@@ -110,6 +118,8 @@ impl Table {
         Table::Metric,
         Table::Recent,
         Table::TechYears,
+        Table::TechFact,
+        Table::RoleSource,
     ];
 }
 
@@ -171,6 +181,7 @@ pub fn predicates() -> Vec<String> {
         "derivedFromGraph",
         "statedMonths",
         "statedQualifier",
+        "evidence",
     ]
     .iter()
     .map(|l| ns::cg(l))
@@ -179,6 +190,9 @@ pub fn predicates() -> Vec<String> {
         format!("{}value", ns::SCHEMA),
         format!("{}wasAssociatedWith", ns::PROV),
         ns::RDF_TYPE.to_owned(),
+        format!("{}start", ns::OA),
+        format!("{}end", ns::OA),
+        format!("{}exact", ns::OA),
     ])
     .collect()
 }
@@ -226,7 +240,9 @@ pub fn entry_from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Entry 
         facts: recent_facts(&kept),
         ..Entry::default()
     };
-    entry.facts.extend(tech_years_facts(&kept));
+    let all = edges_by_predicate(kept.iter().copied());
+    entry.facts.extend(tech_years_facts(&kept, &all));
+    entry.facts.extend(role_fit_facts(&all));
     let mut by_pred = edges_by_predicate(kept.iter().copied());
     let mut edges = |iri: String| -> Edges { by_pred.remove(iri.as_str()).unwrap_or_default() };
     let objs =
@@ -636,8 +652,7 @@ fn objs_of(all: &HashMap<String, Edges>, iri: &str, subject: &Term) -> Vec<Term>
 /// query's OPTIONALs read the union default graph), beside every `?where` of the
 /// positions and projects of its person that used the technology in the document graph
 /// the derived graph declares itself derived from.
-fn tech_years_facts(quads: &[&Quad]) -> Vec<Fact> {
-    let all = edges_by_predicate(quads.iter().copied());
+fn tech_years_facts(quads: &[&Quad], all: &HashMap<String, Edges>) -> Vec<Fact> {
     let mut facts = Vec::new();
     for g in named_graphs(quads) {
         let local = graph_edges(quads, g);
@@ -655,10 +670,10 @@ fn tech_years_facts(quads: &[&Quad]) -> Vec<Fact> {
                         for p in objs_of(&local, &ns::cg("about"), &fact) {
                             let wheres: Vec<Option<String>> = sources(&document, &p, t)
                                 .iter()
-                                .flat_map(|s| wheres(&all, s))
+                                .flat_map(|s| wheres(all, s))
                                 .collect();
                             let head = [Some(stored(t)), Some(stored(&p)), Some(stored(&m))];
-                            fact_rows(&mut facts, &all, &fact, &head, &wheres);
+                            fact_rows(&mut facts, all, &fact, &head, &wheres);
                         }
                     }
                 }
@@ -796,6 +811,144 @@ fn position_where(title: Option<&Term>, org: Option<&Term>) -> Option<String> {
     };
     let joined = format!("{} @ {}", text(title)?, text(org)?);
     Some(Term::from(Literal::new_simple_literal(joined)).to_string())
+}
+
+/// `TechFact` and `RoleSource` facts (union default graph: every graph of the document).
+fn role_fit_facts(all: &HashMap<String, Edges>) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if let Some(tech) = pred(all, &ns::cg("technology")) {
+        for (f, techs) in tech {
+            let Ok(f) = fact_term(f) else { continue };
+            for t in techs {
+                for p in objs_of(all, &ns::cg("about"), &f) {
+                    for m in objs_of(all, &ns::cg("months"), &f) {
+                        facts.push(Fact::new(
+                            Table::TechFact,
+                            &[Some(stored(t)), Some(stored(&p)), Some(stored(&m))],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let mut people: Vec<&String> = [
+        ns::cg("hasPosition"),
+        format!("{}wasAssociatedWith", ns::PROV),
+    ]
+    .iter()
+    .filter_map(|p| pred(all, p))
+    .flat_map(|e| e.keys())
+    .collect();
+    people.sort();
+    people.dedup();
+    for p in people {
+        let Ok(person) = fact_term(p) else { continue };
+        for source in role_sources(all, &person) {
+            let shown = role_where(all, &source);
+            let spans = spans(all, &source);
+            for t in objs_of(all, &ns::cg("usedTechnology"), &source) {
+                for w in &shown {
+                    for s in &spans {
+                        facts.push(Fact::new(
+                            Table::RoleSource,
+                            &[Some(stored(&t)), Some(bare(p)), w.clone(), s.clone()],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// `?person cg:hasPosition|cg:hasPosition/cg:workedOn|prov:wasAssociatedWith ?source`.
+fn role_sources(all: &HashMap<String, Edges>, person: &Term) -> Vec<Term> {
+    let positions = objs_of(all, &ns::cg("hasPosition"), person);
+    let mut out = positions.clone();
+    for pos in &positions {
+        out.extend(objs_of(all, &ns::cg("workedOn"), pos));
+    }
+    out.extend(objs_of(
+        all,
+        &format!("{}wasAssociatedWith", ns::PROV),
+        person,
+    ));
+    out
+}
+
+/// The text of a string literal (simple, `xsd:string` or language-tagged), else `None`.
+fn string_value(t: &Term) -> Option<&str> {
+    match t {
+        Term::Literal(l) if l.language().is_some() || l.datatype() == xsd::STRING => {
+            Some(l.value())
+        }
+        _ => None,
+    }
+}
+
+/// Every binding of an OPTIONAL single triple pattern: its objects, or one unbound.
+fn optional_objects(all: &HashMap<String, Edges>, p: &str, s: &Term) -> Vec<Option<Term>> {
+    let found = objs_of(all, p, s);
+    if found.is_empty() {
+        vec![None]
+    } else {
+        found.into_iter().map(Some).collect()
+    }
+}
+
+/// `role-fit`'s `?where`: `CONCAT(COALESCE(?title, ?sourceName, "?"), IF(BOUND(?org),
+/// CONCAT(" @ ", ?org), ""))` for every binding of the three OPTIONALs (`None` where the
+/// expression fails).
+fn role_where(all: &HashMap<String, Edges>, source: &Term) -> Vec<Option<String>> {
+    let name = format!("{}name", ns::SCHEMA);
+    let mut out = Vec::new();
+    for title in optional_objects(all, &ns::cg("title"), source) {
+        for n in optional_objects(all, &name, source) {
+            for org in optional_objects(all, &ns::cg("organizationText"), source) {
+                let head = match title.as_ref().or(n.as_ref()) {
+                    Some(t) => string_value(t).map(str::to_owned),
+                    None => Some("?".to_owned()),
+                };
+                let tail = match &org {
+                    Some(o) => string_value(o).map(|o| format!(" @ {o}")),
+                    None => Some(String::new()),
+                };
+                out.push(head.zip(tail).map(|(h, t)| {
+                    Term::from(Literal::new_simple_literal(format!("{h}{t}"))).to_string()
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// `role-fit`'s evidence spans of a source: `CONCAT("[", STR(?start), "-", STR(?end), "] ",
+/// ?quote)` for every annotation with a start, an end and a quote; one unbound without
+/// any (the OPTIONAL), `None` where the expression fails.
+fn spans(all: &HashMap<String, Edges>, source: &Term) -> Vec<Option<String>> {
+    let oa = |l: &str| format!("{}{l}", ns::OA);
+    let str_value = |t: &Term| match t {
+        Term::BlankNode(_) => None,
+        t => Some(str_of(t)),
+    };
+    let mut out = Vec::new();
+    for ev in objs_of(all, &ns::cg("evidence"), source) {
+        for start in objs_of(all, &oa("start"), &ev) {
+            for end in objs_of(all, &oa("end"), &ev) {
+                for quote in objs_of(all, &oa("exact"), &ev) {
+                    let text = match (str_value(&start), str_value(&end), string_value(&quote)) {
+                        (Some(s), Some(e), Some(q)) => Some(format!("[{s}-{e}] {q}")),
+                        _ => None,
+                    };
+                    out.push(text.map(|t| Term::from(Literal::new_simple_literal(t)).to_string()));
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(None);
+    }
+    out
 }
 
 /// `<iri>` → `iri` (other terms keep their N-Triples form, which never matches an IRI).

@@ -1,5 +1,5 @@
 //! Answers of the listing queries (`people`, `experience`, `metrics`, `recent`,
-//! `tech-years`, the last in [`super::tech_years`]) from the
+//! `tech-years` and `role-fit`, the last two in their own modules) from the
 //! index's tables (see [`Table`]): the document-local patterns were solved at ingest;
 //! here the tables are joined by person across documents (names, facts of other
 //! documents about the same person), parameters are resolved by SPARQL against the
@@ -34,6 +34,7 @@ pub fn tables(name: &str) -> Option<Vec<Table>> {
         "metrics" => vec![Table::Metric],
         "recent" => vec![Table::Recent],
         "tech-years" => vec![Table::TechYears],
+        "role-fit" => vec![Table::TechFact, Table::RoleSource],
         _ => return None,
     })
 }
@@ -159,6 +160,24 @@ pub fn answer(
                     "positions",
                 ],
                 super::tech_years::answer(index, &mut terms, &techs, &min, &tolerances),
+            )
+        }
+        "role-fit" => {
+            let Some(min) = numeric("min") else {
+                return Ok(None);
+            };
+            (
+                &[
+                    "role",
+                    "name",
+                    "covered",
+                    "sumYears",
+                    "technology",
+                    "techYears",
+                    "shownBy",
+                    "evidence",
+                ],
+                super::role_fit::answer(store, index, &mut terms, &min)?,
             )
         }
         _ => return Ok(None),

@@ -21,6 +21,7 @@ pub mod entry;
 pub mod file;
 pub mod journal;
 pub mod listing;
+mod role_fit;
 mod tech_years;
 
 use crate::ns;
