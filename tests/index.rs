@@ -56,6 +56,7 @@ const QUERIES: &[&[&str]] = &[
     &["tech-years", "--param", "tech=Redis", "--param", "min=1"],
     &["tech-years", "--param", "tech=Kafka", "--param", "min=0"],
     &["role-fit"],
+    &["role-fit", "--param", "min=3"],
 ];
 
 /// Columns that are `GROUP_CONCAT` lists (items separated by " | ", in an order SPARQL
@@ -215,7 +216,18 @@ fn the_index_answers_exactly_what_sparql_answers() {
     let person = go[1][0].clone();
     bin(&store).args(["forget", &person]).assert().success();
     assert!(index_is_valid(&store), "forget leaves a valid index");
+    // A job description: role-fit now has a profile to answer for.
+    let role = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures-time/role.txt");
+    bin(&store).arg("ingest").arg(&role).assert().success();
+    assert!(
+        index_answers(&store, &["role-fit"]),
+        "the index answers role-fit"
+    );
     assert_same_answers(&store, "after replace and forget");
+    assert!(
+        self::rows(&store, &["role-fit", "--param", "min=3"], true).len() > 10,
+        "role-fit selects candidates"
+    );
     let after = self::rows(&store, &["go-qps-10k"], true);
     assert!(
         after.iter().all(|r| r[0] != person),
