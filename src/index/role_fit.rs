@@ -34,12 +34,31 @@ type Items = BTreeSet<(String, String)>;
 type Language = Option<Option<String>>;
 
 /// Profiles with their required technologies, role labels by profile, English labels by
-/// technology.
+/// technology (labels as numbers in the interned terms).
 type Vocabulary = (
     Profiles,
-    HashMap<String, Vec<Term>>,
-    HashMap<u32, Vec<Term>>,
+    HashMap<String, Vec<usize>>,
+    HashMap<u32, Vec<usize>>,
+    Interned,
 );
+
+/// Terms of the vocabulary by number: equal terms, equal numbers (GROUP BY keys).
+#[derive(Debug, Default)]
+struct Interned {
+    terms: Vec<Term>,
+    ids: HashMap<Term, usize>,
+}
+
+impl Interned {
+    fn id(&mut self, t: &Term) -> usize {
+        if let Some(&i) = self.ids.get(t) {
+            return i;
+        }
+        self.terms.push(t.clone());
+        self.ids.insert(t.clone(), self.terms.len() - 1);
+        self.terms.len() - 1
+    }
+}
 
 impl Concat {
     fn new() -> Concat {
@@ -105,8 +124,9 @@ impl Group {
     }
 }
 
-/// (role, name, covered, covered months, technology): the GROUP BY key, as terms.
-type Key = (Term, Term, i64, Term, Term);
+/// (role, name, covered, covered months, technology): the GROUP BY key (role and
+/// technology as interned numbers, the name as an index string id).
+type Key = (usize, u32, i64, i64, usize);
 
 /// Answer `role-fit` with at least `min` required technologies covered; `None` when the
 /// index cannot compute a value exactly (months that are not integers).
@@ -116,7 +136,7 @@ pub(super) fn answer(
     terms: &mut Terms<'_>,
     min: &Number,
 ) -> Result<Option<Rows>, StoreError> {
-    let (profiles, roles, labels) = vocabulary(store, index)?;
+    let (profiles, roles, labels, interned) = vocabulary(store, index)?;
     let required: HashSet<u32> = profiles.values().flatten().flatten().copied().collect();
     let mut covers: HashMap<u32, BTreeSet<u32>> = HashMap::new();
     for r in &index.knows {
@@ -169,23 +189,19 @@ pub(super) fn answer(
             let Some(sum) = covered_months(&mine, person, &months) else {
                 return Ok(None);
             };
-            let sum: Term = Literal::from(sum).into();
             let mut seen: HashSet<u32> = HashSet::new();
             for &name in named.get(&person).into_iter().flatten() {
                 if !seen.insert(name) {
                     continue;
                 }
-                let Some(name) = terms.get(name) else {
-                    continue;
-                };
-                for role in roles.get(profile).into_iter().flatten() {
-                    let key = (role.clone(), name.clone(), count, sum.clone());
+                for &role in roles.get(profile).into_iter().flatten() {
+                    let key = (role, name, count, sum);
                     add_technologies(&mut groups, terms, &facts, (&ids, person), &labels, key);
                 }
             }
         }
     }
-    Ok(rows(groups))
+    Ok(rows(groups, &interned, terms))
 }
 
 /// What the tables say about the people who cover a required technology.
@@ -227,21 +243,15 @@ fn add_technologies(
     terms: &mut Terms<'_>,
     facts: &Facts<'_>,
     (techs, person): (&BTreeSet<u32>, u32),
-    labels: &HashMap<u32, Vec<Term>>,
-    (role, name, count, sum): (Term, Term, i64, Term),
+    labels: &HashMap<u32, Vec<usize>>,
+    (role, name, count, sum): (usize, u32, i64, i64),
 ) {
     for &t in techs {
         if !facts.covers.get(&person).is_some_and(|c| c.contains(&t)) {
             continue; // FILTER EXISTS: listed or used
         }
-        for label in labels.get(&t).into_iter().flatten() {
-            let key = (
-                role.clone(),
-                name.clone(),
-                count,
-                sum.clone(),
-                label.clone(),
-            );
+        for &label in labels.get(&t).into_iter().flatten() {
+            let key = (role, name, count, sum, label);
             let g = groups.entry(key).or_insert_with(Group::new);
             match facts.months.get(&(person, t)) {
                 Some(ms) if !ms.is_empty() => {
@@ -278,11 +288,25 @@ fn add_technologies(
 
 /// The output rows, in `ORDER BY ?role DESC(?covered) DESC(?coveredMonths) ?name
 /// ?technology` order.
-fn rows(groups: HashMap<Key, Group>) -> Option<Rows> {
+fn rows(groups: HashMap<Key, Group>, interned: &Interned, terms: &mut Terms<'_>) -> Option<Rows> {
     let zero: Term = Literal::from(0_i64).into();
-    let mut keyed: Vec<(Key, Vec<Option<Term>>)> = Vec::new();
-    for (key, g) in groups {
-        let (role, name, count, sum, label) = key.clone();
+    let mut keyed: Vec<((Term, Term, i64, Term, Term), Vec<Option<Term>>)> = Vec::new();
+    for ((role, name, count, sum, label), g) in groups {
+        let Some(name) = terms.get(name) else {
+            continue;
+        };
+        let (role, label) = (
+            interned.terms.get(role)?.clone(),
+            interned.terms.get(label)?.clone(),
+        );
+        let sum: Term = Literal::from(sum).into();
+        let key = (
+            role.clone(),
+            name.clone(),
+            count,
+            sum.clone(),
+            label.clone(),
+        );
         let max = g.max.clone().flatten().unwrap_or_else(|| zero.clone());
         let shown = if g.wheres == 0 {
             Some(Literal::new_simple_literal("skills list").into())
@@ -331,7 +355,8 @@ fn vocabulary(store: &CareerStore, index: &Index) -> Result<Vocabulary, StoreErr
             profiles.entry(p.to_string()).or_default().push(id(t));
         }
     }
-    let mut roles: HashMap<String, Vec<Term>> = HashMap::new();
+    let mut interned = Interned::default();
+    let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
     let label = format!("<{}label>", ns::RDFS);
     for row in select(
         store,
@@ -339,10 +364,11 @@ fn vocabulary(store: &CareerStore, index: &Index) -> Result<Vocabulary, StoreErr
         None,
     )? {
         if let [Some(p), Some(r)] = row.as_slice() {
-            roles.entry(p.to_string()).or_default().push(r.clone());
+            let r = interned.id(r);
+            roles.entry(p.to_string()).or_default().push(r);
         }
     }
-    let mut labels: HashMap<u32, Vec<Term>> = HashMap::new();
+    let mut labels: HashMap<u32, Vec<usize>> = HashMap::new();
     for row in select(
         store,
         "SELECT DISTINCT ?t ?l WHERE { ?p a cg:RoleProfile ; cg:requiresTechnology ?t . \
@@ -351,11 +377,12 @@ fn vocabulary(store: &CareerStore, index: &Index) -> Result<Vocabulary, StoreErr
     )? {
         if let [Some(t), Some(l)] = row.as_slice() {
             if let Some(t) = id(t) {
-                labels.entry(t).or_default().push(l.clone());
+                let l = interned.id(l);
+                labels.entry(t).or_default().push(l);
             }
         }
     }
-    Ok((profiles, roles, labels))
+    Ok((profiles, roles, labels, interned))
 }
 
 #[cfg(test)]
