@@ -128,6 +128,9 @@ impl Group {
 /// technology as interned numbers, the name as an index string id).
 type Key = (usize, u32, i64, i64, usize);
 
+/// The GROUP BY key as terms (for ORDER BY): role, name, covered, covered months, technology.
+type TermKey = (Term, Term, i64, Term, Term);
+
 /// Answer `role-fit` with at least `min` required technologies covered; `None` when the
 /// index cannot compute a value exactly (months that are not integers).
 pub(super) fn answer(
@@ -290,7 +293,7 @@ fn add_technologies(
 /// ?technology` order.
 fn rows(groups: HashMap<Key, Group>, interned: &Interned, terms: &mut Terms<'_>) -> Option<Rows> {
     let zero: Term = Literal::from(0_i64).into();
-    let mut keyed: Vec<((Term, Term, i64, Term, Term), Vec<Option<Term>>)> = Vec::new();
+    let mut keyed: Vec<(TermKey, Vec<Option<Term>>)> = Vec::new();
     for ((role, name, count, sum, label), g) in groups {
         let Some(name) = terms.get(name) else {
             continue;
