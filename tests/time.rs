@@ -84,8 +84,9 @@ fn named_queries_return_exact_rows() {
         &["tech=golang", "min=3"],
         &[
             "person,name,years,totalMonths,lastUsed,statedYears,statedAs,stated,positions",
-            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,,高级技术专家（P7） @ 阿里巴巴 | 后台开发工程师 @ 腾讯CSIG"),
-            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,,Ledger Service | Checkout API"),
+            // The positions list sorted (the query index's order; SPARQL leaves it open).
+            &format!("{SONG},宋晓岚,6.2,74,2024-05,,,,后台开发工程师 @ 腾讯CSIG | 高级技术专家（P7） @ 阿里巴巴"),
+            &format!("{ADA},Ada Quill,5.3,64,2024-06,,,,Checkout API | Ledger Service"),
         ],
     );
     // Kafka: Ada's Corvid position and Ledger Service; Bo's year-only 2020…2023 is 36 months.
@@ -353,14 +354,15 @@ fn role_fit_explains_each_required_technology_with_evidence() {
         &store,
         "role-fit",
         &["min=3"],
+        // The lists sorted (the query index's order; SPARQL leaves it open).
         &[
             "role,name,covered,sumYears,technology,techYears,shownBy,evidence",
-            "Platform Engineer,Ada Quill,5,16,Go,5.3,Checkout API | Ledger Service,[524-536] Checkout API | [286-300] Ledger Service",
+            "Platform Engineer,Ada Quill,5,16,Go,5.3,Checkout API | Ledger Service,[286-300] Ledger Service | [524-536] Checkout API",
             "Platform Engineer,Ada Quill,5,16,Kafka,5,Ledger Service | Software Engineer @ Corvid Systems,[286-300] Ledger Service | [655-747] Corvid Systems — Software Engineer — Porto                             Sep. 2016 – Feb. 2019",
             "Platform Engineer,Ada Quill,5,16,Kubernetes,2.8,Senior Software Engineer @ Brightwave Labs,[427-519] Brightwave Labs — Senior Software Engineer — Lisbon                    Mar. 2019 – Dec. 2021",
             "Platform Engineer,Ada Quill,5,16,Redis,2.8,Checkout API,[524-536] Checkout API",
             "Platform Engineer,Ada Quill,5,16,Rust,0,skills list,",
-            "Platform Engineer,宋晓岚,3,10.3,Go,6.2,后台开发工程师 @ 腾讯CSIG | 高级技术专家（P7） @ 阿里巴巴,[282-317] #### 2015.7 - 2017.6      公司：腾讯CSIG | [115-144] #### 2020.4 - 至今      公司：阿里巴巴",
+            "Platform Engineer,宋晓岚,3,10.3,Go,6.2,后台开发工程师 @ 腾讯CSIG | 高级技术专家（P7） @ 阿里巴巴,[115-144] #### 2020.4 - 至今      公司：阿里巴巴 | [282-317] #### 2015.7 - 2017.6      公司：腾讯CSIG",
             "Platform Engineer,宋晓岚,3,10.3,Kafka,0,skills list,",
             "Platform Engineer,宋晓岚,3,10.3,Redis,4.2,高级技术专家（P7） @ 阿里巴巴,[115-144] #### 2020.4 - 至今      公司：阿里巴巴",
             "Platform Engineer,Bo Lindqvist,3,6,Go,0,skills list,",

@@ -24,6 +24,8 @@ pub const ANSWERED: &[&str] = &[
     "experience",
     "metrics",
     "recent",
+    "tech-years",
+    "role-fit",
 ];
 
 /// Answer the named query `name` (with its parameters bound) from the index, or `None`
@@ -33,12 +35,17 @@ pub fn answer(
     name: &str,
     bindings: &[(String, GroundTerm)],
 ) -> Result<Option<QueryResults<'static>>, StoreError> {
+    if name == "role-fit" {
+        if let Some(empty) = role_fit_without_profiles(store)? {
+            return Ok(Some(empty));
+        }
+    }
     if !ANSWERED.contains(&name) {
         return Ok(None);
     }
     let table = |t: super::entry::Table| 1u32 << (t as u32);
     let parts = super::file::Parts {
-        knows: name == "knows",
+        knows: name == "knows" || name == "role-fit",
         rows: name == "go-qps-10k" || name == "scale",
         tables: super::listing::tables(name)
             .into_iter()
@@ -107,6 +114,39 @@ pub fn answer(
     .collect();
     Ok(Some(QueryResults::Solutions(
         QuerySolutionIter::from_tuples(vars.into(), rows.into_iter().map(Ok)),
+    )))
+}
+
+/// `role-fit` on a store without any `cg:RoleProfile`: no rows, as SPARQL answers (the
+/// query's first subquery needs a profile, and its GROUP BY of no solution has no group),
+/// without evaluating its joins over every person. `None` when a profile exists (then
+/// the index's tables answer, or SPARQL). Needs no index: one probe of the store.
+fn role_fit_without_profiles(
+    store: &CareerStore,
+) -> Result<Option<QueryResults<'static>>, StoreError> {
+    let found = select(
+        store,
+        "SELECT ?p WHERE { ?p a cg:RoleProfile } LIMIT 1",
+        None,
+    )?;
+    if !found.is_empty() {
+        return Ok(None);
+    }
+    let vars: Vec<Variable> = [
+        "role",
+        "name",
+        "covered",
+        "sumYears",
+        "technology",
+        "techYears",
+        "shownBy",
+        "evidence",
+    ]
+    .into_iter()
+    .map(Variable::new_unchecked)
+    .collect();
+    Ok(Some(QueryResults::Solutions(
+        QuerySolutionIter::from_tuples(vars.into(), std::iter::empty()),
     )))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::ns;
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -61,7 +61,7 @@ pub struct Row {
     pub raws: Vec<String>,
 }
 
-/// The listing tables (`people`, `experience`, `metrics`, `recent`): per document, the
+/// The listing tables (`people`, `experience`, `metrics`, `recent`, `tech-years`): per document, the
 /// solutions of the query's document-local patterns, one [`Fact`] each, with the columns
 /// below (terms in N-Triples syntax, IRIs bare, `None` = unbound). Facts are never
 /// merged: two solutions with the same columns are two facts, so the queries without
@@ -85,10 +85,24 @@ pub enum Table {
     /// A technology's last use beside the as-of date of the same derived graph:
     /// `[technology, person, lastUsed, asOf, asOfSource]`.
     Recent = 6,
+    /// A technology-experience fact of a derived graph with a position or project of its
+    /// document graph that used the technology (`tech-years.rq`):
+    /// `[technology, person, months, lastUsed, statedMonths, statedQualifier, where]`;
+    /// the qualifier only beside stated months, `where` unbound where the query's
+    /// `CONCAT` fails.
+    TechYears = 7,
+    /// `?f cg:technology ?t ; cg:about ?person ; cg:months ?m` over every graph
+    /// (`role-fit.rq`): `[technology, person, months]`.
+    TechFact = 8,
+    /// The sources `role-fit.rq` shows for a person's technology (a position, a system or
+    /// project it worked on, a project of the person) with what it is called and its
+    /// evidence spans: `[technology, person, where, span]` (`where` and `span` unbound
+    /// where their `CONCAT` fails or, for the span, without evidence).
+    RoleSource = 9,
 }
 
 /// Number of tables.
-pub const TABLES: usize = 7;
+pub const TABLES: usize = 10;
 
 /// Columns of a fact.
 pub const COLS: usize = 7;
@@ -103,6 +117,9 @@ impl Table {
         Table::Management,
         Table::Metric,
         Table::Recent,
+        Table::TechYears,
+        Table::TechFact,
+        Table::RoleSource,
     ];
 }
 
@@ -161,6 +178,10 @@ pub fn predicates() -> Vec<String> {
         "lastUsed",
         "asOf",
         "asOfSource",
+        "derivedFromGraph",
+        "statedMonths",
+        "statedQualifier",
+        "evidence",
     ]
     .iter()
     .map(|l| ns::cg(l))
@@ -169,6 +190,9 @@ pub fn predicates() -> Vec<String> {
         format!("{}value", ns::SCHEMA),
         format!("{}wasAssociatedWith", ns::PROV),
         ns::RDF_TYPE.to_owned(),
+        format!("{}start", ns::OA),
+        format!("{}end", ns::OA),
+        format!("{}exact", ns::OA),
     ])
     .collect()
 }
@@ -181,6 +205,8 @@ pub fn classes() -> Vec<String> {
         "SeniorityAssessment",
         "ManagementExperience",
         "AsOfDate",
+        "Position",
+        "Project",
     ]
     .iter()
     .map(|l| ns::cg(l))
@@ -214,6 +240,9 @@ pub fn entry_from_quads<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> Entry 
         facts: recent_facts(&kept),
         ..Entry::default()
     };
+    let all = edges_by_predicate(kept.iter().copied());
+    entry.facts.extend(tech_years_facts(&kept, &all));
+    entry.facts.extend(role_fit_facts(&all));
     let mut by_pred = edges_by_predicate(kept.iter().copied());
     let mut edges = |iri: String| -> Edges { by_pred.remove(iri.as_str()).unwrap_or_default() };
     let objs =
@@ -582,6 +611,346 @@ fn recent_facts(quads: &[&Quad]) -> Vec<Fact> {
     facts
 }
 
+/// The named graphs of these quads, each once.
+fn named_graphs<'a>(quads: &[&'a Quad]) -> Vec<&'a NamedNode> {
+    let mut graphs: Vec<&NamedNode> = quads
+        .iter()
+        .filter_map(|q| match &q.graph_name {
+            GraphName::NamedNode(g) => Some(g),
+            _ => None,
+        })
+        .collect();
+    graphs.sort();
+    graphs.dedup();
+    graphs
+}
+
+/// Subject → objects per predicate for the quads of one graph.
+fn graph_edges(quads: &[&Quad], g: &NamedNode) -> HashMap<String, Edges> {
+    edges_by_predicate(
+        quads
+            .iter()
+            .copied()
+            .filter(|q| matches!(&q.graph_name, GraphName::NamedNode(n) if n == g)),
+    )
+}
+
+/// The edges of one predicate (none when absent).
+fn pred<'e>(all: &'e HashMap<String, Edges>, iri: &str) -> Option<&'e Edges> {
+    all.get(iri)
+}
+
+/// Objects of `subject` by one predicate of these edges.
+fn objs_of(all: &HashMap<String, Edges>, iri: &str, subject: &Term) -> Vec<Term> {
+    pred(all, iri)
+        .map(|e| objects(e, &subject.to_string()))
+        .unwrap_or_default()
+}
+
+/// `TechYears` facts: every technology fact of a derived graph (`GRAPH ?derived` of
+/// `tech-years.rq`) with its optional last use and stated months (from every graph, as the
+/// query's OPTIONALs read the union default graph), beside every `?where` of the
+/// positions and projects of its person that used the technology in the document graph
+/// the derived graph declares itself derived from.
+fn tech_years_facts(quads: &[&Quad], all: &HashMap<String, Edges>) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    for g in named_graphs(quads) {
+        let local = graph_edges(quads, g);
+        let graph: Term = g.clone().into();
+        for d in objs_of(&local, &ns::cg("derivedFromGraph"), &graph) {
+            let Term::NamedNode(d) = d else { continue };
+            let document = graph_edges(quads, &d);
+            let Some(tech) = pred(&local, &ns::cg("technology")) else {
+                continue;
+            };
+            for (fact, techs) in tech {
+                let Ok(fact) = fact_term(fact) else { continue };
+                for t in techs {
+                    for m in objs_of(&local, &ns::cg("months"), &fact) {
+                        for p in objs_of(&local, &ns::cg("about"), &fact) {
+                            let wheres: Vec<Option<String>> = sources(&document, &p, t)
+                                .iter()
+                                .flat_map(|s| wheres(all, s))
+                                .collect();
+                            let head = [Some(stored(t)), Some(stored(&p)), Some(stored(&m))];
+                            fact_rows(&mut facts, all, &fact, &head, &wheres);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// A subject key of [`Edges`] back as a term (IRI or blank node).
+fn fact_term(key: &str) -> Result<Term, ()> {
+    Term::from_str(key).map_err(|_| ())
+}
+
+/// The `TechYears` rows of one (fact, technology, months, person): every last use (or
+/// none) × every stated months with each qualifier (or none) × every `?where`.
+fn fact_rows(
+    facts: &mut Vec<Fact>,
+    all: &HashMap<String, Edges>,
+    fact: &Term,
+    head: &[Option<String>; 3],
+    wheres: &[Option<String>],
+) {
+    if wheres.is_empty() {
+        return;
+    }
+    let optional_of = |p: &str| -> Vec<Option<String>> {
+        let found = objs_of(all, &ns::cg(p), fact);
+        if found.is_empty() {
+            vec![None]
+        } else {
+            found.iter().map(|o| Some(stored(o))).collect()
+        }
+    };
+    let mut stated: Vec<(Option<String>, Option<String>)> = Vec::new();
+    for s in objs_of(all, &ns::cg("statedMonths"), fact) {
+        for q in optional_of("statedQualifier") {
+            stated.push((Some(stored(&s)), q));
+        }
+    }
+    if stated.is_empty() {
+        stated.push((None, None));
+    }
+    for last in optional_of("lastUsed") {
+        for (s, q) in &stated {
+            for w in wheres {
+                let [t, p, m] = head.clone();
+                facts.push(Fact::new(
+                    Table::TechYears,
+                    &[t, p, m, last.clone(), s.clone(), q.clone(), w.clone()],
+                ));
+            }
+        }
+    }
+}
+
+/// The `?source`s of the query's `GRAPH ?document` block: positions of `person` that used
+/// `tech`, systems and projects those positions worked on that used it, and projects the
+/// person is associated with that used it (as often as the graph holds each path).
+fn sources(document: &HashMap<String, Edges>, person: &Term, tech: &Term) -> Vec<Term> {
+    let uses = |s: &Term| {
+        objs_of(document, &ns::cg("usedTechnology"), s)
+            .iter()
+            .filter(|u| *u == tech)
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut add = |s: &Term| {
+        for _ in 0..uses(s) {
+            out.push(s.clone());
+        }
+    };
+    let positions = objs_of(document, &ns::cg("hasPosition"), person);
+    for pos in &positions {
+        add(pos);
+    }
+    for pos in &positions {
+        for s in objs_of(document, &ns::cg("workedOn"), pos) {
+            add(&s);
+        }
+    }
+    for s in objs_of(document, &format!("{}wasAssociatedWith", ns::PROV), person) {
+        add(&s);
+    }
+    out
+}
+
+/// The `?where`s of a source (union default graph): "title @ organization" of a
+/// `cg:Position` ("?" for a missing part; `None` where `CONCAT` fails), the names of a
+/// `cg:Project`.
+fn wheres(all: &HashMap<String, Edges>, source: &Term) -> Vec<Option<String>> {
+    let types = objs_of(all, ns::RDF_TYPE, source);
+    let is = |class: &str| {
+        types
+            .iter()
+            .filter(|t| matches!(t, Term::NamedNode(n) if n.as_str() == ns::cg(class)))
+            .count()
+    };
+    let optional_terms = |p: &str| -> Vec<Option<Term>> {
+        let found = objs_of(all, &ns::cg(p), source);
+        if found.is_empty() {
+            vec![None]
+        } else {
+            found.into_iter().map(Some).collect()
+        }
+    };
+    let mut out = Vec::new();
+    for _ in 0..is("Position") {
+        for title in optional_terms("title") {
+            for org in optional_terms("organizationText") {
+                out.push(position_where(title.as_ref(), org.as_ref()));
+            }
+        }
+    }
+    for _ in 0..is("Project") {
+        let name = format!("{}name", ns::SCHEMA);
+        for n in objs_of(all, &name, source) {
+            out.push(Some(stored(&n)));
+        }
+    }
+    out
+}
+
+/// `CONCAT(COALESCE(?title, "?"), " @ ", COALESCE(?org, "?"))`: a simple literal, or
+/// `None` (the expression's error) when a part is not a string literal.
+fn position_where(title: Option<&Term>, org: Option<&Term>) -> Option<String> {
+    let text = |t: Option<&Term>| -> Option<String> {
+        match t {
+            None => Some("?".to_owned()),
+            Some(Term::Literal(l)) if l.language().is_some() || l.datatype() == xsd::STRING => {
+                Some(l.value().to_owned())
+            }
+            Some(_) => None,
+        }
+    };
+    let joined = format!("{} @ {}", text(title)?, text(org)?);
+    Some(Term::from(Literal::new_simple_literal(joined)).to_string())
+}
+
+/// `TechFact` and `RoleSource` facts (union default graph: every graph of the document).
+fn role_fit_facts(all: &HashMap<String, Edges>) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if let Some(tech) = pred(all, &ns::cg("technology")) {
+        for (f, techs) in tech {
+            let Ok(f) = fact_term(f) else { continue };
+            for t in techs {
+                for p in objs_of(all, &ns::cg("about"), &f) {
+                    for m in objs_of(all, &ns::cg("months"), &f) {
+                        facts.push(Fact::new(
+                            Table::TechFact,
+                            &[Some(stored(t)), Some(stored(&p)), Some(stored(&m))],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let mut people: Vec<&String> = [
+        ns::cg("hasPosition"),
+        format!("{}wasAssociatedWith", ns::PROV),
+    ]
+    .iter()
+    .filter_map(|p| pred(all, p))
+    .flat_map(|e| e.keys())
+    .collect();
+    people.sort();
+    people.dedup();
+    for p in people {
+        let Ok(person) = fact_term(p) else { continue };
+        for source in role_sources(all, &person) {
+            let shown = role_where(all, &source);
+            let spans = spans(all, &source);
+            for t in objs_of(all, &ns::cg("usedTechnology"), &source) {
+                for w in &shown {
+                    for s in &spans {
+                        facts.push(Fact::new(
+                            Table::RoleSource,
+                            &[Some(stored(&t)), Some(bare(p)), w.clone(), s.clone()],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// `?person cg:hasPosition|cg:hasPosition/cg:workedOn|prov:wasAssociatedWith ?source`.
+fn role_sources(all: &HashMap<String, Edges>, person: &Term) -> Vec<Term> {
+    let positions = objs_of(all, &ns::cg("hasPosition"), person);
+    let mut out = positions.clone();
+    for pos in &positions {
+        out.extend(objs_of(all, &ns::cg("workedOn"), pos));
+    }
+    out.extend(objs_of(
+        all,
+        &format!("{}wasAssociatedWith", ns::PROV),
+        person,
+    ));
+    out
+}
+
+/// The text of a string literal (simple, `xsd:string` or language-tagged), else `None`.
+fn string_value(t: &Term) -> Option<&str> {
+    match t {
+        Term::Literal(l) if l.language().is_some() || l.datatype() == xsd::STRING => {
+            Some(l.value())
+        }
+        _ => None,
+    }
+}
+
+/// Every binding of an OPTIONAL single triple pattern: its objects, or one unbound.
+fn optional_objects(all: &HashMap<String, Edges>, p: &str, s: &Term) -> Vec<Option<Term>> {
+    let found = objs_of(all, p, s);
+    if found.is_empty() {
+        vec![None]
+    } else {
+        found.into_iter().map(Some).collect()
+    }
+}
+
+/// `role-fit`'s `?where`: `CONCAT(COALESCE(?title, ?sourceName, "?"), IF(BOUND(?org),
+/// CONCAT(" @ ", ?org), ""))` for every binding of the three OPTIONALs (`None` where the
+/// expression fails).
+fn role_where(all: &HashMap<String, Edges>, source: &Term) -> Vec<Option<String>> {
+    let name = format!("{}name", ns::SCHEMA);
+    let mut out = Vec::new();
+    for title in optional_objects(all, &ns::cg("title"), source) {
+        for n in optional_objects(all, &name, source) {
+            for org in optional_objects(all, &ns::cg("organizationText"), source) {
+                let head = match title.as_ref().or(n.as_ref()) {
+                    Some(t) => string_value(t).map(str::to_owned),
+                    None => Some("?".to_owned()),
+                };
+                let tail = match &org {
+                    Some(o) => string_value(o).map(|o| format!(" @ {o}")),
+                    None => Some(String::new()),
+                };
+                out.push(head.zip(tail).map(|(h, t)| {
+                    Term::from(Literal::new_simple_literal(format!("{h}{t}"))).to_string()
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// `role-fit`'s evidence spans of a source: `CONCAT("[", STR(?start), "-", STR(?end), "] ",
+/// ?quote)` for every annotation with a start, an end and a quote; one unbound without
+/// any (the OPTIONAL), `None` where the expression fails.
+fn spans(all: &HashMap<String, Edges>, source: &Term) -> Vec<Option<String>> {
+    let oa = |l: &str| format!("{}{l}", ns::OA);
+    let str_value = |t: &Term| match t {
+        Term::BlankNode(_) => None,
+        t => Some(str_of(t)),
+    };
+    let mut out = Vec::new();
+    for ev in objs_of(all, &ns::cg("evidence"), source) {
+        for start in objs_of(all, &oa("start"), &ev) {
+            for end in objs_of(all, &oa("end"), &ev) {
+                for quote in objs_of(all, &oa("exact"), &ev) {
+                    let text = match (str_value(&start), str_value(&end), string_value(&quote)) {
+                        (Some(s), Some(e), Some(q)) => Some(format!("[{s}-{e}] {q}")),
+                        _ => None,
+                    };
+                    out.push(text.map(|t| Term::from(Literal::new_simple_literal(t)).to_string()));
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(None);
+    }
+    out
+}
+
 /// `<iri>` → `iri` (other terms keep their N-Triples form, which never matches an IRI).
 fn bare(term: &str) -> String {
     term.strip_prefix('<')
@@ -626,7 +995,6 @@ pub fn canonical(term: &Term) -> Term {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{GraphName, NamedNode};
 
     fn q(s: &str, p: &str, o: Term) -> Quad {
         Quad::new(
@@ -740,6 +1108,44 @@ mod tests {
         let e = entry_from_quads(&paired);
         assert_eq!(table(&e, Table::Recent).len(), 1);
         assert_eq!(table(&e, Table::Person).len(), 1);
+    }
+
+    #[test]
+    fn tech_years_pairs_each_fact_with_the_sources_of_its_document() {
+        let (d, g) = ("http://x/doc", "http://x/derived");
+        let cg = |l: &str| ns::cg(l);
+        let int = |n: i64| -> Term { Literal::from(n).into() };
+        let quads = vec![
+            in_graph(g, &cg("derivedFromGraph"), iri(d), g),
+            in_graph("http://x/f", &cg("technology"), iri("http://t/go"), g),
+            in_graph("http://x/f", &cg("months"), int(30), g),
+            in_graph("http://x/f", &cg("about"), iri("http://x/p"), g),
+            in_graph("http://x/f", &cg("statedMonths"), int(48), g),
+            in_graph("http://x/f", &cg("statedQualifier"), iri(&cg("AtLeast")), g),
+            in_graph("http://x/p", &cg("hasPosition"), iri("http://x/a"), d),
+            in_graph("http://x/a", ns::RDF_TYPE, iri(&cg("Position")), d),
+            in_graph("http://x/a", &cg("title"), lit("Dev"), d),
+            in_graph("http://x/a", &cg("usedTechnology"), iri("http://t/go"), d),
+            in_graph("http://x/a", &cg("workedOn"), iri("http://x/s"), d),
+            in_graph("http://x/s", ns::RDF_TYPE, iri(&cg("Project")), d),
+            in_graph("http://x/s", &format!("{}name", ns::SCHEMA), lit("Feed"), d),
+            in_graph("http://x/s", &cg("usedTechnology"), iri("http://t/go"), d),
+            // A position of the person that did not use Go: no row.
+            in_graph("http://x/p", &cg("hasPosition"), iri("http://x/b"), d),
+            in_graph("http://x/b", ns::RDF_TYPE, iri(&cg("Position")), d),
+        ];
+        let e = entry_from_quads(&quads);
+        let mut wheres: Vec<Option<&str>> =
+            table(&e, Table::TechYears).iter().map(|r| r[6]).collect();
+        wheres.sort();
+        assert_eq!(wheres, [Some("\"Dev @ ?\""), Some("\"Feed\"")]);
+        let row = &table(&e, Table::TechYears)[0];
+        assert_eq!(row[0..2], [Some("http://t/go"), Some("http://x/p")]);
+        assert_eq!(row[3], None, "no last use");
+        assert_eq!(row[5], Some(cg("AtLeast").as_str()));
+        // Without the declaration of its document graph, the fact has no source.
+        let e = entry_from_quads(&quads[1..]);
+        assert!(table(&e, Table::TechYears).is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
-const MAGIC: &[u8; 8] = b"CGIDX002";
+const MAGIC: &[u8; 8] = b"CGIDX004";
 const END: &[u8; 8] = b"CGIDXEND";
 
 /// Width of a stored row.

@@ -1,4 +1,5 @@
-//! Answers of the listing queries (`people`, `experience`, `metrics`, `recent`) from the
+//! Answers of the listing queries (`people`, `experience`, `metrics`, `recent`,
+//! `tech-years` and `role-fit`, the last two in their own modules) from the
 //! index's tables (see [`Table`]): the document-local patterns were solved at ingest;
 //! here the tables are joined by person across documents (names, facts of other
 //! documents about the same person), parameters are resolved by SPARQL against the
@@ -23,7 +24,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
-type Rows = Vec<Vec<Option<Term>>>;
+pub(super) type Rows = Vec<Vec<Option<Term>>>;
 
 /// The tables a listing query reads; `None` for other queries.
 pub fn tables(name: &str) -> Option<Vec<Table>> {
@@ -32,6 +33,8 @@ pub fn tables(name: &str) -> Option<Vec<Table>> {
         "experience" => vec![Table::Total, Table::Seniority, Table::Management],
         "metrics" => vec![Table::Metric],
         "recent" => vec![Table::Recent],
+        "tech-years" => vec![Table::TechYears],
+        "role-fit" => vec![Table::TechFact, Table::RoleSource],
         _ => return None,
     })
 }
@@ -123,6 +126,60 @@ pub fn answer(
                 recent(index, &mut terms, &techs, &years),
             )
         }
+        "tech-years" => {
+            let (Some(tech), Some(min)) = (param("tech"), numeric("min")) else {
+                return Ok(None);
+            };
+            let techs = column(
+                store,
+                "SELECT ?t WHERE { ?t cg:labelKey ?tech }",
+                "tech",
+                tech,
+            )?;
+            let mut tolerances: Vec<Option<Term>> = Vec::new();
+            for row in select(
+                store,
+                "SELECT ?m WHERE { OPTIONAL { cg:TechnologyExperienceRule cg:agreementMonths ?m } }",
+                None,
+            )? {
+                let t = row.into_iter().next().flatten();
+                if !tolerances.contains(&t) {
+                    tolerances.push(t);
+                }
+            }
+            (
+                &[
+                    "person",
+                    "name",
+                    "years",
+                    "totalMonths",
+                    "lastUsed",
+                    "statedYears",
+                    "statedAs",
+                    "stated",
+                    "positions",
+                ],
+                super::tech_years::answer(index, &mut terms, &techs, &min, &tolerances),
+            )
+        }
+        "role-fit" => {
+            let Some(min) = numeric("min") else {
+                return Ok(None);
+            };
+            (
+                &[
+                    "role",
+                    "name",
+                    "covered",
+                    "sumYears",
+                    "technology",
+                    "techYears",
+                    "shownBy",
+                    "evidence",
+                ],
+                super::role_fit::answer(store, index, &mut terms, &min)?,
+            )
+        }
         _ => return Ok(None),
     };
     let Some(rows) = rows else {
@@ -151,7 +208,7 @@ type Hits<'a> = (Vec<&'a [u32; FACT]>, HashMap<u32, Vec<u32>>);
 
 /// The facts of a table whose column `at` is one of `wanted`, and the names of the
 /// subjects in their column `named`.
-fn hits_and_names<'a>(
+pub(super) fn hits_and_names<'a>(
     index: &'a Index,
     t: Table,
     (at, wanted): (usize, &HashSet<u32>),
@@ -170,7 +227,7 @@ fn table(index: &Index, t: Table) -> &[[u32; FACT]] {
     &index.facts[t as usize]
 }
 
-fn col(r: &[u32; FACT], i: usize) -> Option<u32> {
+pub(super) fn col(r: &[u32; FACT], i: usize) -> Option<u32> {
     Index::col(r, i)
 }
 
@@ -189,7 +246,7 @@ fn smallest(terms: &mut Terms<'_>, ids: impl Iterator<Item = u32>) -> Option<Ter
     best
 }
 
-fn iri(index: &Index, id: u32) -> Option<Term> {
+pub(super) fn iri(index: &Index, id: u32) -> Option<Term> {
     NamedNode::new(index.str(id)).ok().map(Term::from)
 }
 
@@ -241,7 +298,7 @@ fn people(index: &Index, terms: &mut Terms<'_>) -> Rows {
 
 /// A number as a decimal if it is an integer or a decimal; `Err` for floating point
 /// numbers (their arithmetic is not reproduced here), `Ok(None)` for a non-number.
-fn decimal(term: &Term) -> Result<Option<Decimal>, ()> {
+pub(super) fn decimal(term: &Term) -> Result<Option<Decimal>, ()> {
     match number(term) {
         Some(Number::Decimal(d)) => Ok(Some(d)),
         Some(Number::Double(_)) => Err(()),
@@ -251,7 +308,7 @@ fn decimal(term: &Term) -> Result<Option<Decimal>, ()> {
 
 /// `ROUND(?months * 10 / 12) / 10` as Oxigraph computes it (integer or decimal months;
 /// an error is unbound). `Err` when the index cannot compute it.
-fn years(months: &Term) -> Result<Option<Term>, ()> {
+pub(super) fn years(months: &Term) -> Result<Option<Term>, ()> {
     let Some(m) = decimal(months)? else {
         return Ok(None);
     };
@@ -273,7 +330,7 @@ fn years(months: &Term) -> Result<Option<Term>, ()> {
 
 /// `?x >= ?y` on numbers; `Err` when either is not an integer or a decimal (the index
 /// does not reproduce other comparisons).
-fn at_least(x: &Term, y: &Number) -> Result<bool, ()> {
+pub(super) fn at_least(x: &Term, y: &Number) -> Result<bool, ()> {
     let (Some(a), Number::Decimal(_)) = (decimal(x)?, y) else {
         return Err(());
     };
@@ -283,7 +340,7 @@ fn at_least(x: &Term, y: &Number) -> Result<bool, ()> {
     ))
 }
 
-fn times(n: &Number, k: i64) -> Option<Number> {
+pub(super) fn times(n: &Number, k: i64) -> Option<Number> {
     match n {
         Number::Decimal(d) => d.checked_mul(Decimal::from(k)).map(Number::Decimal),
         Number::Double(_) => None,

@@ -21,6 +21,8 @@ pub mod entry;
 pub mod file;
 pub mod journal;
 pub mod listing;
+mod role_fit;
+mod tech_years;
 
 use crate::ns;
 use oxigraph::model::{Literal, NamedNode, Quad, Term};
