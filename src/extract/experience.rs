@@ -524,11 +524,12 @@ fn header_rest(l: &Line<'_>, r: &DateRange) -> String {
     format!("{}  {}", before.trim(), after.trim())
 }
 
-/// Build a position from a header line.
-fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
+/// The fields of a header line on either side of its dates, without what belongs to the
+/// dates: the brackets around them ("(Mar 2015 - Present)"), the word that leads them
+/// ("• Line cook from 2017 – 2019"), a full stop after them ("…, MN. 09/2017 – Current."),
+/// and the section's name printed in a left column before the entry.
+fn header_fields<'a>(l: &'a Line<'_>, r: &DateRange) -> (&'a str, &'a str) {
     let (before, after) = around_dates(l, r);
-    // "(Mar 2015 - Present)": the brackets around the dates are not part of the fields.
-    // A full stop after the dates ("…, MN. 09/2017 – Current.") is punctuation, not a field.
     let before = without_date_lead(
         before
             .trim()
@@ -541,8 +542,13 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         .trim_start_matches([')', '）', ']', '】'])
         .trim_matches(['.', ',', ';'])
         .trim();
-    let before = without_section_cell(before);
-    let rest = format!("{}  {}", before.trim(), after.trim());
+    (without_section_cell(before).trim(), after)
+}
+
+/// Build a position from a header line.
+fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
+    let (before, after) = header_fields(l, r);
+    let rest = format!("{before}  {after}");
     let h = parse_header(&rest, words);
     let (start, end, current) = range_iso(r);
     let org = h
@@ -671,17 +677,8 @@ fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
 fn header_item(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     const MAX_CHARS: usize = 80;
     const MAX_WORDS: usize = 12;
-    // "• Line cook from 2017 – 2019": the word that leads the dates is no field.
-    // A full stop after the dates ("… from 2019 – current.") is punctuation.
-    let (before, after) = around_dates(l, r);
-    let rest = format!(
-        "{}  {}",
-        without_date_lead(before.trim()),
-        after
-            .trim()
-            .trim_start_matches([')', '）'])
-            .trim_matches(['.', ';'])
-    );
+    let (before, after) = header_fields(l, r);
+    let rest = format!("{before}  {after}");
     let parts = split_parts(&rest);
     let clause_header = clause_beside_title(&parts, words);
     // The brackets that held the dates ("…, Austin, TX (Summer 2009)") are no words.

@@ -246,6 +246,17 @@ fn is_short_han_name_like_person(s: &str, name: &str) -> bool {
 pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
     let title_words = &words.title_zh;
     let mut person = Person::default();
+    // The person's own contact details: those of the first 60 lines (a reference's e-mail
+    // further down is someone else's).
+    let zone_text: String = lines
+        .iter()
+        .take(60)
+        .map(|l| l.raw)
+        .collect::<Vec<_>>()
+        .join("\n");
+    person.emails = emails(&zone_text);
+    person.phones = phones(&zone_text);
+    person.urls = urls(&zone_text);
     // The header and contact sections, and the first lines whatever their section (a
     // "Special Education" title line above the name is not the start of a section).
     let first_lines: Vec<usize> = lines
@@ -334,7 +345,7 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
     let labelled = candidates.len() > usize::from(name_line.is_some());
     let on_first_line = name_line.is_some() && name_line == first_lines.first().copied();
     if !labelled && !on_first_line {
-        let handles = own_handles(lines);
+        let handles = own_handles(&person.emails, &person.urls);
         let spelled_by_contacts = |n: &str| latin_spelled(n, &handles);
         if !candidates
             .first()
@@ -410,15 +421,6 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             }
         }
     }
-    let zone_text: String = lines
-        .iter()
-        .take(60)
-        .map(|l| l.raw)
-        .collect::<Vec<_>>()
-        .join("\n");
-    person.emails = emails(&zone_text);
-    person.phones = phones(&zone_text);
-    person.urls = urls(&zone_text);
     headline_and_place(&mut person, lines, name_line, name_rest.as_deref(), words);
     other_spellings(&mut person, lines, name_line, words);
     person
@@ -458,12 +460,7 @@ fn name_confirmed_by_contacts(
     let handles: Vec<String> = emails(text)
         .into_iter()
         .chain(urls(text))
-        .map(|h| {
-            h.chars()
-                .filter(char::is_ascii_alphabetic)
-                .collect::<String>()
-                .to_ascii_lowercase()
-        })
+        .map(|h| handle_letters(&h))
         .collect();
     if handles.is_empty() {
         return None;
@@ -501,30 +498,24 @@ fn name_confirmed_by_contacts(
         .then(|| (i, t.to_owned()))
 }
 
-/// The handles of the person's own contact details, lower-case letters only: the first
-/// e-mail's local part and the web addresses in the first 60 lines (a reference's e-mail
-/// further down is someone else's).
-fn own_handles(lines: &[Line<'_>]) -> Vec<String> {
-    let zone: String = lines
-        .iter()
-        .take(60)
-        .map(|l| l.raw)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let letters = |h: &str| {
-        h.chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
-    let email = emails(&zone)
-        .into_iter()
-        .next()
-        .map(|e| letters(e.split('@').next().unwrap_or("")));
+/// The handles of the person's own contact details (those of the first 60 lines), letters
+/// only: the first e-mail's local part and the web addresses.
+fn own_handles(emails: &[String], urls: &[String]) -> Vec<String> {
+    let email = emails
+        .first()
+        .map(|e| handle_letters(e.split('@').next().unwrap_or("")));
     email
         .into_iter()
-        .chain(urls(&zone).iter().map(|u| letters(u)))
+        .chain(urls.iter().map(|u| handle_letters(u)))
         .collect()
+}
+
+/// A handle's letters in lower case ("Jane.Roe-88" → "janeroe"), as names are compared with it.
+fn handle_letters(h: &str) -> String {
+    h.chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Whether a handle spells the Latin name whole, given name first or last ("Jane Roe" in

@@ -132,19 +132,10 @@ fn role_fit_without_profiles(
     if !found.is_empty() {
         return Ok(None);
     }
-    let vars: Vec<Variable> = [
-        "role",
-        "name",
-        "covered",
-        "sumYears",
-        "technology",
-        "techYears",
-        "shownBy",
-        "evidence",
-    ]
-    .into_iter()
-    .map(Variable::new_unchecked)
-    .collect();
+    let vars: Vec<Variable> = super::role_fit::VARIABLES
+        .into_iter()
+        .map(Variable::new_unchecked)
+        .collect();
     Ok(Some(QueryResults::Solutions(
         QuerySolutionIter::from_tuples(vars.into(), std::iter::empty()),
     )))

@@ -39,6 +39,17 @@ pub fn tables(name: &str) -> Option<Vec<Table>> {
     })
 }
 
+/// The technologies a `tech` parameter names by label key (`recent`, `tech-years`). Not
+/// DISTINCT: a label key stated twice gives each row twice, as in SPARQL.
+fn technologies_by_label(store: &CareerStore, tech: GroundTerm) -> Result<Vec<String>, StoreError> {
+    column(
+        store,
+        "SELECT ?t WHERE { ?t cg:labelKey ?tech }",
+        "tech",
+        tech,
+    )
+}
+
 /// Answer a listing query from the index, or `None` (then SPARQL answers).
 pub fn answer(
     store: &CareerStore,
@@ -107,13 +118,7 @@ pub fn answer(
             let (Some(tech), Some(years)) = (param("tech"), numeric("years")) else {
                 return Ok(None);
             };
-            // Not DISTINCT: a label key stated twice gives each row twice, as in SPARQL.
-            let techs = column(
-                store,
-                "SELECT ?t WHERE { ?t cg:labelKey ?tech }",
-                "tech",
-                tech,
-            )?;
+            let techs = technologies_by_label(store, tech)?;
             (
                 &[
                     "person",
@@ -130,12 +135,7 @@ pub fn answer(
             let (Some(tech), Some(min)) = (param("tech"), numeric("min")) else {
                 return Ok(None);
             };
-            let techs = column(
-                store,
-                "SELECT ?t WHERE { ?t cg:labelKey ?tech }",
-                "tech",
-                tech,
-            )?;
+            let techs = technologies_by_label(store, tech)?;
             let mut tolerances: Vec<Option<Term>> = Vec::new();
             for row in select(
                 store,
@@ -167,16 +167,7 @@ pub fn answer(
                 return Ok(None);
             };
             (
-                &[
-                    "role",
-                    "name",
-                    "covered",
-                    "sumYears",
-                    "technology",
-                    "techYears",
-                    "shownBy",
-                    "evidence",
-                ],
+                &super::role_fit::VARIABLES,
                 super::role_fit::answer(store, index, &mut terms, &min)?,
             )
         }

@@ -19,6 +19,18 @@ use oxigraph::model::{Literal, Term};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+/// The projected variables of `role-fit.rq`, in its SELECT order.
+pub const VARIABLES: [&str; 8] = [
+    "role",
+    "name",
+    "covered",
+    "sumYears",
+    "technology",
+    "techYears",
+    "shownBy",
+    "evidence",
+];
+
 /// Profile → distinct required technologies (index ids; `None` = not in the index).
 type Profiles = BTreeMap<String, Vec<Option<u32>>>;
 
