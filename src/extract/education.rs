@@ -7,8 +7,22 @@ use super::lines::{looks_like_city_region, split_parts};
 use super::{canonical_organization, degree_level, Words};
 use crate::model::Education;
 
+/// Set the institution, without a bare year written before or after it ("2013 Example
+/// University": a flattened line lost the break between the year and the school).
 fn set_institution(ed: &mut Education, name: &str) {
-    ed.institution = name.trim().to_owned();
+    let is_year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let mut name = name.trim();
+    if let Some((first, rest)) = name.split_once(' ') {
+        if is_year(first) && !rest.trim().is_empty() {
+            name = rest.trim();
+        }
+    }
+    if let Some((rest, last)) = name.rsplit_once(' ') {
+        if is_year(last) && !rest.trim().is_empty() {
+            name = rest.trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    ed.institution = name.to_owned();
     let c = canonical_organization(name);
     ed.institution_label = c.as_ref().map(|c| c.0.clone());
     ed.institution_iri = c.map(|c| c.1);
@@ -207,7 +221,7 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         match school_at {
             Some(k) if pieces.len() > 1 => {
                 let before = pieces[..k].join(", ");
-                let after = pieces[k + 1..].join(", ");
+                let after = after_school_place(&pieces[k + 1..]);
                 // A college named before its university comes after it: the first school
                 // part is the institution.
                 let unit_first = first_school != Some(k);
@@ -292,6 +306,40 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         })
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The parts after a school, less its place when a degree follows the place on the same
+/// part ("…, Minneapolis, MN Bachelor's Degree in Physics": flattened text lost the break).
+fn after_school_place(rest: &[&str]) -> String {
+    let place_like = |x: &str| {
+        let toks: Vec<&str> = x.split_whitespace().collect();
+        (1..=3).contains(&toks.len())
+            && toks.iter().all(|t| {
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && t.chars().all(|c| c.is_alphabetic() || c == '.')
+            })
+            && degree_level(x).is_none()
+    };
+    let place_then_degree = |x: &str| -> Option<String> {
+        let toks: Vec<&str> = x.split_whitespace().collect();
+        (1..=2.min(toks.len().saturating_sub(1))).find_map(|n| {
+            let head = toks[..n].join(" ");
+            let tail = toks[n..].join(" ");
+            (place_like(&head) && opens_with_degree(&tail)).then_some(tail)
+        })
+    };
+    for (j, part) in rest.iter().enumerate() {
+        if !rest[..j].iter().all(|x| place_like(x)) {
+            break;
+        }
+        if let Some(degree) = place_then_degree(part) {
+            return std::iter::once(degree.as_str())
+                .chain(rest[j + 1..].iter().copied())
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+    }
+    rest.join(", ")
 }
 
 /// A school name that runs on into its degree: "青州理工大学信息学院本科", "江北师范学院（统招本科）",
@@ -703,6 +751,18 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn flattened_school_lines() {
+        // A year before the school, the school's place glued to the degree, a heading
+        // with an object replacement character where an image was.
+        let got = edu("Education\u{fffc}\n\
+             2013 Kestrel State University, Dover, DE Bachelor's Degree in Computer Science\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Kestrel State University");
+        assert_eq!(got[0].1.as_deref(), Some("Bachelor's Degree"));
+        assert_eq!(got[0].2.as_deref(), Some("Computer Science"));
     }
 
     #[test]

@@ -557,15 +557,38 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         .map(|o| employer_in_clause(&o, words).unwrap_or(o))
         .filter(|o| plausible_org(o))
         .unwrap_or_default();
+    // "在某某公司担任前端开发实习生，…": a field that is a sentence stating both.
+    // The header parser may keep the whole sentence as the title.
+    let sentence_title = h
+        .title
+        .as_deref()
+        .is_some_and(|t| t.contains(['，', '；', '。']));
+    let stated = (org.is_empty() || h.title.is_none() || sentence_title)
+        .then(|| {
+            [before, after]
+                .into_iter()
+                .find_map(|p| employment_clause(p, words))
+        })
+        .flatten();
+    let (org, title) = match stated {
+        Some((o, t)) => {
+            let org = if org.is_empty() { o } else { org };
+            let title = if h.title.is_none() || sentence_title {
+                Some(t)
+            } else {
+                h.title
+            };
+            (org, title)
+        }
+        None => (org, h.title),
+    };
     let canonical = canonical_organization(strip_parenthetical(&org));
     Position {
         organization: org,
         organization_label: canonical.as_ref().map(|c| c.0.clone()),
         organization_iri: canonical.map(|c| c.1),
         department: h.department,
-        title: h
-            .title
-            .map(|t| strip_parenthetical(&t).trim_end_matches('.').to_owned()),
+        title: title.map(|t| strip_parenthetical(&t).trim_end_matches('.').to_owned()),
         start,
         end,
         current,
@@ -573,6 +596,64 @@ fn new_position(l: &Line<'_>, r: &DateRange, words: &Words) -> Position {
         evidence: header_evidence(l),
         ..Position::default()
     }
+}
+
+/// "在某某网络有限公司担任测试实习生，负责…", "就职于某某科技有限公司，担任后端工程师":
+/// a Chinese header field that is a sentence stating employer and title — a workplace cue
+/// (`lex:join-cue`, `lex:locative-cue`), the organisation, a title cue (`lex:body-title-cue`)
+/// and the title, in the first clause or the title opening the second. The organisation must
+/// read as one (a legal form or organisation word at its end, or a known name) and the
+/// title as a title.
+fn employment_clause(part: &str, words: &Words) -> Option<(String, String)> {
+    let mut clauses = part
+        .split(['，', '；', ',', ';', '。'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let first = clauses.next()?;
+    let cue = words
+        .workplace_cues
+        .iter()
+        .find(|c| first.starts_with(c.as_str()))?;
+    let rest = first[cue.len()..].trim();
+    let org_ok = |o: &str| {
+        let n = o.chars().count();
+        (2..=30).contains(&n)
+            && o.chars().any(super::is_han)
+            && words.org_strength(o) >= 2
+            && words.title_strength(o) == 0
+    };
+    let title_ok = |t: &str| (2..=24).contains(&t.chars().count()) && words.title_strength(t) >= 2;
+    // Every place a title cue occurs, left to right: the first that splits the clause into
+    // an organisation and a title.
+    let mut cuts: Vec<(usize, usize)> = words
+        .body_title_cues
+        .iter()
+        .flat_map(|c| {
+            rest.match_indices(c.as_str())
+                .map(|(i, m)| (i, i + m.len()))
+        })
+        .collect();
+    cuts.sort_by_key(|&(i, end)| (i, std::cmp::Reverse(end)));
+    for (i, end) in cuts {
+        let (o, t) = (rest[..i].trim(), rest[end..].trim());
+        if org_ok(o) && title_ok(t) {
+            return Some((o.to_owned(), t.to_owned()));
+        }
+    }
+    let org = words
+        .work_verbs
+        .iter()
+        .find_map(|v| rest.strip_suffix(v.as_str()))
+        .unwrap_or(rest)
+        .trim();
+    let next = clauses.next()?;
+    let cue = words
+        .body_title_cues
+        .iter()
+        .filter(|c| next.starts_with(c.as_str()))
+        .max_by_key(|c| c.len())?;
+    let title = next[cue.len()..].trim();
+    (org_ok(org) && title_ok(title)).then(|| (org.to_owned(), title.to_owned()))
 }
 
 /// "任职某某科技，主导推荐平台建设": a Chinese header field that is a clause, not a name
@@ -834,6 +915,29 @@ fn header_section_ok(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
     !sentence && rest.chars().count() <= 80 && shaped
 }
 
+/// The sentence that starts on line `i`, with the lines it wraps onto: a line that does not
+/// end a sentence continues on the next when that one is plain text of the same section
+/// starting in lower case or with a digit ("…, Bangalore from July" / "2009."). At most
+/// two more lines.
+fn sentence_from(lines: &[Line<'_>], i: usize) -> String {
+    let mut text = lines[i].text.clone();
+    for next in lines.iter().skip(i + 1).take(2) {
+        let ends = text.trim_end().ends_with(['.', ';', ':', '!', '?']);
+        let continues = next
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if ends || !continues || next.is_heading || next.bullet || next.section != lines[i].section
+        {
+            break;
+        }
+        text.push(' ');
+        text.push_str(next.text.trim());
+    }
+    text
+}
+
 /// Words that end a title or an organisation in a sentence.
 const PROSE_STOPS: &[&str] = &[
     "at", "in", "with", "for", "from", "since", "on", "under", "through", "during", "till",
@@ -845,8 +949,7 @@ const PROSE_STOPS: &[&str] = &[
 /// "Worked for National Informatics Centre under multiple payrolls from Apr 2014 to Oct
 /// 2015": a position stated in a sentence. Without dates, only a title together with a
 /// clearly named organisation counts.
-fn prose_position(l: &Line<'_>, words: &Words) -> Option<Position> {
-    let text = l.text.as_str();
+fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
     let lower = text.to_lowercase();
     let cue_at = words
         .employment_verbs_en
@@ -884,7 +987,9 @@ fn prose_position(l: &Line<'_>, words: &Words) -> Option<Position> {
         }
         let from = k;
         while k < tokens.len() && !PROSE_STOPS.contains(&bare(tokens[k].1).as_str()) {
-            let ends = tokens[k].1.ends_with([',', '.', ';', ')']);
+            // "Sr.", "Asst.": a short word's full stop abbreviates it.
+            let w = tokens[k].1;
+            let ends = w.ends_with([',', ';', ')']) || w.ends_with('.') && bare(w).len() > 4;
             k += 1;
             if ends {
                 break;
@@ -1221,7 +1326,7 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
             }
         }
         if in_work || l.section == Section::Summary {
-            if let Some(pos) = prose_position(l, words) {
+            if let Some(pos) = prose_position(l, &sentence_from(lines, i), words) {
                 let same_org = |p: &Position| {
                     p.organization.eq_ignore_ascii_case(&pos.organization)
                         || p.organization_iri.is_some()
@@ -2621,46 +2726,97 @@ mod tests {
     #[test]
     fn prose_positions() {
         let w = Words::get();
-        let p = prose_position(
-            &line(
-                "Worked as Software Engineer with Prolifics Corporation Limited from Dec' 2015 to Sept' 2016",
-                Section::Experience,
-            ),
-            w,
+        let prose = |text: &str| prose_position(&line(text, Section::Experience), text, w);
+        let p = prose(
+            "Worked as Software Engineer with Larchmont Widgets Corporation Limited from Dec' 2015 to Sept' 2016",
         )
         .expect("a position");
-        assert_eq!(p.organization, "Prolifics Corporation Limited");
+        assert_eq!(p.organization, "Larchmont Widgets Corporation Limited");
         assert_eq!(p.title.as_deref(), Some("Software Engineer"));
         assert_eq!(
             (p.start.as_deref(), p.end.as_deref()),
             (Some("2015-12"), Some("2016-09"))
         );
-        let p = prose_position(
-            &line(
-                "Currently working as a Software Engineer in Foo Technologies, Bangalore from July 2009.",
-                Section::Experience,
-            ),
-            w,
+        let p = prose(
+            "Currently working as a Software Engineer in Foo Technologies, Bangalore from July 2009.",
         )
         .expect("a position");
         assert_eq!(p.organization, "Foo Technologies");
         assert_eq!(p.start.as_deref(), Some("2009-07"));
-        let p = prose_position(
-            &line(
-                "Worked for National Informatics Centre under multiple payrolls from Apr' 2014 to Oct' 2015",
-                Section::Experience,
-            ),
-            w,
+        let p =
+            prose("Working as Sr. Java programmer for Foo Solutions Ltd., Pune, from April 2010")
+                .expect("a position");
+        assert_eq!(p.title.as_deref(), Some("Sr. Java programmer"));
+        let p = prose(
+            "Worked for Northwind Widget Centre under multiple payrolls from Apr' 2014 to Oct' 2015",
         )
         .expect("a position");
-        assert_eq!(p.organization, "National Informatics Centre");
+        assert_eq!(p.organization, "Northwind Widget Centre");
         assert_eq!(p.title, None);
         // A sentence about work that names no employer and no dates.
-        assert!(prose_position(
-            &line("Worked on the billing system in Go.", Section::Experience),
-            w
-        )
-        .is_none());
+        assert!(prose("Worked on the billing system in Go.").is_none());
+    }
+
+    #[test]
+    fn a_prose_position_wrapped_over_lines() {
+        let got = extract(
+            "Jane Roe\nProfessional Experience:\n\
+             Currently working as a Software Engineer in Foo Technologies, Pune from July\n\
+             2019.\n\
+             Working as a Test Engineer in Bar Widgets Pvt Ltd, Pune from May 2017\n\
+             to June 2019\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Foo Technologies".into(),
+                    some("Software Engineer"),
+                    some("2019-07"),
+                    None
+                ),
+                (
+                    "Bar Widgets Pvt Ltd".into(),
+                    some("Test Engineer"),
+                    some("2017-05"),
+                    some("2019-06")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_sentence_stating_employer_and_title() {
+        // Chinese self-written résumés: dates, then "在 <organisation> 担任 <title>，…",
+        // under a letter-spaced heading; or the title in the next clause.
+        let got = extract(
+            "王小明\n实 习 经 历\n\
+             2017-10-1 至 2018-3-31 在晨曦虚构网络有限公司担当测试开发实习生，职责为编\n\
+             写前端页面。\n\
+             2018-5-1 至 2018-9-30 就职于星河虚构科技股份有限公司，担任前端开发实习生\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "晨曦虚构网络有限公司".into(),
+                    some("测试开发实习生"),
+                    some("2017-10-01"),
+                    some("2018-03-31")
+                ),
+                (
+                    "星河虚构科技股份有限公司".into(),
+                    some("前端开发实习生"),
+                    some("2018-05-01"),
+                    some("2018-09-30")
+                ),
+            ]
+        );
+        // A clause whose organisation does not read as one states nothing.
+        assert_eq!(
+            employment_clause("在项目组担任开发工程师，负责测试", Words::get()),
+            None
+        );
     }
 
     #[test]

@@ -181,9 +181,18 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         ("&nbsp;", " "),
         ("**", ""),
         ("__", ""),
-        ("\\", ""),
+        // Invisible characters: an object replacement left where an image was, a byte
+        // order mark, zero-width spaces and joiners, a soft hyphen.
+        ("\u{fffc}", ""),
+        ("\u{feff}", ""),
+        ("\u{200b}", ""),
+        ("\u{200c}", ""),
+        ("\u{200d}", ""),
+        ("\u{2060}", ""),
+        ("\u{ad}", ""),
     ];
     let text = replace_present(text, &replacements);
+    let text = strip_markdown_escapes(&text);
     let text = strip_html_tags(&text);
     let text = strip_link_targets(&text);
     let text = strip_emphasis_marks(&text);
@@ -343,6 +352,23 @@ fn blank_spaces(s: &str) -> String {
 
 /// `text` with each (pattern, replacement) applied in turn, as a chain of `str::replace`
 /// would; patterns absent from the current text are skipped without copying it.
+/// "C\\#", "\\*nix": a backslash escaping ASCII punctuation (Markdown) goes; one between
+/// words ("HTML\\CSS") separates them and stays.
+fn strip_markdown_escapes(text: &str) -> String {
+    if !text.contains('\\') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_none_or(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn replace_present(mut text: String, pairs: &[(&str, &str)]) -> String {
     for (from, to) in pairs {
         if text.contains(from) {
@@ -350,6 +376,21 @@ fn replace_present(mut text: String, pairs: &[(&str, &str)]) -> String {
         }
     }
     text
+}
+
+/// "实 习 经 历", "教　育　背　景": Chinese characters set apart by spaces to widen a heading
+/// (typed so in Word, or drawn with wide character spacing in a PDF), without the spaces.
+/// Only when every piece is a single Han character.
+fn letter_spaced_han(t: &str) -> Option<String> {
+    let mut pieces = 0;
+    for p in t.split_whitespace() {
+        let mut cs = p.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if crate::extract::is_han(c) => pieces += 1,
+            _ => return None,
+        }
+    }
+    (pieces >= 2).then(|| t.split_whitespace().collect())
 }
 
 /// "P ROFESSIONAL E XPERIENCE", "E DUCATI ON": a heading in small capitals whose letters a
@@ -414,6 +455,9 @@ pub fn heading_of(text: &str) -> Option<Section> {
     }
     if let Some(section) = letter_spaced_heading(t) {
         return Some(section);
+    }
+    if let Some(squashed) = letter_spaced_han(t) {
+        return heading_of(&squashed);
     }
     if t.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '(' | '@'))
@@ -834,6 +878,13 @@ mod tests {
         assert_eq!(heading_of("认证和教育信息"), Some(Section::Education));
         assert_eq!(heading_of("主要技能"), Some(Section::Skills));
         assert_eq!(heading_of("主要负责"), None);
+        // Letter-spaced Chinese headings, with ASCII and ideographic spaces.
+        assert_eq!(heading_of("实 习 经 历"), Some(Section::Experience));
+        assert_eq!(
+            heading_of("教\u{3000}育\u{3000}背\u{3000}景"),
+            Some(Section::Education)
+        );
+        assert_eq!(heading_of("张 三"), None);
         // Inside a position these are sub-headings, not sections.
         assert_eq!(heading_of("重点工作"), None);
         assert_eq!(heading_of("其他项目"), None);
@@ -924,6 +975,16 @@ mod tests {
         assert_eq!(clean("say \"hi\"").0, "say \"hi\"");
         let (t, _, _, bullet) = clean("\u{f0b7} Managed a team");
         assert_eq!((t.as_str(), bullet), ("Managed a team", true));
+        // Invisible characters go; a Markdown escape goes, a backslash between words stays.
+        assert_eq!(clean("EDUCATION\u{fffc}").0, "EDUCATION");
+        assert_eq!(
+            clean("\u{feff}Work\u{200b} Experience").0,
+            "Work Experience"
+        );
+        assert_eq!(
+            clean(r"C\# and Go\_lang, HTML\CSS").0,
+            r"C# and Go_lang, HTML\CSS"
+        );
     }
 
     #[test]

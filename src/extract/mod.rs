@@ -103,16 +103,28 @@ pub fn find_technologies(text: &str, list_context: bool) -> Vec<Skill> {
         if out.iter().any(|s| s.iri.as_deref() == Some(c.iri.as_str())) {
             continue;
         }
-        let mut s = skill_from_concept(c, written);
-        s.evidence = Some(crate::model::Evidence {
+        let evidence = crate::model::Evidence {
             start: m.start,
             end: m.end,
             text: written.to_owned(),
             confidence: if m.needs_context { 0.7 } else { 0.9 },
             page: None,
             bbox: None,
-        });
-        out.push(s);
+        };
+        // "C/C++": an alias that joins technologies names each of them.
+        let joined = written
+            .contains('/')
+            .then(|| written.split('/').filter_map(|p| techs.lookup(p.trim())))
+            .into_iter()
+            .flatten();
+        for c in std::iter::once(c).chain(joined) {
+            if out.iter().any(|s| s.iri.as_deref() == Some(c.iri.as_str())) {
+                continue;
+            }
+            let mut s = skill_from_concept(c, written);
+            s.evidence = Some(evidence.clone());
+            out.push(s);
+        }
     }
     out
 }
@@ -167,24 +179,33 @@ fn ambiguous_ok(
         return false;
     }
     let next = text[end..].chars().next();
-    if next.is_some_and(is_han) && !text[end..].starts_with("语言") {
+    let tech_noun_zh = TECH_NOUNS_ZH
+        .iter()
+        .any(|w| text[end..].trim_start().starts_with(w));
+    if next.is_some_and(is_han) && !tech_noun_zh {
         // "C端", "Go过" — a Latin letter glued to Chinese text is not a technology name.
         return false;
     }
     if list_context {
         return true;
     }
-    if written.chars().count() == 1 {
-        // C, R, D: only in skills lists and technology lists.
-        return false;
-    }
     let before = text[..start].trim_end();
     let after = text[end..].trim_start();
+    if written.chars().count() == 1 {
+        // C, R, D: only in skills lists and technology lists, "C/C++" or "Python/R" beside
+        // another technology, or named as a language ("C语言", "开发语言是C").
+        let slash = before.ends_with('/') || after.starts_with('/');
+        let language = after.starts_with("语言")
+            || word_prefix(after, "language")
+            || LANGUAGE_IS.iter().any(|w| before.ends_with(w));
+        return has_upper && (slash && trusted_in_text > 0 || language);
+    }
     let list_sep = |c: Option<char>| {
         matches!(
             c,
             Some(
-                '/' | ','
+                '/' | '\\'
+                    | ','
                     | '，'
                     | '、'
                     | '('
@@ -202,30 +223,79 @@ fn ambiguous_ok(
         )
     };
     let in_list = list_sep(before.chars().next_back()) || list_sep(after.chars().next());
-    let tech_follows = after.starts_with("语言")
-        || [
-            "RPC",
-            "rpc",
-            "service",
-            "services",
-            "服务",
-            "开发",
-            "developer",
-            "engineer",
-            "programming",
-            "code",
-            "microservice",
-            "microservices",
-            "modules",
-            "module",
-        ]
-        .iter()
-        .any(|w| {
-            after
-                .get(..w.len())
-                .is_some_and(|a| a.eq_ignore_ascii_case(w))
-        });
-    has_upper && (in_list && trusted_in_text > 0 || tech_follows)
+    let tech_follows = tech_noun_zh || TECH_NOUNS_EN.iter().any(|w| word_prefix(after, w));
+    let used_before = USE_CUES_ZH.iter().any(|w| before.ends_with(w))
+        || USE_CUES_EN.iter().any(|w| word_suffix(before, w));
+    has_upper && (in_list && trusted_in_text > 0 || tech_follows || used_before)
+}
+
+/// Chinese nouns that, right after an ambiguous label, make it a technology ("Spring框架",
+/// "Go语言", "Go开发").
+const TECH_NOUNS_ZH: &[&str] = &["语言", "框架", "开发", "编程", "服务", "集群", "脚本"];
+/// English nouns that, right after an ambiguous label, make it a technology ("Go language",
+/// "Spring framework", "Jenkins pipeline", "Helm chart").
+const TECH_NOUNS_EN: &[&str] = &[
+    "RPC",
+    "service",
+    "services",
+    "developer",
+    "engineer",
+    "programming",
+    "code",
+    "microservice",
+    "microservices",
+    "modules",
+    "module",
+    "language",
+    "framework",
+    "SDK",
+    "cluster",
+    "clusters",
+    "chart",
+    "charts",
+    "pipeline",
+    "pipelines",
+    "job",
+    "jobs",
+    "library",
+    "libraries",
+];
+/// Chinese verbs of using or knowing a technology, right before an ambiguous label
+/// ("使用Celery", "基于Spring", "熟悉 Jenkins").
+const USE_CUES_ZH: &[&str] = &[
+    "使用", "基于", "采用", "利用", "熟悉", "熟练", "掌握", "精通", "了解", "运用", "借助",
+];
+/// English words of using a technology, right before an ambiguous label ("using Celery").
+const USE_CUES_EN: &[&str] = &["using", "via", "leveraging", "utilizing", "utilising"];
+/// "开发语言是C", "language: C": a language named right before a one-letter label.
+const LANGUAGE_IS: &[&str] = &[
+    "语言是",
+    "语言为",
+    "语言：",
+    "语言:",
+    "language:",
+    "language is",
+];
+
+/// Whether `text` starts with the word `w` (ASCII case ignored), not with a longer word.
+fn word_prefix(text: &str, w: &str) -> bool {
+    text.get(..w.len())
+        .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        && !text[w.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `text` ends with the word `w` (ASCII case ignored), not with a longer word.
+fn word_suffix(text: &str, w: &str) -> bool {
+    text.len() >= w.len()
+        && text.is_char_boundary(text.len() - w.len())
+        && text[text.len() - w.len()..].eq_ignore_ascii_case(w)
+        && !text[..text.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Metrics in `text`, converted to the record form (offsets are byte offsets into `text`).
@@ -1121,6 +1191,31 @@ mod tests {
         // A lone initial before an ordinary word is no degree.
         assert_eq!(degree_level("Plan B for the team"), None);
         assert_eq!(degree_level("Building M Block"), None);
+    }
+
+    #[test]
+    fn ambiguous_technologies_in_their_context() {
+        let names = |text: &str| -> Vec<String> {
+            find_technologies(text, false)
+                .into_iter()
+                .map(|s| s.name)
+                .collect()
+        };
+        let has = |text: &str, tech: &str| names(text).iter().any(|n| n == tech);
+        // Named as a language, a framework, a chart, or after a verb of use.
+        assert!(has("固件的编程语言是C/C++，工具用Perl", "C"));
+        assert!(has("固件的编程语言是C/C++，工具用Perl", "C++"));
+        assert!(has("开发语言是C", "C"));
+        assert!(has("detects cycles with the Go language", "Go"));
+        assert!(has("改造基于Spring框架的订单系统", "Spring"));
+        assert!(has("利用Helm chart实现部署", "Helm"));
+        assert!(has("熟悉 Jenkins 搭建流程", "Jenkins"));
+        assert!(has("Wrote the nightly tasks using Celery", "Celery"));
+        // Not a technology: words of ordinary prose, a letter glued to Chinese, a grade.
+        assert!(!has("Go to market with a new plan", "Go"));
+        assert!(!has("面向C端用户", "C"));
+        assert!(!has("Graduated with grade C in physics", "C"));
+        assert!(!has("Spring 2019 internship", "Spring"));
     }
 
     #[test]
