@@ -308,6 +308,44 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         .collect()
 }
 
+/// Words opening an education line that is about the study, not its school ("Certification
+/// in Java", "Coursework: …", "Minor: Statistics", "Thesis: …", "GPA 3.8").
+const NOT_SCHOOL_OPENERS: &[&str] = &[
+    "certification",
+    "certifications",
+    "certificate",
+    "certified",
+    "course",
+    "courses",
+    "coursework",
+    "training",
+    "minor",
+    "major",
+    "thesis",
+    "dissertation",
+    "project",
+    "gpa",
+    "cgpa",
+    "percentage",
+    "grade",
+    "honors",
+    "honours",
+    "award",
+    "awards",
+    "scholarship",
+    "relevant",
+];
+
+/// Whether a line under a degree opens with a word that says it names no school.
+fn names_no_school(line: &str) -> bool {
+    let first = line
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    NOT_SCHOOL_OPENERS.contains(&first.as_str())
+}
+
 /// The parts after a school, less its place when a degree follows the place on the same
 /// part ("…, Minneapolis, MN Bachelor's Degree in Physics": flattened text lost the break).
 fn after_school_place(rest: &[&str]) -> String {
@@ -473,7 +511,8 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             let plain = parts.len() <= 2
                 && !l.bullet
                 && parts.first().is_some_and(|p| p.chars().count() <= 80)
-                && !parts[0].ends_with(['.', '。']);
+                && !parts[0].ends_with(['.', '。'])
+                && !names_no_school(&parts[0]);
             if after_degree && cur.institution.is_empty() && plain {
                 set_institution(&mut cur, &parts[0]);
             } else if parts.len() == 1
@@ -751,6 +790,22 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn a_line_under_a_degree_that_names_no_school() {
+        let got = edu("Education\n\
+             Masters degree in Computer Science\n\
+             Bachelors degree in Physics\n\
+             Certification in Java\n");
+        let degrees: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.1.as_deref())).collect();
+        assert_eq!(
+            degrees,
+            vec![("", Some("Masters degree")), ("", Some("Bachelors degree"))]
+        );
+        // The school under its degree is still read.
+        let got = edu("Education\nB.E. in Mechanical Engineering\nKestrel State University\n");
+        assert_eq!(got[0].0, "Kestrel State University");
     }
 
     #[test]
