@@ -128,7 +128,7 @@ fn may_start(s: &Scan, i: usize) -> bool {
     };
     if c.is_ascii_alphabetic() {
         return !s.prev(i).is_some_and(|p| p.is_ascii_alphabetic())
-            && s.word_is_one_of(i, date_start_words());
+            && (s.word_is_one_of(i, date_start_words()) || quarter_date(s, i).is_some());
     }
     c.is_ascii_digit() || cn_year_digit(c).is_some()
 }
@@ -188,6 +188,7 @@ fn date_at(s: &Scan, i: usize) -> Option<Tok> {
         named_date(s, i),
         day_named_date(s, i),
         season_date(s, i),
+        quarter_date(s, i),
         bare_year(s, i),
     ]
     .into_iter()
@@ -348,6 +349,80 @@ fn season_date(s: &Scan, i: usize) -> Option<Tok> {
     let k = SEASONS.iter().find_map(|w| s.word(i, w))?;
     let (year, end) = year4(s, s.skip_ws(k))?;
     tok(year, None, None, end)
+}
+
+/// "Q3 2019", "H1 2020": a quarter or half of a year, at year precision (as a season).
+fn quarter_date(s: &Scan, i: usize) -> Option<Tok> {
+    let max = match s.at(i)? {
+        'Q' => 4,
+        'H' => 2,
+        _ => return None,
+    };
+    if s.prev(i).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let n = s.at(i + 1)?.to_digit(10)?;
+    let k = s.skip_ws(i + 2);
+    if !(1..=max).contains(&n) || k == i + 2 {
+        return None;
+    }
+    let (year, end) = year4(s, k)?;
+    tok(year, None, None, end)
+}
+
+/// "2019 Jan", "2019 March": the year first, then a capitalised month name, no day or year
+/// after it. Only read as the start of a range ([`year_named_range`]): alone it is as often
+/// a birth date as a start.
+fn year_named_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (year, k) = year4(s, i)?;
+    if s.at(k) != Some(' ') || !s.at(k + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let (month, end) = month_name(s, k + 1)?;
+    if s.at(s.skip_ws(end)).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    tok(year, Some(month), None, end)
+}
+
+/// "2019 Jan – 2021 Mar", "2019 March - Present": a range opened by a year-first date.
+fn year_named_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
+    let start = year_named_date(s, i)?;
+    let after = s.skip_ws(separator(s, start.end)?);
+    if let Some(e) = present_at(s, after) {
+        return Some((start, DateEnd::Present, e));
+    }
+    let end = year_named_date(s, after).or_else(|| date_at(s, after))?;
+    (end.date >= start.date || end.date.year >= start.date.year && end.weak).then_some((
+        start,
+        DateEnd::Date(end.date),
+        end.end,
+    ))
+}
+
+/// "Jan 19", "Mar 21": a month name and a two-digit year without an apostrophe. Only read
+/// inside a range ([`named_short_year_range`]): alone it is a day of the month.
+fn named_short_year_date(s: &Scan, i: usize) -> Option<Tok> {
+    let (month, k) = month_name(s, i)?;
+    let k2 = s.skip_ws(k);
+    if k2 == k {
+        return None;
+    }
+    let (year, end) = two_digit_year(s, k2)?;
+    tok(year, Some(month), None, end)
+}
+
+/// "Jan 19 – Mar 21", "Sep 18 - Present": a range of month-name / two-digit-year dates,
+/// the end not before the start.
+fn named_short_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
+    let start = named_short_year_date(s, i)?;
+    let after = s.skip_ws(separator(s, start.end)?);
+    if let Some(e) = present_at(s, after) {
+        return Some((start, DateEnd::Present, e));
+    }
+    let end = named_short_year_date(s, after)?;
+    let key = |d: &PartialDate| (d.year, d.month.unwrap_or(0));
+    (key(&end.date) >= key(&start.date)).then_some((start, DateEnd::Date(end.date), end.end))
 }
 
 /// A bare year not glued to a number-like continuation ("2000万", "2019.5万", "2019%").
@@ -611,12 +686,17 @@ fn glued_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
 fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
     let since = s.word(i, "since").map(|e| s.skip_ws(e));
     let j = since.unwrap_or(i);
-    let (start, end, end_idx) = if let Some(t) = date_at(s, j) {
+    let (start, end, end_idx) = if let Some((t, e, idx)) = year_named_range(s, j) {
+        (t, Some(e), idx)
+    } else if let Some(t) = date_at(s, j) {
         match tail(s, &t) {
             Some((e, idx)) => (t, Some(e), idx),
             None => (t, None, t.end),
         }
-    } else if let Some((t, e, idx)) = short_year_range(s, j).or_else(|| glued_year_range(s, j)) {
+    } else if let Some((t, e, idx)) = short_year_range(s, j)
+        .or_else(|| glued_year_range(s, j))
+        .or_else(|| named_short_year_range(s, j))
+    {
         (t, Some(e), idx)
     } else {
         let (t, e, idx) = month_only_range(s, j)?;
@@ -626,7 +706,8 @@ fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
     // "Summer 2014" alone: a season is a stretch of that year (a summer job), not an
     // open start; a bare year alone stays no date.
     let end = end.or_else(|| {
-        (start.weak && season_date(s, j).is_some()).then_some(DateEnd::Date(start.date))
+        (start.weak && (season_date(s, j).is_some() || quarter_date(s, j).is_some()))
+            .then_some(DateEnd::Date(start.date))
     });
     if end.is_none() && start.weak {
         // "2018-        Salsify": a year whose dash ends at a column gap or the line end
@@ -735,6 +816,28 @@ mod tests {
     }
 
     // --- parse_date ----------------------------------------------------------------------------
+
+    #[test]
+    fn quarters_year_first_months_and_short_named_years() {
+        assert_range("Q1 2019 - Q3 2021", y(2019), y(2021));
+        assert_range("H2 2020 – H1 2022", y(2020), y(2022));
+        assert_range("2019 Jan – 2021 Mar", d(2019, 1), d(2021, 3));
+        assert_present("2019 March - Present", d(2019, 3));
+        assert_range("Jan 19 – Mar 21", d(2019, 1), d(2021, 3));
+        // A year-first date alone (a birth date beside a name) opens nothing.
+        assert!(
+            find_date_ranges("PhD Candidate  Example University  1990 Mar.  Dover")
+                .iter()
+                .all(|r| r.start.month.is_none())
+        );
+        assert_present("Sep 18 - Present", d(2018, 9));
+        // A quarter alone is that year; "Q5", a model number or a day after the month are not.
+        assert_range("Q2 2020", y(2020), y(2020));
+        assert!(find_date_ranges("Q5 2019").is_empty());
+        assert!(find_date_ranges("the iQ3 2019 model").is_empty());
+        assert!(find_date_ranges("Jan 19").is_empty());
+        assert!(find_date_ranges("Mar 21 – Jan 19").is_empty());
+    }
 
     #[test]
     fn years_glued_by_a_lost_dash() {
