@@ -536,7 +536,9 @@ fn separator(s: &Scan, i: usize) -> Option<usize> {
     if e > k {
         return Some(e);
     }
-    SEPARATOR_WORDS.iter().find_map(|w| s.word(k, w))
+    // "Until: Currently" — a form's label is a separator word with its colon.
+    let e = SEPARATOR_WORDS.iter().find_map(|w| s.word(k, w))?;
+    Some(if s.at(e) == Some(':') { e + 1 } else { e })
 }
 
 /// A present marker at `i`: the index after it.
@@ -684,7 +686,10 @@ fn glued_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
 
 /// A range (or single date) starting at `i`, with the index just past it.
 fn range_at(s: &Scan, i: usize) -> Option<(DateRange, usize)> {
-    let since = s.word(i, "since").map(|e| s.skip_ws(e));
+    // "Since: September 1st 2014" — the word as a form's label, with its colon.
+    let since = s
+        .word(i, "since")
+        .map(|e| s.skip_ws(if s.at(e) == Some(':') { e + 1 } else { e }));
     let j = since.unwrap_or(i);
     let (start, end, end_idx) = if let Some((t, e, idx)) = year_named_range(s, j) {
         (t, Some(e), idx)
@@ -816,6 +821,20 @@ mod tests {
     }
 
     // --- parse_date ----------------------------------------------------------------------------
+
+    #[test]
+    fn labelled_since_and_until() {
+        assert_present(
+            "Since: September 1st 2014 Until: Currently",
+            ymd(2014, 9, 1),
+        );
+        assert_range(
+            "Since: October 1st 2012 Until: August 31st 2014",
+            ymd(2012, 10, 1),
+            ymd(2014, 8, 31),
+        );
+        assert_present("Mar 2019 - Presently", d(2019, 3));
+    }
 
     #[test]
     fn quarters_year_first_months_and_short_named_years() {

@@ -103,6 +103,8 @@ fn is_latin_name(s: &str, words: &Words) -> bool {
         && !acronym
         && s.matches(',').count() <= 1
         && !has_non_name_word(s, words)
+        // "NORTHWIND TRADERS S.A.": a legal form makes it an organisation.
+        && words.org_strength(s) < 3
 }
 
 fn is_short_han_name(s: &str) -> bool {
@@ -275,11 +277,22 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
         .take(40)
         .collect();
     let mut candidates: Vec<(String, usize)> = Vec::new();
-    for l in lines.iter().take(400) {
+    for (k, l) in lines.iter().take(400).enumerate() {
         for label in &words.name_labels {
             for sep in [":", "："] {
                 if let Some(v) = after_first_key(&l.text, label, sep) {
                     let v = v.trim();
+                    // "Name:" alone, the name on the next line (a form).
+                    if v.is_empty() && l.text.trim() == format!("{label}{sep}") {
+                        let next = lines[k + 1..].iter().find(|n| !n.text.is_empty());
+                        if let Some(n) = next.filter(|n| {
+                            is_latin_name(n.text.trim(), words)
+                                || is_han_name_line(n.text.trim(), words)
+                        }) {
+                            candidates.push((n.text.trim().to_owned(), n.start));
+                        }
+                        continue;
+                    }
                     let v: String = v
                         .split(|c: char| c.is_whitespace() || c == '|' || c == '，' || c == ',')
                         .next()
@@ -908,6 +921,18 @@ mod tests {
         // A name label wins whatever the contacts say.
         let p = person("姓名：柳青禾\nMax Ortega\nmaxortega@example.com\n");
         assert_eq!(p.name, "柳青禾");
+    }
+
+    #[test]
+    fn a_form_with_the_name_under_its_label() {
+        let p = person(
+            "Curriculum Vitae\n1. Position:\nLegal Manager\n2. Company:\n\
+             NORTHWIND TRADERS S.A.\n3. Name:\nJane Quill Roe\n4. Nationality: Chilean\n",
+        );
+        assert_eq!(p.name, "Jane Quill Roe");
+        // An organisation with a legal form is never the name.
+        let p = person("NORTHWIND TRADERS S.A.\nSenior Engineer\n");
+        assert_ne!(p.name, "NORTHWIND TRADERS S.A.");
     }
 
     #[test]

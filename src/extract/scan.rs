@@ -90,6 +90,7 @@ pub(super) const PRESENT: &[&str] = &[
     "until today",
     "until present",
     "to date",
+    "presently",
     "present",
     "current",
     "currently",
