@@ -919,8 +919,8 @@ fn header_section_ok(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
 /// end a sentence continues on the next when that one is plain text of the same section
 /// starting in lower case or with a digit ("…, Bangalore from July" / "2009."). At most
 /// two more lines.
-fn sentence_from(lines: &[Line<'_>], i: usize) -> String {
-    let mut text = lines[i].text.clone();
+fn sentence_from<'a>(lines: &'a [Line<'_>], i: usize) -> std::borrow::Cow<'a, str> {
+    let mut text = std::borrow::Cow::Borrowed(lines[i].text.as_str());
     for next in lines.iter().skip(i + 1).take(2) {
         let ends = text.trim_end().ends_with(['.', ';', ':', '!', '?']);
         let continues = next
@@ -932,8 +932,9 @@ fn sentence_from(lines: &[Line<'_>], i: usize) -> String {
         {
             break;
         }
-        text.push(' ');
-        text.push_str(next.text.trim());
+        let joined = text.to_mut();
+        joined.push(' ');
+        joined.push_str(next.text.trim());
     }
     text
 }

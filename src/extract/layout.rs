@@ -176,22 +176,21 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
         }
     }
     let text = blank_spaces(s);
-    let replacements = [
-        ("&emsp;", "  "),
-        ("&nbsp;", " "),
-        ("**", ""),
-        ("__", ""),
-        // Invisible characters: an object replacement left where an image was, a byte
-        // order mark, zero-width spaces and joiners, a soft hyphen.
-        ("\u{fffc}", ""),
-        ("\u{feff}", ""),
-        ("\u{200b}", ""),
-        ("\u{200c}", ""),
-        ("\u{200d}", ""),
-        ("\u{2060}", ""),
-        ("\u{ad}", ""),
-    ];
+    let replacements = [("&emsp;", "  "), ("&nbsp;", " "), ("**", ""), ("__", "")];
     let text = replace_present(text, &replacements);
+    // Invisible characters: an object replacement left where an image was, a byte order
+    // mark, zero-width spaces and joiners, a soft hyphen.
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{fffc}' | '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}'
+        )
+    };
+    let text = if text.contains(invisible) {
+        text.replace(invisible, "")
+    } else {
+        text
+    };
     let text = strip_markdown_escapes(&text);
     let text = strip_html_tags(&text);
     let text = strip_link_targets(&text);

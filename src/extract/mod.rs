@@ -117,12 +117,15 @@ pub fn find_technologies(text: &str, list_context: bool) -> Vec<Skill> {
             .then(|| written.split('/').filter_map(|p| techs.lookup(p.trim())))
             .into_iter()
             .flatten();
-        for c in std::iter::once(c).chain(joined) {
+        let mut s = skill_from_concept(c, written);
+        s.evidence = Some(evidence);
+        out.push(s);
+        for c in joined {
             if out.iter().any(|s| s.iri.as_deref() == Some(c.iri.as_str())) {
                 continue;
             }
             let mut s = skill_from_concept(c, written);
-            s.evidence = Some(evidence.clone());
+            s.evidence = out.last().and_then(|l| l.evidence.clone());
             out.push(s);
         }
     }
