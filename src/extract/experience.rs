@@ -747,6 +747,33 @@ fn is_header_line(l: &Line<'_>, r: &DateRange, words: &Words) -> bool {
         && rest_chars <= 120
         && (starts_or_ends || l.text.contains('|') || l.text.contains("  "))
         && !rest_is_sentence(l, r, words)
+        && !citation_like(&l.text)
+}
+
+/// A bibliographic reference ("Journal of X, 50(12):118–128, December 2015", "In
+/// Proceedings of …, pages 588–599. Springer, 2012"): a publication listed where no
+/// heading set it apart, not an entry header. Recognised by a volume(issue) or a
+/// volume:page pair, a page range after "pp."/"pages", or "In Proceedings".
+fn citation_like(text: &str) -> bool {
+    let b = text.as_bytes();
+    let volume_issue = b.windows(3).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b'('
+            && w[2].is_ascii_digit()
+            && text[i + 2..]
+                .find(')')
+                .is_some_and(|j| text[i + 2 + j + 1..].starts_with(':'))
+    });
+    let lower = text.to_ascii_lowercase();
+    let pages = ["pp. ", "pages "].iter().any(|cue| {
+        lower.match_indices(cue).any(|(i, _)| {
+            lower[i + cue.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    });
+    volume_issue || pages || lower.contains("in proceedings of")
 }
 
 /// A list item that is an entry header itself: Word and HTML résumés often make every entry
@@ -2756,6 +2783,23 @@ mod tests {
         assert_eq!(p.title, None);
         // A sentence about work that names no employer and no dates.
         assert!(prose("Worked on the billing system in Go.").is_none());
+    }
+
+    #[test]
+    fn references_under_a_work_heading_are_no_entries() {
+        let got = extract(
+            "Jane Roe\nAcademic Positions\n2016 – present\n\
+             Research Associate at Kestrel Institute, Dover\n\
+             Peer review\n\
+             J. Roe and A. Quill. Typed widgets. Journal of Widgets, 50(12):118–128, December 2015\n\
+             J. Roe. Faster widgets. In Proceedings of the Widget Conference, pages 88–99. 2014 – 2015\n",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(citation_like("Bulletin of Widgets, 59(1):9–13, March 2011"));
+        assert!(citation_like("Widget Letters, pp. 12–19, 2012 – 2013"));
+        assert!(!citation_like(
+            "Senior Engineer, Acme (Platform), 2019 – 2021"
+        ));
     }
 
     #[test]
