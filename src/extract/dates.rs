@@ -387,17 +387,9 @@ fn year_named_date(s: &Scan, i: usize) -> Option<Tok> {
 
 /// "2019 Jan – 2021 Mar", "2019 March - Present": a range opened by a year-first date.
 fn year_named_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
-    let start = year_named_date(s, i)?;
-    let after = s.skip_ws(separator(s, start.end)?);
-    if let Some(e) = present_at(s, after) {
-        return Some((start, DateEnd::Present, e));
-    }
-    let end = year_named_date(s, after).or_else(|| date_at(s, after))?;
-    (end.date >= start.date || end.date.year >= start.date.year && end.weak).then_some((
-        start,
-        DateEnd::Date(end.date),
-        end.end,
-    ))
+    range_of(s, i, year_named_date, |s, k| {
+        year_named_date(s, k).or_else(|| date_at(s, k))
+    })
 }
 
 /// "Jan 19", "Mar 21": a month name and a two-digit year without an apostrophe. Only read
@@ -412,17 +404,9 @@ fn named_short_year_date(s: &Scan, i: usize) -> Option<Tok> {
     tok(year, Some(month), None, end)
 }
 
-/// "Jan 19 – Mar 21", "Sep 18 - Present": a range of month-name / two-digit-year dates,
-/// the end not before the start.
+/// "Jan 19 – Mar 21", "Sep 18 - Present": a range of month-name / two-digit-year dates.
 fn named_short_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
-    let start = named_short_year_date(s, i)?;
-    let after = s.skip_ws(separator(s, start.end)?);
-    if let Some(e) = present_at(s, after) {
-        return Some((start, DateEnd::Present, e));
-    }
-    let end = named_short_year_date(s, after)?;
-    let key = |d: &PartialDate| (d.year, d.month.unwrap_or(0));
-    (key(&end.date) >= key(&start.date)).then_some((start, DateEnd::Date(end.date), end.end))
+    range_of(s, i, named_short_year_date, named_short_year_date)
 }
 
 /// A bare year not glued to a number-like continuation ("2000万", "2019.5万", "2019%").
@@ -639,14 +623,27 @@ fn short_year_date(s: &Scan, i: usize) -> Option<Tok> {
 
 /// "09/14 – Present", "1/09 to 6/12": a range of month / two-digit-year dates.
 fn short_year_range(s: &Scan, i: usize) -> Option<(Tok, DateEnd, usize)> {
-    let start = short_year_date(s, i)?;
+    range_of(s, i, short_year_date, short_year_date)
+}
+
+/// A range whose start is read by `start_at` and whose end is a present marker or read by
+/// `end_at`, the end not before the start (an end without a month only not in an earlier
+/// year).
+fn range_of(
+    s: &Scan,
+    i: usize,
+    start_at: fn(&Scan, usize) -> Option<Tok>,
+    end_at: fn(&Scan, usize) -> Option<Tok>,
+) -> Option<(Tok, DateEnd, usize)> {
+    let start = start_at(s, i)?;
     let after = s.skip_ws(separator(s, start.end)?);
     if let Some(e) = present_at(s, after) {
         return Some((start, DateEnd::Present, e));
     }
-    let end = short_year_date(s, after)?;
-    let key = |d: &PartialDate| (d.year, d.month.unwrap_or(0));
-    (key(&end.date) >= key(&start.date)).then_some((start, DateEnd::Date(end.date), end.end))
+    let end = end_at(s, after)?;
+    let (a, b) = (start.date, end.date);
+    let ordered = b.year > a.year || b.year == a.year && (b.month.is_none() || b.month >= a.month);
+    ordered.then_some((start, DateEnd::Date(b), end.end))
 }
 
 /// "20132015", "2016present": two years, or a year and "present", whose dash a PDF text layer

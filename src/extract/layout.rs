@@ -178,14 +178,9 @@ pub fn clean(raw: &str) -> (String, usize, usize, bool) {
     let text = blank_spaces(s);
     let replacements = [("&emsp;", "  "), ("&nbsp;", " "), ("**", ""), ("__", "")];
     let text = replace_present(text, &replacements);
-    // Invisible characters: an object replacement left where an image was, a byte order
-    // mark, zero-width spaces and joiners, a soft hyphen.
-    let invisible = |c: char| {
-        matches!(
-            c,
-            '\u{fffc}' | '\u{feff}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}'
-        )
-    };
+    // Invisible characters, as the readers drop them (text given to extraction directly
+    // has not been through a reader).
+    let invisible = crate::read::is_invisible;
     let text = if text.contains(invisible) {
         text.replace(invisible, "")
     } else {
@@ -547,7 +542,7 @@ fn decode_byte_escapes(s: &str) -> String {
         out.push_str(&s[last..i]);
         for c in String::from_utf8_lossy(&bytes).chars() {
             match c {
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
+                c if crate::read::is_invisible(c) => {}
                 '\u{e000}'..='\u{f8ff}' | '\u{fffd}' => out.push('•'),
                 c if c.is_control() => out.push(' '),
                 c => out.push(c),

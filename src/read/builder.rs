@@ -259,6 +259,15 @@ fn push_normalized(c: char, out: &mut String) {
     }
 }
 
+/// Characters that carry no text: a soft hyphen, zero-width spaces and joiners, a word
+/// joiner, a byte order mark, and the object replacement character left where an image was.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{FFFC}'
+    )
+}
+
 /// Map one character as real documents carry it to what the text means, or drop it:
 /// Kangxi and CJK radicals (U+2F00–U+2FDF, U+2E80–U+2EFF, e.g. U+2F08 ⼈ → 人) to their
 /// unified ideographs; soft hyphens, zero-width characters and private-use code points
@@ -266,7 +275,7 @@ fn push_normalized(c: char, out: &mut String) {
 /// characters, are spelled out by [`DocumentBuilder::push_line`].
 pub fn normalize_char(c: char) -> Option<char> {
     match c {
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        c if is_invisible(c) => None,
         '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' => None,
         '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
         '\u{2F00}'..='\u{2FDF}' | '\u{2E80}'..='\u{2EFF}' => {

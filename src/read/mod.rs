@@ -18,7 +18,7 @@ mod pdf;
 mod rtf;
 mod text;
 
-pub use builder::{normalize_char, DocumentBuilder, Inline};
+pub use builder::{is_invisible, normalize_char, DocumentBuilder, Inline};
 pub use docx::read_docx;
 pub use html::{looks_like_html, read_html};
 pub use odt::read_odt;
