@@ -308,42 +308,15 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         .collect()
 }
 
-/// Words opening an education line that is about the study, not its school ("Certification
-/// in Java", "Coursework: …", "Minor: Statistics", "Thesis: …", "GPA 3.8").
-const NOT_SCHOOL_OPENERS: &[&str] = &[
-    "certification",
-    "certifications",
-    "certificate",
-    "certified",
-    "course",
-    "courses",
-    "coursework",
-    "training",
-    "minor",
-    "major",
-    "thesis",
-    "dissertation",
-    "project",
-    "gpa",
-    "cgpa",
-    "percentage",
-    "grade",
-    "honors",
-    "honours",
-    "award",
-    "awards",
-    "scholarship",
-    "relevant",
-];
-
-/// Whether a line under a degree opens with a word that says it names no school.
-fn names_no_school(line: &str) -> bool {
+/// Whether a line under a degree opens with a word that says it names no school
+/// (`lex:not-school-opener`: "Certification in Java", "Minor: Statistics", "GPA 3.8").
+fn names_no_school(line: &str, words: &Words) -> bool {
     let first = line
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("")
         .to_lowercase();
-    NOT_SCHOOL_OPENERS.contains(&first.as_str())
+    words.not_school_openers.contains(&first)
 }
 
 /// The parts after a school, less its place when a degree follows the place on the same
@@ -512,7 +485,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 && !l.bullet
                 && parts.first().is_some_and(|p| p.chars().count() <= 80)
                 && !parts[0].ends_with(['.', '。'])
-                && !names_no_school(&parts[0]);
+                && !names_no_school(&parts[0], words);
             if after_degree && cur.institution.is_empty() && plain {
                 set_institution(&mut cur, &parts[0]);
             } else if parts.len() == 1

@@ -181,10 +181,12 @@ fn ambiguous_ok(
     if all_lower_ascii && written.len() <= 4 {
         return false;
     }
+    let words = Words::get();
     let next = text[end..].chars().next();
-    let tech_noun_zh = TECH_NOUNS_ZH
+    let tech_noun_zh = words
+        .tech_nouns_zh
         .iter()
-        .any(|w| text[end..].trim_start().starts_with(w));
+        .any(|w| text[end..].trim_start().starts_with(w.as_str()));
     if next.is_some_and(is_han) && !tech_noun_zh {
         // "C端", "Go过" — a Latin letter glued to Chinese text is not a technology name.
         return false;
@@ -200,7 +202,10 @@ fn ambiguous_ok(
         let slash = before.ends_with('/') || after.starts_with('/');
         let language = after.starts_with("语言")
             || word_prefix(after, "language")
-            || LANGUAGE_IS.iter().any(|w| before.ends_with(w));
+            || words
+                .language_is_cues
+                .iter()
+                .any(|w| before.ends_with(w.as_str()));
         return has_upper && (slash && trusted_in_text > 0 || language);
     }
     let list_sep = |c: Option<char>| {
@@ -226,59 +231,14 @@ fn ambiguous_ok(
         )
     };
     let in_list = list_sep(before.chars().next_back()) || list_sep(after.chars().next());
-    let tech_follows = tech_noun_zh || TECH_NOUNS_EN.iter().any(|w| word_prefix(after, w));
-    let used_before = USE_CUES_ZH.iter().any(|w| before.ends_with(w))
-        || USE_CUES_EN.iter().any(|w| word_suffix(before, w));
+    let tech_follows = tech_noun_zh || words.tech_nouns_en.iter().any(|w| word_prefix(after, w));
+    let used_before = words
+        .use_cues_zh
+        .iter()
+        .any(|w| before.ends_with(w.as_str()))
+        || words.use_cues_en.iter().any(|w| word_suffix(before, w));
     has_upper && (in_list && trusted_in_text > 0 || tech_follows || used_before)
 }
-
-/// Chinese nouns that, right after an ambiguous label, make it a technology ("Spring框架",
-/// "Go语言", "Go开发").
-const TECH_NOUNS_ZH: &[&str] = &["语言", "框架", "开发", "编程", "服务", "集群", "脚本"];
-/// English nouns that, right after an ambiguous label, make it a technology ("Go language",
-/// "Spring framework", "Jenkins pipeline", "Helm chart").
-const TECH_NOUNS_EN: &[&str] = &[
-    "RPC",
-    "service",
-    "services",
-    "developer",
-    "engineer",
-    "programming",
-    "code",
-    "microservice",
-    "microservices",
-    "modules",
-    "module",
-    "language",
-    "framework",
-    "SDK",
-    "cluster",
-    "clusters",
-    "chart",
-    "charts",
-    "pipeline",
-    "pipelines",
-    "job",
-    "jobs",
-    "library",
-    "libraries",
-];
-/// Chinese verbs of using or knowing a technology, right before an ambiguous label
-/// ("使用Celery", "基于Spring", "熟悉 Jenkins").
-const USE_CUES_ZH: &[&str] = &[
-    "使用", "基于", "采用", "利用", "熟悉", "熟练", "掌握", "精通", "了解", "运用", "借助",
-];
-/// English words of using a technology, right before an ambiguous label ("using Celery").
-const USE_CUES_EN: &[&str] = &["using", "via", "leveraging", "utilizing", "utilising"];
-/// "开发语言是C", "language: C": a language named right before a one-letter label.
-const LANGUAGE_IS: &[&str] = &[
-    "语言是",
-    "语言为",
-    "语言：",
-    "语言:",
-    "language:",
-    "language is",
-];
 
 /// Whether `text` starts with the word `w` (ASCII case ignored), not with a longer word.
 fn word_prefix(text: &str, w: &str) -> bool {
@@ -688,6 +648,18 @@ pub struct Words {
     pub department_words_en: Vec<String>,
     /// First-person words, lower case (English ones with their surrounding spaces).
     pub first_person_words: Vec<String>,
+    /// Nouns making an ambiguous technology name one, Chinese (`lex:tech-noun`).
+    pub tech_nouns_zh: Vec<String>,
+    /// The same, English (whole words, case ignored).
+    pub tech_nouns_en: Vec<String>,
+    /// Verbs of using a technology before an ambiguous name, Chinese (`lex:tech-use-cue`).
+    pub use_cues_zh: Vec<String>,
+    /// The same, English (whole words, case ignored).
+    pub use_cues_en: Vec<String>,
+    /// Words naming a language before a one-letter one (`lex:language-is-cue`).
+    pub language_is_cues: Vec<String>,
+    /// First words of an education line that names no school (`lex:not-school-opener`).
+    pub not_school_openers: Vec<String>,
     /// Field labels of a position ("公司", "Job Title") → field ("org", "title", …).
     pub field_labels: Vec<(String, &'static str)>,
     /// `title_en` as [`token_key`]s, sorted: for [`Words::is_title`].
@@ -827,6 +799,28 @@ impl Words {
                 employment_verbs_en: lower(lex.terms("employment-verb-en")),
                 department_words_en: lex.terms("department-word-en"),
                 first_person_words: lower(lex.terms("first-person-word")),
+                tech_nouns_zh: lex
+                    .terms("tech-noun")
+                    .into_iter()
+                    .filter(|t| !t.is_ascii())
+                    .collect(),
+                tech_nouns_en: lex
+                    .terms("tech-noun")
+                    .into_iter()
+                    .filter(|t| t.is_ascii())
+                    .collect(),
+                use_cues_zh: lex
+                    .terms("tech-use-cue")
+                    .into_iter()
+                    .filter(|t| !t.is_ascii())
+                    .collect(),
+                use_cues_en: lex
+                    .terms("tech-use-cue")
+                    .into_iter()
+                    .filter(|t| t.is_ascii())
+                    .collect(),
+                language_is_cues: lex.terms("language-is-cue"),
+                not_school_openers: lower(lex.terms("not-school-opener")),
                 field_labels: [
                     ("field-label-org", "org"),
                     ("field-label-title", "title"),
