@@ -1,6 +1,9 @@
 //! PDF fonts as the text reader needs them: character codes → Unicode text, glyph widths,
 //! boldness. Simple fonts (one byte per code), composite `Type0` fonts (Identity-H with a
-//! `ToUnicode` CMap, and the predefined CJK CMaps: UCS-2/UTF-16, GBK, Big5, Shift-JIS, EUC-KR).
+//! `ToUnicode` CMap, and the predefined CJK CMaps: UCS-2/UTF-16, GBK, Big5, Shift-JIS, EUC-KR;
+//! Identity-H without `ToUnicode` read through the font's Adobe character collection).
+
+use super::cid::Collection;
 
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -31,6 +34,9 @@ pub struct Font {
     to_unicode: HashMap<u32, String>,
     /// Byte length of codes in the `ToUnicode` codespace (composite fonts), 2 if unknown.
     code_len: usize,
+    /// Identity-encoded CID font of a public character collection: CID → Unicode where
+    /// `ToUnicode` is missing or silent.
+    collection: Option<Collection>,
     /// Code → text for simple fonts (from the font's encoding), when no `ToUnicode` entry.
     simple: Vec<Option<String>>,
     /// Code → width in text-space units × 1000 (glyph space).
@@ -61,6 +67,7 @@ impl Font {
             predefined: Predefined::Identity,
             to_unicode: HashMap::new(),
             code_len: 1,
+            collection: None,
             simple: (0u8..=255)
                 .map(|b| Some(char::from(b).to_string()))
                 .collect(),
@@ -104,6 +111,9 @@ impl Font {
             font.simple.clear();
             font.default_width = 1000.0;
             if let Some(d) = descendant(doc, dict) {
+                if font.predefined == Predefined::Identity {
+                    font.collection = collection(doc, d);
+                }
                 if let Some(dw) = deref(doc, d.get(b"DW").ok()).and_then(|o| o.as_float().ok()) {
                     font.default_width = dw;
                 }
@@ -201,7 +211,7 @@ impl Font {
                 return (code, len, t.clone());
             }
             if self.predefined == Predefined::Identity {
-                return (code, len, String::new());
+                return (code, len, self.from_collection(code));
             }
         }
         match self.predefined {
@@ -213,7 +223,7 @@ impl Font {
                 let text = if self.predefined == Predefined::Utf16 {
                     char::from_u32(code).map(String::from).unwrap_or_default()
                 } else {
-                    String::new()
+                    self.from_collection(code)
                 };
                 (code, len, text)
             }
@@ -238,6 +248,14 @@ impl Font {
                 )
             }
         }
+    }
+
+    /// The text of an Identity-encoded code (a CID) from the font's character collection.
+    fn from_collection(&self, cid: u32) -> String {
+        self.collection
+            .and_then(|c| c.char(cid))
+            .map(String::from)
+            .unwrap_or_default()
     }
 
     fn width(&self, code: u32) -> f32 {
@@ -270,6 +288,24 @@ fn descendant<'a>(doc: &'a Document, dict: &'a Dictionary) -> Option<&'a Diction
         .as_array()
         .ok()?;
     deref(doc, arr.first())?.as_dict().ok()
+}
+
+/// The character collection a CID font's `CIDSystemInfo` names, when we carry its table.
+/// Only CFF CID fonts (`CIDFontType0`): their CIDs are the collection's by construction,
+/// while TrueType CID fonts often declare a collection and show glyph ids.
+fn collection(doc: &Document, cid_font: &Dictionary) -> Option<Collection> {
+    if name(cid_font.get(b"Subtype").ok()).as_deref() != Some("CIDFontType0") {
+        return None;
+    }
+    let info = deref(doc, cid_font.get(b"CIDSystemInfo").ok())?
+        .as_dict()
+        .ok()?;
+    let text = |key: &[u8]| {
+        deref(doc, info.get(key).ok())
+            .and_then(|o| o.as_str().ok())
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    Collection::named(&text(b"Registry")?, &text(b"Ordering")?)
 }
 
 /// A font name that says bold (subset prefix `ABCDEF+` ignored).

@@ -6,6 +6,7 @@
 //! interpretation (fonts, CMaps, positions) and the layout are ours: see `ARCHITECTURE.md`,
 //! "PDF text: lopdf plus our own interpretation".
 
+mod cid;
 mod content;
 mod fonts;
 mod layout;
@@ -245,8 +246,10 @@ mod tests {
     use lopdf::{dictionary, Object, Stream};
 
     /// A PDF with one page per content stream, fonts `/F1` (Helvetica, WinAnsi, 500-unit
-    /// widths), `/F2` (bold) and `/F3` (a Type0 Identity-H font whose ToUnicode maps
-    /// codes 1… to `cjk`'s characters), and optional link annotations on page 1.
+    /// widths), `/F2` (bold), `/F3` (a Type0 Identity-H font whose ToUnicode maps
+    /// codes 1… to `cjk`'s characters), `/F4` and `/F5` (Identity-H fonts of the Adobe-GB1
+    /// collection without ToUnicode, as xelatex embeds its default Chinese fonts: a CFF CID
+    /// font and a TrueType one), and optional link annotations on page 1.
     fn pdf(pages: &[String], cjk: &str, links: &[&str]) -> Vec<u8> {
         let mut doc = lopdf::Document::with_version("1.5");
         let pages_id = doc.new_object_id();
@@ -276,9 +279,22 @@ mod tests {
             "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+FictionalSongti",
             "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()], "ToUnicode" => to_unicode,
         });
-        let resources = doc.add_object(
-            dictionary! { "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3 } },
-        );
+        let mut gb1_font = |subtype: &str| {
+            let cid = doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => subtype, "BaseFont" => "ABCDEF+FictionalSong-Regular",
+                "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("GB1"), "Supplement" => 5 },
+                "DW" => 1000,
+            });
+            doc.add_object(dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+FictionalSong-Regular-Identity-H",
+                "Encoding" => "Identity-H", "DescendantFonts" => vec![cid.into()],
+            })
+        };
+        let f4 = gb1_font("CIDFontType0");
+        let f5 = gb1_font("CIDFontType2");
+        let resources = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => f1, "F2" => f2, "F3" => f3, "F4" => f4, "F5" => f5 },
+        });
         let mut kids = Vec::new();
         for (n, content) in pages.iter().enumerate() {
             let c = doc.add_object(Stream::new(dictionary! {}, content.clone().into_bytes()));
@@ -359,6 +375,19 @@ mod tests {
         let doc = read_pdf(&pdf(&[c], "张三简历", &[])).expect("reads");
         assert_eq!(doc.text, "张三简历");
         assert_eq!(doc.lines[0].font_size, Some(12.0));
+    }
+
+    #[test]
+    fn cff_cid_fonts_without_to_unicode_read_through_their_collection() {
+        // Adobe-GB1 CIDs: 4000 姓, 34 "A", 1 a space, 17 "0" (Identity-H: code = CID).
+        let c = "BT /F4 12 Tf 1 0 0 1 72 700 Tm <0FA00022000100110011> Tj ET\n".to_owned();
+        let doc = read_pdf(&pdf(&[c], "", &[])).expect("reads");
+        assert_eq!(doc.text, "姓A 00");
+        // A TrueType CID font declaring the same collection may show glyph ids: no guess.
+        let c = "BT /F5 12 Tf 1 0 0 1 72 700 Tm <0FA00022> Tj ET\n".to_owned();
+        let c = c + &show("F1", 72.0, 680.0, "Fictional Widgets Ltd");
+        let doc = read_pdf(&pdf(&[c], "", &[])).expect("reads");
+        assert_eq!(doc.text, "Fictional Widgets Ltd");
     }
 
     #[test]
