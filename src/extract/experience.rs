@@ -130,7 +130,9 @@ fn parse_header(rest: &str, words: &Words) -> Header {
     for p in free {
         let org = words.org_strength(strip_parenthetical(&p));
         let title = words.title_strength(&p);
-        if h.location.is_none() && org < 2 && title == 0 && looks_like_city_region(&p) {
+        if h.location.is_none() && org < 2 && title == 0 && words.is_place(&p) {
+            h.location = Some(p);
+        } else if h.location.is_none() && org < 2 && title == 0 && looks_like_city_region(&p) {
             // "Eurokas, Cleveland, OH": a name before "City, ST" is the organisation.
             match name_before_city_code(&p) {
                 Some((name, place)) if h.org.is_none() => {
@@ -192,6 +194,32 @@ fn parse_header(rest: &str, words: &Words) -> Header {
 /// "Tencent Backend Software Engineer", or a lone title or organisation.
 fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, Option<String>) {
     let s = s.trim();
+    // "高级工程师，虚构科技有限公司": a full-width comma separates fields as ", " does.
+    let spaced;
+    // (Only a title and an organisation, each marked as such: a sentence's commas, or a
+    // clause naming both, are no field separators.)
+    let title_and_org = |a: &str, b: &str| {
+        words.title_strength(a) >= 2
+            && words.org_strength(a) < 2
+            && words.org_strength(strip_parenthetical(b)) >= 2
+            && words.title_strength(b) == 0
+    };
+    let comma_fields = s.split_once('，').is_some_and(|(a, b)| {
+        !b.contains('，')
+            && !s.contains(", ")
+            && (title_and_org(a, b) || title_and_org(b, a))
+            && employment_clause(s, words).is_none()
+    });
+    let s = if comma_fields {
+        spaced = s.replace('，', ", ");
+        spaced.as_str()
+    } else {
+        s
+    };
+    // "Lisbon", "杭州", "Remote" beside the dates: a place, not an organisation.
+    if words.is_place(s) {
+        return (None, None, Some(s.to_owned()));
+    }
     let first_group = s.split(',').next().unwrap_or(s);
     // "Harbor Diner, Salem, OR" is an organisation before its place; "Salem, OR" a place.
     if looks_like_city_region(s)
@@ -1245,10 +1273,11 @@ pub fn extract_experience(lines: &[Line<'_>], words: &Words) -> Experience {
         if stacked_line == Some(i) {
             // Its leading date closes the range of the header above; the rest is body.
             ranges.retain(|r| !starts_line(&l.text, r));
-        } else if let Some((j, end)) = ranges.first().and_then(|r| wrapped_end(lines, i, r)) {
+        } else if let Some((j, end, end_at)) = ranges.first().and_then(|r| wrapped_end(lines, i, r))
+        {
             ranges[0].end = Some(end);
             // The dangling dash (and month) belong to the range, not to the header's fields.
-            ranges[0].end_offset = ranges[0].end_offset.max(l.text.trim_end().len());
+            ranges[0].end_offset = ranges[0].end_offset.max(end_at);
             stacked_line = Some(j);
         } else if let Some((j, start)) = ranges.first().and_then(|r| stacked_start(lines, i, r)) {
             let end = ranges[0].start;
@@ -1534,13 +1563,16 @@ fn next_filled<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<(usize, &'l Li
 
 /// A range wrapped in a narrow column: the start and its dash end one line ("… 2014.04-",
 /// or "… (Oct 2015 - Oct" with the end's month), the end stands alone on the next
-/// ("2016.07", "至今", "Present)", "2017)"). Returns that line and
-/// the end.
-fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, DateEnd)> {
+/// ("2016.07", "至今", "Present)", "2017)"). Returns that line, the end, and where the
+/// range ends on line `i`.
+fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, DateEnd, usize)> {
     if r.end.is_some() {
         return None;
     }
     let text = &lines[i].text;
+    if let Some(found) = wrapped_end_beside_fields(lines, i, r) {
+        return Some(found);
+    }
     let dangling = text.get(r.end_offset..)?.trim();
     let dash_taken = dangling.is_empty() && dash_ended(text, r);
     // "(Oct 2015 - Oct" / "2017)": the end's month stayed on the line, its year wrapped.
@@ -1562,7 +1594,46 @@ fn wrapped_end(lines: &[Line<'_>], i: usize, r: &DateRange) -> Option<(usize, Da
     let closing = |c: char| c.is_whitespace() || [')', '）', ']', '】'].contains(&c);
     let alone =
         whole.start_offset == 0 && whole.end_offset >= joined.trim_end_matches(closing).len();
-    whole.end.filter(|_| alone).map(|end| (j, end))
+    whole
+        .end
+        .filter(|_| alone)
+        .map(|end| (j, end, text.trim_end().len()))
+}
+
+/// "January 2019–January  Site Reliability Engineer, Acme" over "2021": a date column too
+/// narrow for the range wrapped after the end's month, and the entry's fields sit beside
+/// the column, so the month is followed by them. The end is that month of the year that
+/// stands alone on the next line.
+fn wrapped_end_beside_fields(
+    lines: &[Line<'_>],
+    i: usize,
+    r: &DateRange,
+) -> Option<(usize, DateEnd, usize)> {
+    let text = &lines[i].text;
+    let after = text.get(r.end_offset..)?;
+    let sep = after.trim_start();
+    let mut chars = sep.chars();
+    if !chars.next().is_some_and(|c| is_range_sep(normalize(c))) {
+        return None;
+    }
+    let month_at = text.len() - chars.as_str().trim_start().len();
+    let rest = &text[month_at..];
+    let word_len = rest
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
+        .unwrap_or(rest.len());
+    let word = &rest[..word_len];
+    // Fields must follow: a month alone at the line end is `wrapped_end`'s case.
+    if !(3..=10).contains(&word_len) || rest[word_len..].trim().is_empty() {
+        return None;
+    }
+    let (j, next) = next_filled(lines, i)?;
+    let year = next.text.trim().trim_end_matches([')', '）']);
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = dates::parse_date(&format!("{word} {year}")).filter(|d| d.month.is_some())?;
+    let later = (end.year, end.month) >= (r.start.year, r.start.month);
+    later.then_some((j, DateEnd::Date(end), month_at + word_len))
 }
 
 /// Whether byte `at` of `text` lies inside a URL ("https://x.dev/blog/2016/07/27/post"):
@@ -1624,7 +1695,12 @@ fn header_shaped(l: &Line<'_>) -> bool {
     let last = t.split_whitespace().last().unwrap_or("");
     let last = last.rsplit('-').next().unwrap_or(last);
     // "Acme Pvt. Ltd.", "Graph-Inc." end with an abbreviation, not a full stop.
-    let sentence = t.contains(['，', '。', '；'])
+    // "高级工程师，虚构科技有限公司": two short fields a full-width comma separates.
+    let two_fields = t.matches('，').count() == 1
+        && t.split('，')
+            .all(|f| (1..=20).contains(&f.trim().chars().count()));
+    let sentence = t.contains(['。', '；'])
+        || t.contains('，') && !two_fields
         || t.ends_with([';', ':', '：'])
         || t.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 4;
     !sentence && t.split_whitespace().count() <= 14 && emails(t).is_empty() && urls(t).is_empty()
@@ -3915,6 +3991,70 @@ mod tests {
         assert!(
             got.iter().all(|r| r.0.is_empty() && r.1.is_none()),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_beside_the_dates_is_no_organisation() {
+        // "### Title, Organisation" over "*dates* | City" (Markdown and Word templates):
+        // a known place beside the dates leaves the organisation to the line above.
+        let got = extract(
+            "Jane Roe\nExperience\n\
+             Lead Mobile Developer, Fictional Widgets Lda\n\
+             Sep 2020 – Present | Lisbon\n\
+             - Shipped the storefront app\n\
+             高级后端工程师，虚构云帆科技有限公司\n\
+             2017.07 – 2020.03 | 杭州\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Fictional Widgets Lda".into(),
+                    some("Lead Mobile Developer"),
+                    some("2020-09"),
+                    None
+                ),
+                (
+                    "虚构云帆科技有限公司".into(),
+                    some("高级后端工程师"),
+                    some("2017-07"),
+                    some("2020-03")
+                ),
+            ]
+        );
+        // A spaced middle dot separates the place from the dates as a dash does.
+        let got = extract(
+            "Jane Roe\nExperience\n\
+             Site Reliability Engineer at Northwind Fictional Services\n\
+             January 2019 – January 2021 · Seattle, WA\n",
+        );
+        assert_eq!(got[0].0, "Northwind Fictional Services");
+        assert_eq!(got[0].1, some("Site Reliability Engineer"));
+        let w = Words::get();
+        assert!(w.is_place("Lisbon") && w.is_place("杭州市") && w.is_place("Pune, India"));
+        assert!(w.is_place("Austin, TX") && w.is_place("remote"));
+        assert!(!w.is_place("Lisbon Labs") && !w.is_place("Phoenix"));
+    }
+
+    #[test]
+    fn a_range_wrapped_after_the_end_month_beside_the_fields() {
+        // A narrow date column (moderncv-like): "January 2019–January" and the entry's
+        // fields on one line, the end's year alone on the next.
+        let got = extract(
+            "Jane Roe\nExperience\n\
+             January 2019–January Site Reliability Engineer, Northwind Fictional Services, Seattle, WA\n\
+             2021\n\
+             Built Terraform modules\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Northwind Fictional Services".into(),
+                some("Site Reliability Engineer"),
+                some("2019-01"),
+                some("2021-01")
+            )]
         );
     }
 }

@@ -107,8 +107,9 @@ pub fn split_parts(s: &str) -> Vec<String> {
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
+            // A spaced dash, or a spaced middle dot or bullet ("2019 – 2021 · Seattle, WA").
             let spaced_dash = c == ' '
-                && matches!(chars.get(i + 1), Some('-' | '–' | '—'))
+                && matches!(chars.get(i + 1), Some('-' | '–' | '—' | '·' | '•' | '∙'))
                 && chars.get(i + 2).is_none_or(|c| c.is_whitespace());
             // "CLEARPATH- Kansas City": a dash glued to the word before it, a capital after.
             let glued_dash = matches!(c, '-' | '–' | '—')
@@ -175,6 +176,9 @@ pub fn split_parts(s: &str) -> Vec<String> {
                         || c == '|'
                         || c == ':'
                         || c == '：'
+                        || c == '·'
+                        || c == '•'
+                        || c == '∙'
                 })
                 .trim()
                 // Brackets left open or closed by dates taken out ("Acme （ 2014 ~ 2015 ）").

@@ -27,6 +27,7 @@ pub use text::extract_text;
 
 use crate::model::{DegreeLevel, Metric, Person, Qualifier, Skill};
 use crate::vocab::{vocabulary, Concept};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Canonical (label, IRI) of an organisation name, when the vocabulary knows it.
@@ -640,6 +641,8 @@ pub struct Words {
     pub gender_words: Vec<String>,
     /// Labels of the person's location ("Location", "所在地").
     pub location_labels: Vec<String>,
+    /// Names of cities, regions and countries (`lex:place-name`), lower case.
+    pub place_names: HashSet<String>,
     /// Qualifiers in parentheses after a degree ("hons"), lower case.
     pub degree_qualifiers: Vec<String>,
     /// English verbs that state a position in a sentence ("worked"), lower case.
@@ -795,6 +798,7 @@ impl Words {
                     s
                 },
                 location_labels: lex.terms("location-label"),
+                place_names: lower(lex.terms("place-name")).into_iter().collect(),
                 degree_qualifiers: lower(lex.terms("degree-qualifier")),
                 employment_verbs_en: lower(lex.terms("employment-verb-en")),
                 department_words_en: lex.terms("department-word-en"),
@@ -958,6 +962,25 @@ impl Words {
             return 2;
         }
         0
+    }
+
+    /// Whether `s` is a place and nothing else: a known city, region or country ("Lisbon",
+    /// "杭州市", "Remote"), or two of them ("Pune, India"), or a known city before a state
+    /// or country code ("Austin, TX").
+    pub fn is_place(&self, s: &str) -> bool {
+        let known = |p: &str| {
+            let p = p.trim();
+            let p = p.strip_suffix('市').unwrap_or(p);
+            !p.is_empty() && self.place_names.contains(&p.to_lowercase())
+        };
+        let s = s.trim();
+        if known(s) {
+            return true;
+        }
+        let groups: Vec<&str> = s.split([',', '，']).map(str::trim).collect();
+        let code =
+            |g: &str| (2..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_uppercase());
+        groups.len() == 2 && known(groups[0]) && (known(groups[1]) || code(groups[1]))
     }
 
     /// Whether the text names a department.
