@@ -134,9 +134,17 @@ fn split_columns(
     let mut rows: Vec<usize> = ids.iter().map(|&i| frags[i].row).collect();
     rows.sort_unstable();
     rows.dedup();
+    // A row crossed by a fragment spans the columns (a title over both), unless the row also
+    // has text wholly right of the gutter: then the crossing fragment is a left column's
+    // line running into the gutter (a long e-mail address in a sidebar) beside the right
+    // column's own line, and both stay in their columns.
+    let right_of = |row: usize| {
+        ids.iter()
+            .any(|&j| frags[j].row == row && frags[j].x0 >= gutter)
+    };
     let crossing_rows: Vec<usize> = ids
         .iter()
-        .filter(|&&i| crosses(&frags[i]))
+        .filter(|&&i| crosses(&frags[i]) && !right_of(frags[i].row))
         .map(|&i| frags[i].row)
         .collect();
     let mut band: Vec<usize> = Vec::new();
@@ -144,9 +152,14 @@ fn split_columns(
         if band.is_empty() {
             return;
         }
-        let (left, right): (Vec<usize>, Vec<usize>) = band
-            .iter()
-            .partition(|&&i| (frags[i].x0 + frags[i].x1) / 2.0 < gutter);
+        let (left, right): (Vec<usize>, Vec<usize>) = band.iter().partition(|&&i| {
+            let f = &frags[i];
+            if crosses(f) {
+                f.x0 < gutter
+            } else {
+                (f.x0 + f.x1) / 2.0 < gutter
+            }
+        });
         if !left.is_empty() {
             split_columns(frags, left, column, depth + 1, out);
         }
@@ -438,6 +451,30 @@ mod tests {
         assert_eq!(texts[9], "side9");
         assert_eq!(texts[10], "main text line 0 here");
         assert_eq!(lines[10].column, 1);
+    }
+
+    #[test]
+    fn a_sidebar_line_running_into_the_gutter_stays_in_the_sidebar() {
+        // Row 3's sidebar text (an e-mail address) runs past the gutter's centre but stops
+        // short of the main column's line on the same baseline.
+        let mut g = Vec::new();
+        for k in 0..10 {
+            let y = 700.0 - 14.0 * k as f32;
+            // (The columns' baselines drift apart, as independent columns do, except on row 3.)
+            let (side, dy) = if k == 3 {
+                ("jane.roe.fictional@mail.org".to_owned(), 0.0)
+            } else {
+                (format!("side{k}"), 3.0 * k as f32)
+            };
+            g.extend(word(&side, 40.0, y - dy));
+            g.extend(word(&format!("main text line {k} here"), 200.0, y));
+        }
+        let lines = page_lines(g);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[3], "jane.roe.fictional@mail.org");
+        assert_eq!(texts[10], "main text line 0 here");
+        assert_eq!(texts[13], "main text line 3 here");
+        assert_eq!(lines.len(), 20, "{texts:?}");
     }
 
     #[test]
