@@ -3,6 +3,7 @@
 //! crosses (over most of a band of the page) split it into columns, read one after the other.
 
 use super::content::Glyph;
+use unicode_normalization::UnicodeNormalization;
 
 /// One rebuilt line of a page.
 #[derive(Debug, Clone)]
@@ -76,6 +77,7 @@ fn fragments(mut glyphs: Vec<Glyph>) -> Vec<Fragment> {
     let mut out = Vec::new();
     for (row, mut glyphs) in rows.into_iter().enumerate() {
         glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        compose_accents(&mut glyphs);
         let mut current: Vec<Glyph> = Vec::new();
         for g in glyphs {
             if let Some(last) = current.last() {
@@ -91,6 +93,83 @@ fn fragments(mut glyphs: Vec<Glyph>) -> Vec<Fragment> {
         }
     }
     out
+}
+
+/// The combining mark of a spacing diacritic drawn as a glyph of its own.
+fn combining_mark(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        '´' => '\u{301}',
+        '`' => '\u{300}',
+        '¨' => '\u{308}',
+        'ˆ' | '^' => '\u{302}',
+        '˜' | '~' => '\u{303}',
+        '¸' => '\u{327}',
+        'ˇ' => '\u{30C}',
+        '˘' => '\u{306}',
+        '¯' | 'ˉ' => '\u{304}',
+        '˚' => '\u{30A}',
+        '˙' => '\u{307}',
+        '˝' => '\u{30B}',
+        '˛' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// Whether accent glyph `a` is drawn over (or under) letter glyph `b`.
+fn stacked(a: &Glyph, b: &Glyph) -> bool {
+    if a.w <= 0.1 {
+        return a.x >= b.x - 0.5 && a.x <= b.x + b.w;
+    }
+    let overlap = (a.x + a.w).min(b.x + b.w) - a.x.max(b.x);
+    overlap >= 0.3 * a.w.min(b.w)
+}
+
+/// TeX's `\'a` set in fonts without accented letters (pdflatex without T1 encoding), and
+/// other producers' stacked accents: a spacing accent glyph drawn over a letter would read
+/// "Tom´as"; the pair becomes the composed letter ("Tomás"). Glyphs are in x order.
+fn compose_accents(glyphs: &mut Vec<Glyph>) {
+    let mut k = 0;
+    while k < glyphs.len() {
+        let Some(mark) = combining_mark(&glyphs[k].text) else {
+            k += 1;
+            continue;
+        };
+        let letter = |j: usize| {
+            glyphs.get(j).is_some_and(|g| {
+                let mut cs = g.text.chars();
+                cs.next().is_some_and(char::is_alphabetic)
+                    && cs.next().is_none()
+                    && stacked(&glyphs[k], g)
+            })
+        };
+        let target = if letter(k + 1) {
+            Some(k + 1)
+        } else if k > 0 && letter(k - 1) {
+            Some(k - 1)
+        } else {
+            None
+        };
+        let Some(j) = target else {
+            k += 1;
+            continue;
+        };
+        // A dotless i carries the accent in TeX ("\'\i"): the composed letter is "í".
+        let base = if glyphs[j].text == "ı" {
+            "i"
+        } else {
+            &glyphs[j].text
+        };
+        let composed: String = format!("{base}{mark}").nfc().collect();
+        let word_start = glyphs[k].space_before && j > k;
+        glyphs[j].text = composed;
+        glyphs[j].space_before |= word_start;
+        glyphs.remove(k);
+    }
 }
 
 fn fragment(row: usize, glyphs: Vec<Glyph>) -> Fragment {
@@ -475,6 +554,37 @@ mod tests {
         assert_eq!(texts[10], "main text line 0 here");
         assert_eq!(texts[13], "main text line 3 here");
         assert_eq!(lines.len(), 20, "{texts:?}");
+    }
+
+    #[test]
+    fn accents_drawn_over_letters_compose() {
+        // pdflatex without T1 fonts: "\\'a" is an acute glyph drawn over the "a"; the word
+        // starts with a space glyph before it. A circumflex over "E" comes after the letter.
+        let mut g = word("Tom", 72.0, 700.0);
+        g.push(Glyph {
+            text: "´".into(),
+            x: 87.0,
+            y: 700.0,
+            w: 5.0,
+            size: 10.0,
+            bold: false,
+            space_before: false,
+        });
+        g.extend(word("as", 87.0, 700.0));
+        g.extend(word("ETE", 100.0, 700.0));
+        g.push(Glyph {
+            text: "ˆ".into(),
+            x: 100.5,
+            y: 702.5,
+            w: 4.0,
+            size: 10.0,
+            bold: false,
+            space_before: false,
+        });
+        // A literal "^" or "~" that advances is text.
+        g.extend(word("x~y", 118.0, 700.0));
+        let lines = page_lines(g);
+        assert_eq!(lines[0].text, "Tomás ÊTE x~y");
     }
 
     #[test]
