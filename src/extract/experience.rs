@@ -220,6 +220,21 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
     if words.is_place(s) {
         return (None, None, Some(s.to_owned()));
     }
+    // "Tailspin Toys, Porto", "Acme Labs, Pune, India": a name before a known place is
+    // the organisation (the capitalised "City, Region" shape alone would take it all).
+    if let Some((name, place)) = name_before_known_place(s, words) {
+        return (Some(name), None, Some(place));
+    }
+    // "高级工程师，虚构科技有限公司，杭州": title and organisation, then a known place.
+    if let Some((head, place)) = s
+        .rsplit_once('，')
+        .filter(|(h, p)| h.contains('，') && words.is_place(p))
+    {
+        let (o, t, _) = split_org_title(head, words);
+        if o.is_some() && t.is_some() {
+            return (o, t, Some(place.trim().to_owned()));
+        }
+    }
     let first_group = s.split(',').next().unwrap_or(s);
     // "Harbor Diner, Salem, OR" is an organisation before its place; "Salem, OR" a place.
     if looks_like_city_region(s)
@@ -367,6 +382,21 @@ fn name_before_city_code(s: &str) -> Option<(String, String)> {
         .last()
         .is_some_and(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()));
     (pieces.len() == 3 && code).then(|| (pieces[0].to_owned(), pieces[1..].join(", ")))
+}
+
+/// "Tailspin Toys, Porto" → ("Tailspin Toys", "Porto"): one or two comma groups at the end
+/// that are a known place, after a name that is neither a place nor a title.
+fn name_before_known_place(s: &str, words: &Words) -> Option<(String, String)> {
+    let groups: Vec<&str> = s.split(", ").map(str::trim).collect();
+    (1..groups.len()).find_map(|k| {
+        let (name, place) = (groups[..k].join(", "), groups[k..].join(", "));
+        let fits = words.is_place(&place)
+            && !words.is_place(&name)
+            && words.title_strength(&name) == 0
+            && plausible_org(&name)
+            && capitalised_name(&name, 6);
+        fits.then_some((name, place))
+    })
 }
 
 /// "ACME, Boston, MA" → ("ACME", Some("Boston, MA")); "Acme - Pune" is split earlier.
@@ -1679,7 +1709,11 @@ fn add_facts(ex: &mut Experience, scope: Scope, l: &Line<'_>, text: &str, words:
 /// Whether a line can be part of an entry header: short, not a bullet, a heading, a
 /// sentence, a label or a contact line.
 fn header_like(l: &Line<'_>) -> bool {
-    header_shaped(l) && !l.text.trim().chars().next().is_some_and(char::is_lowercase)
+    // "iOS Developer", "eBay": a capital inside the first word is a name's spelling.
+    let first = l.text.split_whitespace().next().unwrap_or("");
+    let lower_start = first.chars().next().is_some_and(char::is_lowercase)
+        && !first.chars().skip(1).any(char::is_uppercase);
+    header_shaped(l) && !lower_start
 }
 
 /// [`header_like`], lowercase starts allowed ("software engineer" as a title line).
@@ -1696,7 +1730,7 @@ fn header_shaped(l: &Line<'_>) -> bool {
     let last = last.rsplit('-').next().unwrap_or(last);
     // "Acme Pvt. Ltd.", "Graph-Inc." end with an abbreviation, not a full stop.
     // "高级工程师，虚构科技有限公司": two short fields a full-width comma separates.
-    let two_fields = t.matches('，').count() == 1
+    let two_fields = (1..=2).contains(&t.matches('，').count())
         && t.split('，')
             .all(|f| (1..=20).contains(&f.trim().chars().count()));
     let sentence = t.contains(['。', '；'])
@@ -4054,6 +4088,60 @@ mod tests {
                 some("Site Reliability Engineer"),
                 some("2019-01"),
                 some("2021-01")
+            )]
+        );
+    }
+
+    #[test]
+    fn organisation_before_a_known_place_and_camel_case_titles() {
+        // "Organisation, City" over a title line (LaTeX templates): the capitalised
+        // "X, Y" shape is no place when only Y is one. "iOS Developer" starts lower case
+        // and is still a header line.
+        let got = extract(
+            "Jane Roe\nExperience\n\
+             Fictional Widgets Lda, Lisbon  Sep 2020 – Present\n\
+             Lead Mobile Developer\n\
+             • Shipped the storefront app\n\
+             iOS Developer at Tailspin Fictional Toys\n\
+             Mar 2017 – Aug 2020 · Porto\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Fictional Widgets Lda".into(),
+                    some("Lead Mobile Developer"),
+                    some("2020-09"),
+                    None
+                ),
+                (
+                    "Tailspin Fictional Toys".into(),
+                    some("iOS Developer"),
+                    some("2017-03"),
+                    some("2020-08")
+                ),
+            ]
+        );
+        assert_eq!(
+            header("Harbor Fictional Diner, Salem, OR"),
+            (some("Harbor Fictional Diner"), None, some("Salem, OR"))
+        );
+    }
+
+    #[test]
+    fn title_organisation_and_place_with_full_width_commas() {
+        let got = extract(
+            "王小明\n工作经历\n\
+             2020.04 – 至今  高级后端工程师，虚构云帆科技有限公司，杭州\n\
+             • 负责订单中心\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "虚构云帆科技有限公司".into(),
+                some("高级后端工程师"),
+                some("2020-04"),
+                None
             )]
         );
     }
