@@ -43,6 +43,31 @@ fn split_after_school_sentence<'a>(piece: &'a str, words: &Words) -> Vec<&'a str
     }
 }
 
+/// "硕士，某某大学，计算机科学与技术": a degree, a school and a field that full-width
+/// commas separate. Only short fields, one of them a degree alone and one a school; a
+/// sentence ("参加某某大学的论坛，听了报告。") is no list of fields, and a "…学院" after
+/// the degree is the school's unit (its school is on another line), so neither splits.
+fn full_width_fields<'a>(p: &'a str, words: &Words) -> Option<Vec<&'a str>> {
+    let fields: Vec<&str> = p.split('，').map(str::trim).collect();
+    let short = fields.iter().all(|f| (1..=20).contains(&f.chars().count()));
+    let degree = fields
+        .iter()
+        .any(|f| f.chars().count() <= 8 && degree_level(f).is_some());
+    let schools: Vec<usize> = (0..fields.len())
+        .filter(|&k| is_institution(fields[k], words))
+        .collect();
+    let unit_after = schools
+        .first()
+        .is_some_and(|&k| k > 0 && fields[k].ends_with("学院"));
+    let fits = (2..=3).contains(&fields.len())
+        && short
+        && degree
+        && schools.len() == 1
+        && !unit_after
+        && !p.trim_end().ends_with(['。', '！', '；']);
+    fits.then_some(fields)
+}
+
 /// "College of Forestry" (`lex:academic-unit`): a unit inside a university,
 /// which is the institution when the line names it too.
 fn is_academic_unit(piece: &str, words: &Words) -> bool {
@@ -204,10 +229,13 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
             }
             _ => p,
         };
-        let pieces: Vec<&str> = p
-            .split(", ")
-            .flat_map(|x| split_after_school_sentence(x, words))
-            .collect();
+        let pieces: Vec<&str> = if let Some(fields) = full_width_fields(&p, words) {
+            fields
+        } else {
+            p.split(", ")
+                .flat_map(|x| split_after_school_sentence(x, words))
+                .collect()
+        };
         let school = |x: &&str| is_institution(x, words);
         let first_school = pieces.iter().position(school);
         // "College of Engineering, Example University": the university, not its college.
@@ -236,7 +264,14 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
                 }
                 // "KESTREL UNIVERSITY, Boston, MA": the school's place, not a field or a
                 // degree ("MA" there is Massachusetts).
-                if !after.trim().is_empty() && !looks_like_city_region(&after) {
+                // ("Bachelor, Information Technology" has the shape of "City, Region": a
+                // degree first says it is none; "Boston, MA" ends with a state, no degree.)
+                let degree_first = after
+                    .split(", ")
+                    .next()
+                    .is_some_and(|g| degree_level(g).is_some());
+                let place = looks_like_city_region(&after) && !degree_first;
+                if !after.trim().is_empty() && !place {
                     out.push(after);
                 }
             }
@@ -1003,5 +1038,53 @@ mod tests {
             ),
             vec![("东山学院".to_owned(), Some(Bachelor))]
         );
+    }
+
+    #[test]
+    fn a_lone_degree_word_after_the_school_and_full_width_fields() {
+        let got = edu("Education\n\
+             Fernhill Fictional University, Bachelor, Information Technology  2011 – 2014\n\
+             Fernhill Fictional University, Ph.D., Computer Science  2014 – 2019\n\
+             Larch Fictional College, Boston, MA  2009\n\
+             2014.09 – 2017.06 硕士，北方虚构大学，计算机科学与技术\n");
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Fernhill Fictional University".into(),
+                    s("Bachelor"),
+                    s("Information Technology"),
+                    s("2011"),
+                    s("2014")
+                ),
+                (
+                    "Fernhill Fictional University".into(),
+                    s("Ph.D."),
+                    s("Computer Science"),
+                    s("2014"),
+                    s("2019")
+                ),
+                (
+                    "Larch Fictional College".into(),
+                    None,
+                    None,
+                    None,
+                    s("2009")
+                ),
+                (
+                    "北方虚构大学".into(),
+                    s("硕士"),
+                    s("计算机科学与技术"),
+                    s("2014-09"),
+                    s("2017-06")
+                ),
+            ]
+        );
+        // A sentence naming a university is no list of fields; a unit after the degree
+        // stays with the school above it.
+        let got = edu("教育背景\n\
+             参加北方虚构大学的系列论坛，听了多场报告。\n");
+        assert!(got.is_empty(), "{got:?}");
+        assert!(full_width_fields("学士，软件工程，信息工程学院", Words::get()).is_none());
     }
 }
