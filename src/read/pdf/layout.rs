@@ -35,6 +35,8 @@ struct Fragment {
 
 /// A gap wider than this many font sizes ends a fragment.
 const WIDE_GAP: f32 = 1.2;
+/// A gap inside a fragment wider than this many font sizes separates fields (two spaces).
+const FIELD_GAP: f32 = 0.8;
 /// Narrowest gutter between columns, in points.
 const MIN_GUTTER: f32 = 7.0;
 
@@ -140,8 +142,9 @@ fn compose_accents(glyphs: &mut Vec<Glyph>) {
             continue;
         };
         let letter = |j: usize| {
+            // (A letter's text may carry the word space drawn after it: "e ".)
             glyphs.get(j).is_some_and(|g| {
-                let mut cs = g.text.chars();
+                let mut cs = g.text.trim_end().chars();
                 cs.next().is_some_and(char::is_alphabetic)
                     && cs.next().is_none()
                     && stacked(&glyphs[k], g)
@@ -159,12 +162,10 @@ fn compose_accents(glyphs: &mut Vec<Glyph>) {
             continue;
         };
         // A dotless i carries the accent in TeX ("\'\i"): the composed letter is "í".
-        let base = if glyphs[j].text == "ı" {
-            "i"
-        } else {
-            &glyphs[j].text
-        };
-        let composed: String = format!("{base}{mark}").nfc().collect();
+        let text = glyphs[j].text.as_str();
+        let (letter, space) = text.split_at(text.trim_end().len());
+        let base = if letter == "ı" { "i" } else { letter };
+        let composed: String = format!("{base}{mark}").nfc().chain(space.chars()).collect();
         let word_start = glyphs[k].space_before && j > k;
         glyphs[j].text = composed;
         glyphs[j].space_before |= word_start;
@@ -419,7 +420,9 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
             for g in &f.glyphs {
                 if let Some((end, gsize, space_after)) = prev_end {
                     let gap = g.x - end;
-                    if gap > WIDE_GAP * g.size.max(gsize) {
+                    // A gap of a quad or more (fields set apart with `\quad` or a tab
+                    // stop) is a column gap too; word spaces, even justified, stay below.
+                    if gap > FIELD_GAP * g.size.max(gsize) {
                         text.push_str("  ");
                     } else if (space_after
                         || g.space_before
@@ -585,6 +588,44 @@ mod tests {
         g.extend(word("x~y", 118.0, 700.0));
         let lines = page_lines(g);
         assert_eq!(lines[0].text, "Tomás ÊTE x~y");
+    }
+
+    #[test]
+    fn an_accent_over_a_letter_that_carries_its_word_space() {
+        // "Caf´e Lumen": the "e" glyph's text holds the space drawn after it.
+        let mut g = word("Caf", 72.0, 700.0);
+        g.push(Glyph {
+            text: "´".into(),
+            x: 86.8,
+            y: 700.0,
+            w: 5.5,
+            size: 10.0,
+            bold: false,
+            space_before: false,
+        });
+        g.push(Glyph {
+            text: "e ".into(),
+            x: 87.0,
+            y: 700.0,
+            w: 5.0,
+            size: 10.0,
+            bold: false,
+            space_before: false,
+        });
+        g.extend(word("Lumen", 95.0, 700.0));
+        let lines = page_lines(g);
+        assert_eq!(lines[0].text, "Café Lumen");
+    }
+
+    #[test]
+    fn a_quad_between_fields_is_a_field_gap() {
+        // `\quad` (one em) between a school, a field and a degree: two spaces, which later
+        // stages split fields at; a word space (3 pt at 10 pt) stays one.
+        let mut g = word("Fernhill University", 72.0, 700.0);
+        let end = g.last().map_or(0.0, |l| l.x + l.w);
+        g.extend(word("Physics", end + 10.0, 700.0));
+        let lines = page_lines(g);
+        assert_eq!(lines[0].text, "Fernhill University  Physics");
     }
 
     #[test]
