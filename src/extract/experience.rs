@@ -1729,15 +1729,28 @@ fn header_shaped(l: &Line<'_>) -> bool {
     let last = t.split_whitespace().last().unwrap_or("");
     let last = last.rsplit('-').next().unwrap_or(last);
     // "Acme Pvt. Ltd.", "Graph-Inc." end with an abbreviation, not a full stop.
-    // "高级工程师，虚构科技有限公司": two short fields a full-width comma separates.
-    let two_fields = (1..=2).contains(&t.matches('，').count())
-        && t.split('，')
-            .all(|f| (1..=20).contains(&f.trim().chars().count()));
-    let sentence = t.contains(['。', '；'])
-        || t.contains('，') && !two_fields
+    let sentence = t.contains(['，', '。', '；'])
         || t.ends_with([';', ':', '：'])
         || t.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 4;
     !sentence && t.split_whitespace().count() <= 14 && emails(t).is_empty() && urls(t).is_empty()
+}
+
+/// "高级工程师，虚构科技有限公司(，杭州)": a title and an organisation (and a place) that
+/// full-width commas separate, each field marked as what it is. A full-width comma
+/// otherwise makes a line a sentence ("后端负责人，在数据部负责…").
+fn marked_fields(text: &str, words: &Words) -> bool {
+    let fields: Vec<&str> = text.trim().split('，').map(str::trim).collect();
+    if !(2..=3).contains(&fields.len()) || fields.iter().any(|f| f.chars().count() > 24) {
+        return false;
+    }
+    let title = |f: &str| words.title_strength(f) >= 2 && words.org_strength(f) < 2;
+    let org =
+        |f: &str| words.org_strength(strip_parenthetical(f)) >= 2 && words.title_strength(f) == 0;
+    fields.iter().any(|f| title(f))
+        && fields.iter().any(|f| org(f))
+        && fields
+            .iter()
+            .all(|f| title(f) || org(f) || words.is_place(f))
 }
 
 /// Characters of a text with each run of whitespace counted once: the column gaps of a
@@ -1993,7 +2006,7 @@ fn fill_from_neighbours(
             header_shaped(l)
         } else {
             header_like(l)
-        };
+        } || marked_fields(&l.text, words);
         // A list ("框架  jQuery, Spring, Android") is no field of a header.
         let list = words.starts_with_tech_label(&l.text)
             || l.text.matches([',', '，', '、']).count() >= 3
@@ -4144,5 +4157,19 @@ mod tests {
                 None
             )]
         );
+    }
+
+    #[test]
+    fn a_body_sentence_with_commas_is_no_header_field() {
+        // The first clause of the body names the title; the sentence is no
+        // "title，organisation" line, though its clauses are short.
+        let got = extract(
+            "王小明\n工作经历\n\
+             2024.02 - 2025.05  公司：虚构星河科技\n\
+             后端技术负责人，在数据平台部负责电商业务的后端服务，为多个App提供在线能力\n",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "虚构星河科技");
+        assert_eq!(got[0].1, some("后端技术负责人"));
     }
 }
