@@ -48,6 +48,9 @@ fn split_after_school_sentence<'a>(piece: &'a str, words: &Words) -> Vec<&'a str
 /// sentence ("参加某某大学的论坛，听了报告。") is no list of fields, and a "…学院" after
 /// the degree is the school's unit (its school is on another line), so neither splits.
 fn full_width_fields<'a>(p: &'a str, words: &Words) -> Option<Vec<&'a str>> {
+    if !p.contains('，') {
+        return None;
+    }
     let fields: Vec<&str> = p.split('，').map(str::trim).collect();
     let short = fields.iter().all(|f| (1..=20).contains(&f.chars().count()));
     let degree = fields

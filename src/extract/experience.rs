@@ -387,6 +387,9 @@ fn name_before_city_code(s: &str) -> Option<(String, String)> {
 /// "Tailspin Toys, Porto" → ("Tailspin Toys", "Porto"): one or two comma groups at the end
 /// that are a known place, after a name that is neither a place nor a title.
 fn name_before_known_place(s: &str, words: &Words) -> Option<(String, String)> {
+    if !s.contains(", ") {
+        return None;
+    }
     let groups: Vec<&str> = s.split(", ").map(str::trim).collect();
     (1..groups.len()).find_map(|k| {
         let (name, place) = (groups[..k].join(", "), groups[k..].join(", "));
@@ -1739,6 +1742,9 @@ fn header_shaped(l: &Line<'_>) -> bool {
 /// full-width commas separate, each field marked as what it is. A full-width comma
 /// otherwise makes a line a sentence ("后端负责人，在数据部负责…").
 fn marked_fields(text: &str, words: &Words) -> bool {
+    if !text.contains('，') {
+        return false;
+    }
     let fields: Vec<&str> = text.trim().split('，').map(str::trim).collect();
     if !(2..=3).contains(&fields.len()) || fields.iter().any(|f| f.chars().count() > 24) {
         return false;

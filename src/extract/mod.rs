@@ -977,6 +977,9 @@ impl Words {
         if known(s) {
             return true;
         }
+        if !s.contains([',', '，']) {
+            return false;
+        }
         let groups: Vec<&str> = s.split([',', '，']).map(str::trim).collect();
         let code =
             |g: &str| (2..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_uppercase());
