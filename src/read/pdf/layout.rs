@@ -307,7 +307,12 @@ fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
             (false, Some(s)) => {
                 run_start = None;
                 if b - s >= min_bins && s > 0 && b < bins {
-                    let x = x0 + (s + b) as f32; // centre: (s + b) / 2 bins of 2 pt
+                    // The run tolerates a few crossings (a long line running into the
+                    // gutter); its centre goes to the widest stretch nothing crosses, so
+                    // that such a line stays on its side.
+                    let (cs, cb) = clear_stretch(&cover[s..b], min_bins)
+                        .map_or((s, b), |(a, z)| (s + a, s + z));
+                    let x = x0 + (cs + cb) as f32; // centre: (cs + cb) / 2 bins of 2 pt
                     if valid_gutter(frags, ids, x, rows.len())
                         && best.is_none_or(|(_, w)| b - s > w)
                     {
@@ -319,6 +324,25 @@ fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
         }
     }
     best.map(|(x, _)| x)
+}
+
+/// The widest run of empty bins in `cover`, if at least `min` wide: (start, end).
+fn clear_stretch(cover: &[u32], min: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    for (k, &c) in cover.iter().chain(std::iter::once(&1)).enumerate() {
+        match (c == 0, start) {
+            (true, None) => start = Some(k),
+            (false, Some(a)) => {
+                start = None;
+                if k - a >= min && best.is_none_or(|(x, y)| k - a > y - x) {
+                    best = Some((a, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    best
 }
 
 fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool {
@@ -626,6 +650,32 @@ mod tests {
         g.extend(word("Physics", end + 10.0, 700.0));
         let lines = page_lines(g);
         assert_eq!(lines[0].text, "Fernhill University  Physics");
+    }
+
+    #[test]
+    fn the_gutter_goes_where_nothing_crosses() {
+        // A sidebar whose one long line (row 2, alone on its baseline) runs far towards the
+        // main column: the gutter must not be put through it, or that row would span both
+        // columns and cut the page into bands read out of order.
+        let mut g = Vec::new();
+        for k in 0..13 {
+            let y = 700.0 - 14.0 * k as f32;
+            let side = if k == 2 {
+                "a long sidebar label".to_owned()
+            } else {
+                format!("side{k}")
+            };
+            g.extend(word(&side, 40.0, y - 5.0));
+            g.extend(word(&format!("main text line {k} here"), 160.0, y));
+        }
+        let lines = page_lines(g);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts[..3],
+            ["side0", "side1", "a long sidebar label"],
+            "{texts:?}"
+        );
+        assert_eq!(texts[13], "main text line 0 here", "{texts:?}");
     }
 
     #[test]
