@@ -211,7 +211,7 @@ impl Font {
                 return (code, len, t.clone());
             }
             if self.predefined == Predefined::Identity {
-                return (code, len, self.from_collection(code));
+                return (code, len, self.collection_text(code));
             }
         }
         match self.predefined {
@@ -223,7 +223,7 @@ impl Font {
                 let text = if self.predefined == Predefined::Utf16 {
                     char::from_u32(code).map(String::from).unwrap_or_default()
                 } else {
-                    self.from_collection(code)
+                    self.collection_text(code)
                 };
                 (code, len, text)
             }
@@ -251,7 +251,7 @@ impl Font {
     }
 
     /// The text of an Identity-encoded code (a CID) from the font's character collection.
-    fn from_collection(&self, cid: u32) -> String {
+    fn collection_text(&self, cid: u32) -> String {
         self.collection
             .and_then(|c| c.char(cid))
             .map(String::from)
