@@ -719,6 +719,15 @@ fn cmp_folded(key: &str, text: &str) -> std::cmp::Ordering {
         .cmp(text.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
+/// The Latin (`ascii`) or the other (Chinese) terms of a collection, which are matched
+/// differently (whole words, case ignored / glued to their neighbours).
+fn by_script(terms: Vec<String>, ascii: bool) -> Vec<String> {
+    terms
+        .into_iter()
+        .filter(|t| t.is_ascii() == ascii)
+        .collect()
+}
+
 /// The terms in lower case (they are compared with lower-cased text).
 fn lower(terms: Vec<String>) -> Vec<String> {
     terms.into_iter().map(|t| t.to_lowercase()).collect()
@@ -803,26 +812,10 @@ impl Words {
                 employment_verbs_en: lower(lex.terms("employment-verb-en")),
                 department_words_en: lex.terms("department-word-en"),
                 first_person_words: lower(lex.terms("first-person-word")),
-                tech_nouns_zh: lex
-                    .terms("tech-noun")
-                    .into_iter()
-                    .filter(|t| !t.is_ascii())
-                    .collect(),
-                tech_nouns_en: lex
-                    .terms("tech-noun")
-                    .into_iter()
-                    .filter(|t| t.is_ascii())
-                    .collect(),
-                use_cues_zh: lex
-                    .terms("tech-use-cue")
-                    .into_iter()
-                    .filter(|t| !t.is_ascii())
-                    .collect(),
-                use_cues_en: lex
-                    .terms("tech-use-cue")
-                    .into_iter()
-                    .filter(|t| t.is_ascii())
-                    .collect(),
+                tech_nouns_zh: by_script(lex.terms("tech-noun"), false),
+                tech_nouns_en: by_script(lex.terms("tech-noun"), true),
+                use_cues_zh: by_script(lex.terms("tech-use-cue"), false),
+                use_cues_en: by_script(lex.terms("tech-use-cue"), true),
                 language_is_cues: lex.terms("language-is-cue"),
                 not_school_openers: lower(lex.terms("not-school-opener")),
                 field_labels: [

@@ -521,6 +521,19 @@ const CJK_LATIN_GLUE: f32 = 0.45;
 mod tests {
     use super::*;
 
+    /// One glyph of 10 pt text (an accent, or a letter holding its word space).
+    fn glyph(text: &str, x: f32, y: f32, w: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x,
+            y,
+            w,
+            size: 10.0,
+            bold: false,
+            space_before: false,
+        }
+    }
+
     fn word(text: &str, x: f32, y: f32) -> Vec<Glyph> {
         let mut out = Vec::new();
         let mut x = x;
@@ -588,26 +601,10 @@ mod tests {
         // pdflatex without T1 fonts: "\\'a" is an acute glyph drawn over the "a"; the word
         // starts with a space glyph before it. A circumflex over "E" comes after the letter.
         let mut g = word("Tom", 72.0, 700.0);
-        g.push(Glyph {
-            text: "´".into(),
-            x: 87.0,
-            y: 700.0,
-            w: 5.0,
-            size: 10.0,
-            bold: false,
-            space_before: false,
-        });
+        g.push(glyph("´", 87.0, 700.0, 5.0));
         g.extend(word("as", 87.0, 700.0));
         g.extend(word("ETE", 100.0, 700.0));
-        g.push(Glyph {
-            text: "ˆ".into(),
-            x: 100.5,
-            y: 702.5,
-            w: 4.0,
-            size: 10.0,
-            bold: false,
-            space_before: false,
-        });
+        g.push(glyph("ˆ", 100.5, 702.5, 4.0));
         // A literal "^" or "~" that advances is text.
         g.extend(word("x~y", 118.0, 700.0));
         let lines = page_lines(g);
@@ -618,24 +615,8 @@ mod tests {
     fn an_accent_over_a_letter_that_carries_its_word_space() {
         // "Caf´e Lumen": the "e" glyph's text holds the space drawn after it.
         let mut g = word("Caf", 72.0, 700.0);
-        g.push(Glyph {
-            text: "´".into(),
-            x: 86.8,
-            y: 700.0,
-            w: 5.5,
-            size: 10.0,
-            bold: false,
-            space_before: false,
-        });
-        g.push(Glyph {
-            text: "e ".into(),
-            x: 87.0,
-            y: 700.0,
-            w: 5.0,
-            size: 10.0,
-            bold: false,
-            space_before: false,
-        });
+        g.push(glyph("´", 86.8, 700.0, 5.5));
+        g.push(glyph("e ", 87.0, 700.0, 5.0));
         g.extend(word("Lumen", 95.0, 700.0));
         let lines = page_lines(g);
         assert_eq!(lines[0].text, "Café Lumen");
