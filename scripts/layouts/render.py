@@ -9,28 +9,35 @@ copied here) is rendered as: LaTeX templates compiled to PDF (pdflatex; xelatex 
 Chinese) in the shapes of Jake's résumé, moderncv (a narrow date column), a two-column
 sidebar, billryan-style dated subsections and a table of positions; Markdown with
 "### Title, Organisation" entries (also as DOCX via pandoc and as PDF via LibreOffice);
-Markdown tables (DOCX, HTML); aligned plain text. OUT_DIR/docs holds the documents and
-OUT_DIR/gold.json their facts in the realdocs schema, so that
+Markdown tables (DOCX, HTML); aligned plain text; Word documents built with python-docx
+(word.py: right tab stops, dates on a hanging indent under a page-header name, a borderless
+layout table, a sidebar table, a bordered job-site form), each also as PDF via LibreOffice.
+$LAYOUT_SETS (comma list, default latex,markdown,word) selects which of the three sets render.
+OUT_DIR/docs holds the documents and OUT_DIR/gold.json their facts in the realdocs schema, so that
 
   careergraph extract --format jsonl OUT_DIR/docs > r.jsonl
   python3 ../shared/eval-dev/realdocs_score.py OUT_DIR/gold.json r.jsonl --per-doc
 
 scores the reader and the extractor on layouts rather than on particular documents.
 Needs: texlive-latex-extra, texlive-xetex, texlive-lang-chinese, cm-super, pandoc,
-libreoffice-writer (BENCHMARKS.md, "Layout renderings", says what was measured).
+libreoffice-writer, python3-docx (pip install python-docx) (BENCHMARKS.md, "Layout renderings",
+says what was measured).
 """
 import json, glob, os, subprocess, sys, re, shutil
 sys.path.insert(0, os.path.dirname(__file__))
 from people import ZH, EN_EXTRA
+from common import H, rng, degree_line
+import word
 
 if len(sys.argv) != 2:
     sys.exit(__doc__)
 OUT = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
 JSONRESUME = os.environ.get("JSONRESUME_DIR", os.path.join(HERE, "..", "..", "..", "shared", "eval-dev", "jsonresume"))
+SETS = os.environ.get("LAYOUT_SETS", "latex,markdown,word").split(",")
+if set(SETS) - {"latex", "markdown", "word"}:
+    sys.exit(f"LAYOUT_SETS: latex, markdown or word, not {SETS}")
 os.makedirs(OUT + "/docs", exist_ok=True)
-MON = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-MONL = "January February March April May June July August September October November December".split()
 
 def level(st):
     s = st.lower()
@@ -61,27 +68,8 @@ def load_people():
         ps.append(dict(p, lang="zh", slug=f"zh{i}"))
     return ps
 
-def fdate(d, style, zh=False):
-    if d is None:
-        return {0: "Present", 1: "Current", 2: "Now", 3: "Present"}[style % 4] if not zh else ["至今", "今", "至今"][style % 3]
-    y, m = d[:4], int(d[5:7]) if len(d) >= 7 else None
-    if m is None: return y
-    if zh:
-        return [f"{y}.{m:02d}", f"{y}年{m}月", f"{y}/{m:02d}"][style % 3]
-    return [f"{MON[m-1]} {y}", f"{MONL[m-1]} {y}", f"{m:02d}/{y}", f"{MON[m-1]}. {y}"][style % 4]
-
-def rng(a, b, style, zh=False, sep=" – "):
-    return fdate(a, style, zh) + sep + fdate(b, style, zh)
-
-H = {"en": {"exp": "Experience", "edu": "Education", "skills": "Skills", "sum": "Summary"},
-     "zh": {"exp": "工作经历", "edu": "教育背景", "skills": "专业技能", "sum": "个人简介"}}
-
 def tex_esc(s):
     return re.sub(r"([&%$#_{}])", r"\\\1", s).replace("~", r"\textasciitilde{}")
-
-def degree_line(e, zh):
-    if zh: return f"{e['studyType']}，{e['area']}"
-    return f"{e['studyType']} in {e['area']}" if e["area"] else e["studyType"]
 
 # ---------- LaTeX templates ----------
 PRE = r"""\documentclass[letterpaper,11pt]{article}
@@ -218,41 +206,67 @@ def txt_aligned(p, st):
     s += f"{h['skills'].upper()}\n\n" + "".join(f"{sk['name']}: {', '.join(sk['keywords'])}\n" for sk in p["skills"])
     return s
 
-def run(cmd, cwd):
-    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=180)
+def run(cmd, cwd, timeout=180):
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
     return r.returncode == 0
+
+def keep(src, name, p, docs):
+    """Copy the built file src into OUT/docs as name, a gold document of p; False if it was not built."""
+    if not os.path.exists(src): return False
+    shutil.copy(src, f"{OUT}/docs/{name}"); docs.append((name, p))
+    return True
+
+def render_latex(p, i, tmp, docs):
+    zh = p["lang"] == "zh"
+    for t, fn in [("jake", jake), ("mcv", moderncv), ("side", sidebar), ("dated", zh_dated), ("table", tex_table)]:
+        name = f"{p['slug']}-{t}"
+        open(f"{tmp}/{name}.tex", "w").write(fn(p, i))
+        run(["xelatex" if zh else "pdflatex", "-interaction=nonstopmode", f"{name}.tex"], tmp)
+        if not keep(f"{tmp}/{name}.pdf", f"{name}.pdf", p, docs):
+            print("latex failed", name, file=sys.stderr)
+
+def render_markdown(p, i, tmp, docs):
+    for t, fn in [("mdh", md_heading), ("mdt", md_table)]:
+        name = f"{p['slug']}-{t}"
+        open(f"{tmp}/{name}.md", "w").write(fn(p, i + 1))
+        if t == "mdh":
+            keep(f"{tmp}/{name}.md", f"{name}.md", p, docs)
+        run(["pandoc", f"{name}.md", "-o", f"{name}.docx"], tmp)
+        keep(f"{tmp}/{name}.docx", f"{name}.docx", p, docs)
+        if t == "mdt":
+            run(["pandoc", "-s", "--metadata", "title=CV", f"{name}.md", "-o", f"{name}.html"], tmp)
+            keep(f"{tmp}/{name}.html", f"{name}.html", p, docs)
+        if t == "mdh":
+            run(["soffice", "--headless", "--convert-to", "pdf", f"{name}.docx"], tmp)
+            keep(f"{tmp}/{name}.pdf", f"{name}-lo.pdf", p, docs)
+    name = f"{p['slug']}-txt"
+    open(f"{OUT}/docs/{name}.txt", "w").write(txt_aligned(p, i + 2)); docs.append((f"{name}.txt", p))
+
+def render_word(p, i, tmp, docs):
+    """Saves p's Word layouts as DOCX; returns (name, p) of each for the one LibreOffice PDF conversion."""
+    built = []
+    for t, fn in word.LAYOUTS:
+        name = f"{p['slug']}-{t}"
+        fn(p, i + 3).save(f"{tmp}/{name}.docx")
+        keep(f"{tmp}/{name}.docx", f"{name}.docx", p, docs); built.append((name, p))
+    return built
+
+def word_pdfs(built, tmp, docs):
+    if not built: return
+    run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", os.path.abspath(tmp)] + [f"{n}.docx" for n, _ in built], tmp, 600)
+    for name, p in built:
+        if not keep(f"{tmp}/{name}.pdf", f"{name}-word.pdf", p, docs):
+            print("soffice failed", name, file=sys.stderr)
 
 def main():
     tmp = OUT + "/build"; os.makedirs(tmp, exist_ok=True)
     gold = {"_about": "synthetic renderings", "documents": [], "questions": {}}
-    docs = []
+    docs, built = [], []
     for i, p in enumerate(load_people()):
-        zh = p["lang"] == "zh"
-        for t, fn in [("jake", jake), ("mcv", moderncv), ("side", sidebar), ("dated", zh_dated), ("table", tex_table)]:
-            name = f"{p['slug']}-{t}"
-            open(f"{tmp}/{name}.tex", "w").write(fn(p, i))
-            ok = run(["xelatex" if zh else "pdflatex", "-interaction=nonstopmode", f"{name}.tex"], tmp)
-            if os.path.exists(f"{tmp}/{name}.pdf"):
-                shutil.copy(f"{tmp}/{name}.pdf", f"{OUT}/docs/{name}.pdf"); docs.append((f"{name}.pdf", p))
-            else:
-                print("latex failed", name, file=sys.stderr)
-        for t, fn in [("mdh", md_heading), ("mdt", md_table)]:
-            name = f"{p['slug']}-{t}"
-            open(f"{tmp}/{name}.md", "w").write(fn(p, i + 1))
-            if t == "mdh":
-                shutil.copy(f"{tmp}/{name}.md", f"{OUT}/docs/{name}.md"); docs.append((f"{name}.md", p))
-            run(["pandoc", f"{name}.md", "-o", f"{name}.docx"], tmp)
-            if os.path.exists(f"{tmp}/{name}.docx"):
-                shutil.copy(f"{tmp}/{name}.docx", f"{OUT}/docs/{name}.docx"); docs.append((f"{name}.docx", p))
-            if t == "mdt":
-                run(["pandoc", "-s", "--metadata", "title=CV", f"{name}.md", "-o", f"{name}.html"], tmp)
-                shutil.copy(f"{tmp}/{name}.html", f"{OUT}/docs/{name}.html"); docs.append((f"{name}.html", p))
-            if t == "mdh":
-                run(["soffice", "--headless", "--convert-to", "pdf", f"{name}.docx"], tmp)
-                if os.path.exists(f"{tmp}/{name}.pdf"):
-                    shutil.copy(f"{tmp}/{name}.pdf", f"{OUT}/docs/{name}-lo.pdf"); docs.append((f"{name}-lo.pdf", p))
-        name = f"{p['slug']}-txt"
-        open(f"{OUT}/docs/{name}.txt", "w").write(txt_aligned(p, i + 2)); docs.append((f"{name}.txt", p))
+        if "latex" in SETS: render_latex(p, i, tmp, docs)
+        if "markdown" in SETS: render_markdown(p, i, tmp, docs)
+        if "word" in SETS: built += render_word(p, i, tmp, docs)
+    word_pdfs(built, tmp, docs)
     for doc, p in docs:
         gold["documents"].append({"doc": doc, "kind": "resume", "person": {"names": [p["name"]]},
             "positions": [{"org": [w["name"]], "title": [w["position"]], "start": w["startDate"], "end": w["endDate"]} for w in p["work"]],

@@ -235,6 +235,16 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
             return (o, t, Some(place.trim().to_owned()));
         }
     }
+    // "虚构科技有限公司，杭州": an organisation, then a known place (a Word table cell or a
+    // line under the dates).
+    if let Some((org, place)) = s.split_once('，').filter(|(o, p)| {
+        !p.contains('，')
+            && words.is_place(p)
+            && words.org_strength(o) >= 2
+            && words.title_strength(o) == 0
+    }) {
+        return (Some(org.trim().to_owned()), None, Some(place.trim().to_owned()));
+    }
     let first_group = s.split(',').next().unwrap_or(s);
     // "Harbor Diner, Salem, OR" is an organisation before its place; "Salem, OR" a place.
     if looks_like_city_region(s)
@@ -1738,9 +1748,9 @@ fn header_shaped(l: &Line<'_>) -> bool {
     !sentence && t.split_whitespace().count() <= 14 && emails(t).is_empty() && urls(t).is_empty()
 }
 
-/// "高级工程师，虚构科技有限公司(，杭州)": a title and an organisation (and a place) that
-/// full-width commas separate, each field marked as what it is. A full-width comma
-/// otherwise makes a line a sentence ("后端负责人，在数据部负责…").
+/// "高级工程师，虚构科技有限公司(，杭州)", "虚构科技有限公司，杭州": an organisation with a
+/// title and/or a place, fields that full-width commas separate, each marked as what it is.
+/// A full-width comma otherwise makes a line a sentence ("后端负责人，在数据部负责…").
 fn marked_fields(text: &str, words: &Words) -> bool {
     if !text.contains('，') {
         return false;
@@ -1752,8 +1762,8 @@ fn marked_fields(text: &str, words: &Words) -> bool {
     let title = |f: &str| words.title_strength(f) >= 2 && words.org_strength(f) < 2;
     let org =
         |f: &str| words.org_strength(strip_parenthetical(f)) >= 2 && words.title_strength(f) == 0;
-    fields.iter().any(|f| title(f))
-        && fields.iter().any(|f| org(f))
+    fields.iter().any(|f| org(f))
+        && fields.iter().any(|f| title(f) || words.is_place(f))
         && fields
             .iter()
             .all(|f| title(f) || org(f) || words.is_place(f))
@@ -2080,7 +2090,8 @@ fn fill_from_neighbours(
             used[last] = true;
             continue;
         }
-        if !header_like(l) || !dates::find_date_ranges(&l.text).is_empty() {
+        let shaped = header_like(l) || marked_fields(&l.text, words);
+        if !shaped || !dates::find_date_ranges(&l.text).is_empty() {
             break;
         }
         ahead += 1;
@@ -4162,6 +4173,34 @@ mod tests {
                 some("2020-04"),
                 None
             )]
+        );
+    }
+
+    #[test]
+    fn dates_then_title_then_organisation_and_place() {
+        // A Word layout table: the dates in one cell, the title and "organisation，place"
+        // on the lines of the cell beside it.
+        let got = extract(
+            "王小明\n工作经历\n\
+             2020.04 – 至今\n\
+             高级后端工程师\n\
+             虚构云帆科技有限公司，杭州\n\
+             • 负责订单中心\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "虚构云帆科技有限公司".into(),
+                some("高级后端工程师"),
+                some("2020-04"),
+                None
+            )]
+        );
+        // A title before a place is no organisation.
+        assert_ne!(header("高级工程师，杭州").0, some("高级工程师"));
+        assert_eq!(
+            header("虚构云帆科技有限公司，杭州"),
+            (some("虚构云帆科技有限公司"), None, some("杭州"))
         );
     }
 
