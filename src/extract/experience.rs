@@ -243,7 +243,11 @@ fn split_org_title(s: &str, words: &Words) -> (Option<String>, Option<String>, O
             && words.org_strength(o) >= 2
             && words.title_strength(o) == 0
     }) {
-        return (Some(org.trim().to_owned()), None, Some(place.trim().to_owned()));
+        return (
+            Some(org.trim().to_owned()),
+            None,
+            Some(place.trim().to_owned()),
+        );
     }
     let first_group = s.split(',').next().unwrap_or(s);
     // "Harbor Diner, Salem, OR" is an organisation before its place; "Salem, OR" a place.

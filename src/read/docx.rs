@@ -116,7 +116,7 @@ fn on(e: &BytesStart<'_>) -> bool {
     )
 }
 
-/// Paragraph styles: heading level, bold and size, through `w:basedOn`.
+/// Paragraph styles: heading level, bold, size and list numbering, through `w:basedOn`.
 #[derive(Default)]
 struct Styles {
     by_id: HashMap<String, Style>,
@@ -130,6 +130,8 @@ struct Style {
     outline: Option<u8>,
     bold: Option<bool>,
     size: Option<f32>,
+    /// The list a paragraph of this style belongs to ("List Bullet"): `numId`, level.
+    num: Option<(String, u8)>,
 }
 
 impl Styles {
@@ -167,6 +169,19 @@ impl Styles {
                         b"b" => {
                             if let Some((_, st)) = &mut cur {
                                 st.bold = Some(on(&e));
+                            }
+                        }
+                        b"numId" => {
+                            if let Some((_, st)) = &mut cur {
+                                let level = st.num.as_ref().map_or(0, |n| n.1);
+                                st.num = Some((attr(&e, b"val").unwrap_or_default(), level));
+                            }
+                        }
+                        b"ilvl" => {
+                            if let Some((_, st)) = &mut cur {
+                                let level = attr(&e, b"val").and_then(|v| v.parse().ok());
+                                let id = st.num.take().map(|n| n.0).unwrap_or_default();
+                                st.num = Some((id, level.unwrap_or(0)));
                             }
                         }
                         b"sz" => {
@@ -230,6 +245,10 @@ impl Styles {
 
     fn size(&self, id: &str) -> Option<f32> {
         self.inherited(id, |st| st.size)
+    }
+
+    fn numbering(&self, id: &str) -> Option<(String, u8)> {
+        self.inherited(id, |st| st.num.clone())
     }
 }
 
@@ -695,9 +714,15 @@ fn flush_para(p: Para, ctx: &mut Ctx, tables: &mut [Table], lines: &mut Vec<(Str
         hint.heading_level = ctx.styles.heading_level(style);
     }
     let blank = p.inline.is_blank();
+    // A list item by its own numbering or by its style's ("List Bullet"); `numId` 0 is
+    // "no list".
+    let num = p
+        .num
+        .or_else(|| p.style.as_deref().and_then(|s| ctx.styles.numbering(s)))
+        .filter(|(id, _)| !id.is_empty() && id != "0");
     let mut out = p.inline.into_lines(hint);
     if !blank {
-        if let (Some((num, lvl)), Some(first)) = (&p.num, out.first_mut()) {
+        if let (Some((num, lvl)), Some(first)) = (&num, out.first_mut()) {
             let prefix = ctx.list_prefix(num, *lvl);
             first.0.insert_str(0, &prefix);
         }
@@ -804,6 +829,42 @@ mod tests {
         let d = read_docx(&docx(&body, &[("word/numbering.xml", numbering)])).unwrap();
         // A nested item is indented two spaces a level (its level's format defaults to a bullet).
         assert_eq!(d.text, "Skills: Go\n\n1. one\n2. two\n• dot\n  • nested");
+    }
+
+    #[test]
+    fn list_items_by_paragraph_style() {
+        // Word's "List Bullet" style carries the numbering: its paragraphs are bullets (in a
+        // table cell too), a style based on it inherits it, and numId 0 switches it off.
+        let styled = |style: &str, t: &str| {
+            format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"
+            )
+        };
+        let off = "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>plain</w:t></w:r></w:p>";
+        let body = format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}{}</w:tc></w:tr></w:tbl>{}{}",
+            p("2021 - 2023"),
+            p("Acme"),
+            styled("ListBullet", "Built the billing system"),
+            styled("Custom", "Ran the on-call rota"),
+            off
+        );
+        let styles = r#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Custom"><w:name w:val="Custom"/><w:basedOn w:val="ListBullet"/></w:style></w:styles>"#;
+        let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+            <w:num w:numId="3"><w:abstractNumId w:val="8"/></w:num></w:numbering>"#;
+        let d = read_docx(&docx(
+            &body,
+            &[
+                ("word/styles.xml", styles),
+                ("word/numbering.xml", numbering),
+            ],
+        ))
+        .unwrap();
+        assert_eq!(
+            d.text,
+            "2021 - 2023\nAcme\n• Built the billing system\n\n• Ran the on-call rota\nplain"
+        );
     }
 
     #[test]
