@@ -278,6 +278,12 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
         .collect();
     let mut candidates: Vec<(String, usize)> = Vec::new();
     for (k, l) in lines.iter().take(400).enumerate() {
+        if let Some(v) = form_cell_value(&l.text, &words.name_labels)
+            .filter(|v| is_latin_name(v, words) || is_han_name_line(v, words))
+        {
+            candidates.push((v.to_owned(), l.start));
+            continue;
+        }
         for label in &words.name_labels {
             for sep in [":", "："] {
                 if let Some(v) = after_first_key(&l.text, label, sep) {
@@ -459,6 +465,26 @@ fn name_cell(t: &str, words: &Words) -> Option<String> {
         .skip(1)
         .any(|c| words.gender_words.iter().any(|g| g == c));
     (gender && is_name(cells[0])).then(|| cells[0].to_owned())
+}
+
+/// The cell after a cell that is exactly one of `labels`, on a row of a form ("姓名 | 王小明 |
+/// 电话 | …", "Name  Jane Roe  Phone  …"): cells are separated by " | ", tabs or a run of two
+/// or more spaces (a table row as the readers give it).
+fn form_cell_value<'t>(text: &'t str, labels: &[String]) -> Option<&'t str> {
+    if !text.contains(['|', '\t']) && !text.contains("  ") {
+        return None;
+    }
+    let mut cells = text
+        .split(['|', '\t'])
+        .flat_map(|c| c.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    while let Some(cell) = cells.next() {
+        if labels.iter().any(|l| l.eq_ignore_ascii_case(cell)) {
+            return cells.next();
+        }
+    }
+    None
 }
 
 /// With no name in the header: a name on a line of its own anywhere in the document that the
@@ -933,6 +959,34 @@ mod tests {
         // An organisation with a legal form is never the name.
         let p = person("NORTHWIND TRADERS S.A.\nSenior Engineer\n");
         assert_ne!(p.name, "NORTHWIND TRADERS S.A.");
+    }
+
+    #[test]
+    fn a_form_with_the_name_in_the_cell_beside_its_label() {
+        // A job-site form: label cells and value cells on one row (a DOCX table, or a PDF
+        // of it with the cells set apart by spaces). The label is no name.
+        for row in [
+            "姓名 | 柳青禾 | 电话 | 138-0000-0000",
+            "姓名  柳青禾  电话  138-0000-0000",
+            "Name\tMax Ortega\tPhone\t+1 555 0100",
+        ] {
+            let p = person(&format!("{row}\n\n工作经历\n"));
+            assert!(
+                ["柳青禾", "Max Ortega"].contains(&p.name.as_str()),
+                "{row}: {p:?}"
+            );
+        }
+        // A label cell before something that is no name gives nothing.
+        let labels = &Words::get().name_labels;
+        assert_eq!(
+            form_cell_value("姓名 | 138-0000-0000", labels),
+            Some("138-0000-0000")
+        );
+        assert_eq!(form_cell_value("Name of the project  Atlas", labels), None);
+        assert_ne!(
+            person("Name | Senior Engineer | Phone | 1\n").name,
+            "Senior Engineer"
+        );
     }
 
     #[test]
