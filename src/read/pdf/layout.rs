@@ -364,8 +364,10 @@ fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool 
             right_chars += f.glyphs.len();
         }
     }
-    left_rows.dedup();
-    right_rows.dedup();
+    for rows in [&mut left_rows, &mut right_rows] {
+        rows.sort_unstable();
+        rows.dedup();
+    }
     let total = (left_chars + right_chars).max(1);
     // Each side is a column: several rows and a real share of the text.
     if left_rows.len() < 4
@@ -407,6 +409,46 @@ fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool 
         })
         .count();
     same_baseline * 5 < left_rows.len().min(right_rows.len()) * 4
+        && !label_column(frags, ids, x, (right_bottom, right_top), &right_rows)
+}
+
+/// Whether the side left of `x` is a column of labels beside entries rather than a column of
+/// text: its rows within the right side's height (`right_span`, bottom and top y) are single
+/// lines ("Feb 2021 – Present" in a layout table's dates cell, a form's label cells), each
+/// on the baseline of a right-side row, and the right side has several rows to each (the
+/// entry's organisation, title and bullets). Such a page is read row by row, the label before
+/// its entry's first line. A sidebar's lines follow one another down the page.
+fn label_column(
+    frags: &[Fragment],
+    ids: &[usize],
+    x: f32,
+    right_span: (f32, f32),
+    right_rows: &[usize],
+) -> bool {
+    // (row, baseline, size) of each left row beside the right side, top first.
+    let mut left: Vec<(usize, f32, f32)> = Vec::new();
+    for &i in ids {
+        let f = &frags[i];
+        if f.x1 <= x
+            && f.y >= right_span.0 - f.size
+            && f.y <= right_span.1 + f.size
+            && !left.iter().any(|l| l.0 == f.row)
+        {
+            left.push((f.row, f.y, f.size));
+        }
+    }
+    if left.len() < 2 || right_rows.len() < 2 * left.len() {
+        return false;
+    }
+    left.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let on_right_baseline = left.iter().filter(|l| right_rows.contains(&l.0)).count();
+    // A row with another left row right under it is a line of running text.
+    let isolated = left
+        .iter()
+        .enumerate()
+        .filter(|(k, l)| left.get(k + 1).is_none_or(|n| l.1 - n.1 > 1.8 * l.2))
+        .count();
+    on_right_baseline * 3 >= left.len() * 2 && isolated * 4 >= left.len() * 3
 }
 
 /// Rebuild lines from one column's fragments (same row → one line).
@@ -570,6 +612,44 @@ mod tests {
         assert_eq!(texts[9], "side9");
         assert_eq!(texts[10], "main text line 0 here");
         assert_eq!(lines[10].column, 1);
+    }
+
+    #[test]
+    fn a_layout_tables_dates_column_is_read_beside_its_entries() {
+        // A borderless Word table: each entry's dates alone in the left cell, on the baseline
+        // of the organisation in the right cell, then the title and two bullets; headings and
+        // short skill lines on the left margin. Not a sidebar: each entry is read row by row.
+        let mut g = word("Experience", 40.0, 720.0);
+        for k in 0..4 {
+            let y = 700.0 - 60.0 * k as f32;
+            g.extend(word(&format!("20{}0 - 20{}5", k + 1, k + 1), 40.0, y));
+            g.extend(word(&format!("Organisation {k}"), 200.0, y));
+            g.extend(word(&format!("Title {k}"), 200.0, y - 14.0));
+            g.extend(word(
+                &format!("did the first thing at {k}"),
+                210.0,
+                y - 28.0,
+            ));
+            g.extend(word(
+                &format!("did the second thing at {k}"),
+                210.0,
+                y - 42.0,
+            ));
+        }
+        g.extend(word("Skills", 40.0, 440.0));
+        g.extend(word("Go, Rust", 40.0, 426.0));
+        let lines = page_lines(g);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "Experience");
+        for k in 0..4 {
+            let at = 1 + 4 * k;
+            assert_eq!(
+                texts[at],
+                format!("20{}0 - 20{}5  Organisation {k}", k + 1, k + 1)
+            );
+            assert_eq!(texts[at + 1], format!("Title {k}"));
+        }
+        assert_eq!(texts[texts.len() - 1], "Go, Rust", "{texts:?}");
     }
 
     #[test]
