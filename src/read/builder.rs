@@ -42,11 +42,26 @@ impl DocumentBuilder {
     /// inner newlines become spaces, tabs stay (layout analysis reads them as column gaps).
     /// `hint.start`/`hint.end` are filled in here. A first line that normalises to nothing (a
     /// lone soft hyphen or icon glyph) is not added, so the text never starts with an empty
-    /// line and every hint matches its line.
+    /// line and every hint matches its line. A private-use glyph that starts a line of text
+    /// is kept: a symbol font's bullet (U+F0B7) or a heading's icon, which extraction reads
+    /// as a list item or decoration.
     pub fn push_line(&mut self, line: &str, mut hint: LineHint) {
         let mut raw = String::with_capacity(line.len());
-        for c in line.chars() {
-            push_normalized(c, &mut raw);
+        let body = line.trim_start();
+        let mut chars = body.chars();
+        if let Some(mark) = chars.next().filter(|&c| is_private_use(c)) {
+            if chars.any(|c| !c.is_whitespace() && normalize_char(c).is_some()) {
+                raw.push_str(&line[..line.len() - body.len()]);
+                raw.push(mark);
+                for c in body[mark.len_utf8()..].chars() {
+                    push_normalized(c, &mut raw);
+                }
+            }
+        }
+        if raw.is_empty() {
+            for c in line.chars() {
+                push_normalized(c, &mut raw);
+            }
         }
         let clean: String = raw.nfc().collect();
         let clean = clean.trim_end();
@@ -268,6 +283,11 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// A code point of the Basic Multilingual Plane's private-use area (symbol and icon fonts).
+fn is_private_use(c: char) -> bool {
+    ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
 /// Map one character as real documents carry it to what the text means, or drop it:
 /// Kangxi and CJK radicals (U+2F00–U+2FDF, U+2E80–U+2EFF, e.g. U+2F08 ⼈ → 人) to their
 /// unified ideographs; soft hyphens, zero-width characters and private-use code points
@@ -303,6 +323,19 @@ mod tests {
         let mut b = DocumentBuilder::new();
         b.push_line("\u{FB01}nance \u{2F08}\u{2F24}", LineHint::default());
         assert_eq!(b.finish("PDF").text, "finance 人大");
+    }
+
+    #[test]
+    fn a_symbol_font_bullet_that_starts_a_line_is_kept() {
+        let mut b = DocumentBuilder::new();
+        b.push_line("\u{F0B7} Led the \u{F0E0}team", LineHint::default());
+        b.push_line("  \u{F0B7}Built it", LineHint::default());
+        b.push_line("Mail \u{F0E0} ann@example.com", LineHint::default());
+        b.push_line("\u{F0B7} \u{F0E0}", LineHint::default());
+        assert_eq!(
+            b.finish("PDF").text,
+            "\u{F0B7} Led the team\n  \u{F0B7}Built it\nMail  ann@example.com"
+        );
     }
 
     #[test]
