@@ -11,7 +11,8 @@ sidebar, billryan-style dated subsections and a table of positions; Markdown wit
 "### Title, Organisation" entries (also as DOCX via pandoc and as PDF via LibreOffice);
 Markdown tables (DOCX, HTML); aligned plain text; Word documents built with python-docx
 (word.py: right tab stops, dates on a hanging indent under a page-header name, a borderless
-layout table, a sidebar table, a bordered job-site form), each also as PDF via LibreOffice.
+layout table, a sidebar table, a bordered job-site form, a section-label column table, a sidebar
+in a floating text box), each also as PDF via LibreOffice.
 $LAYOUT_SETS (comma list, default latex,markdown,word) selects which of the three sets render.
 OUT_DIR/docs holds the documents and OUT_DIR/gold.json their facts in the realdocs schema, so that
 

@@ -1,10 +1,12 @@
 # Word résumé layouts for render.py, built with python-docx the way people build them in Word:
-# tab stops, a dated hanging indent, borderless layout tables, a sidebar table, a bordered form.
+# tab stops, a dated hanging indent, borderless layout tables, a sidebar table, a bordered form,
+# a section-label column and a sidebar in a floating text box.
+import copy
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt
+from docx.shared import Inches, Pt, RGBColor
 from common import H, rng, degree_line
 
 RIGHT, LEFT, CENTER = WD_TAB_ALIGNMENT.RIGHT, WD_TAB_ALIGNMENT.LEFT, WD_ALIGN_PARAGRAPH.CENTER
@@ -20,9 +22,9 @@ def start(p):
     doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Arial", Pt(10)
     return doc, p["lang"] == "zh", H[p["lang"]]
 
-def para(box, *runs, style=None, tabs=(), ind=None, size=None, align=None):
-    """A paragraph of runs (str, or (text, "b"/"i")) in box: the document, a table cell or a header,
-    whose first empty paragraph is used first."""
+def para(box, *runs, style=None, tabs=(), ind=None, size=None, align=None, color=None):
+    """A paragraph of runs (str, or (text, "b"/"i"/"c" for caps, combined)) in box: the document, a table
+    cell or a header, whose first empty paragraph is used first; color is a hex RGB string."""
     ps = box.paragraphs
     p = ps[0] if len(ps) == 1 and not ps[0].runs else box.add_paragraph()
     if style: p.style = style
@@ -30,7 +32,9 @@ def para(box, *runs, style=None, tabs=(), ind=None, size=None, align=None):
         text, fmt = (r, "") if isinstance(r, str) else r
         run = p.add_run(text)
         run.bold, run.italic = "b" in fmt or None, "i" in fmt or None
+        if "c" in fmt: run.font.all_caps = True
         if size: run.font.size = Pt(size)
+        if color: run.font.color.rgb = RGBColor.from_string(color)
     pf = p.paragraph_format
     for pos, kind in tabs: pf.tab_stops.add_tab_stop(pos, kind)
     if ind: pf.left_indent, pf.first_line_indent = ind
@@ -38,9 +42,10 @@ def para(box, *runs, style=None, tabs=(), ind=None, size=None, align=None):
     return p
 
 def head(box, text, kind):
-    """A section heading: Heading 1 ("h1"), a bold paragraph ("bold") or one with a bottom border ("rule")."""
+    """A section heading: Heading 1 ("h1"), a bold paragraph ("bold"), one in bold caps ("caps")
+    or one with a bottom border ("rule")."""
     if kind == "h1": return box.add_heading(text, 1)
-    p = para(box, (text, "b"), size=12)
+    p = para(box, (text, "bc" if kind == "caps" else "b"), size=12)
     if kind == "rule":  # appended before the spacing below: w:pBdr precedes w:spacing in w:pPr
         bdr, bottom = OxmlElement("w:pBdr"), OxmlElement("w:bottom")
         for k, v in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")): bottom.set(qn("w:" + k), v)
@@ -51,15 +56,26 @@ def head(box, text, kind):
 def bullets(box, hs, ind=None):
     for x in hs: para(box, x, style="List Bullet", ind=ind)
 
+def skill_lines(box, p):
+    for sk in p["skills"]: para(box, (sk["name"] + ": ", "b"), ", ".join(sk["keywords"]))
+
 def skills(box, p, h, kind):
     head(box, h["skills"], kind)
-    for sk in p["skills"]: para(box, (sk["name"] + ": ", "b"), ", ".join(sk["keywords"]))
+    skill_lines(box, p)
 
 def contact(p, *keys, sep=" | "):
     return sep.join(p[k] for k in keys if p[k])
 
 def when(x, st, zh):
     return rng(x["startDate"], x["endDate"], st, zh)
+
+def dot(*xs):
+    return " · ".join(x for x in xs if x)
+
+def right_tab(doc):
+    """A right tab stop at the right margin (tab positions count from the left margin)."""
+    s = doc.sections[0]
+    return [(s.page_width - s.left_margin - s.right_margin, RIGHT)]
 
 def table(doc, inches, style=None):
     """A table without rows whose columns have these widths (no style: no borders)."""
@@ -75,6 +91,57 @@ def row(t, *cells):
     for c, run in zip(cs, cells): para(c, run)
     return cs
 
+def sidebar(box, p, h):
+    """Name, label, contact and the skills keywords one a paragraph: wside's cell, wbox's text box."""
+    para(box, (p["name"], "b"), size=16)
+    for k in ("label", "email", "phone", "city"):
+        if p[k]: para(box, p[k])
+    head(box, h["skills"], "bold")
+    for k in (k for sk in p["skills"] for k in sk["keywords"]): para(box, k)
+
+# A floating text box as Word writes one (Insert → Text Box): a DrawingML shape (wp:anchor holding a
+# wps:wsp whose wps:txbx has the w:txbxContent) for Word 2010 on, and a VML copy (v:shape with a
+# v:textbox) for older readers, in one mc:AlternateContent. Placed at the top left of the margins,
+# light grey, no outline, text over it not wrapped (wrapNone); {cx}/{cy} in EMU, {w}/{h} in points.
+BOX = """<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+ xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
+<mc:Choice Requires="wps"><w:drawing>
+ <wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264"
+  behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
+  <wp:simplePos x="0" y="0"/>
+  <wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>
+  <wp:positionV relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionV>
+  <wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+  <wp:docPr id="1" name="Text Box 1"/><wp:cNvGraphicFramePr/>
+  <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+   <wps:wsp><wps:cNvSpPr txBox="1"/>
+    <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
+     <a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="F2F2F2"/></a:solidFill>
+     <a:ln w="6350"><a:noFill/></a:ln></wps:spPr>
+    <wps:txbx><w:txbxContent/></wps:txbx>
+    <wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t">
+     <a:noAutofit/></wps:bodyPr>
+   </wps:wsp></a:graphicData></a:graphic>
+ </wp:anchor></w:drawing></mc:Choice>
+<mc:Fallback><w:pict>
+ <v:shape id="Text Box 1" o:spid="_x0000_s1026" type="#_x0000_t202" fillcolor="#f2f2f2" stroked="f"
+  style="position:absolute;margin-left:0;margin-top:0;width:{w}pt;height:{h}pt;z-index:251659264;mso-position-horizontal-relative:margin;mso-position-vertical-relative:margin">
+  <v:textbox><w:txbxContent/></v:textbox></v:shape>
+</w:pict></mc:Fallback></mc:AlternateContent>"""
+
+def text_box(anchor, ps, w, h):
+    """Moves the paragraphs ps into a w × h inch text box (BOX), whose run starts the paragraph anchor."""
+    ac = parse_xml(BOX.format(cx=Inches(w), cy=Inches(h), w=Inches(w).pt, h=Inches(h).pt))
+    dml, vml = ac.iter(qn("w:txbxContent"))
+    for q in ps: dml.append(q._p)
+    vml.extend(copy.deepcopy(list(dml)))
+    r = OxmlElement("w:r"); r.append(ac)
+    anchor.runs[0]._r.addprevious(r)
+
 def top(doc, p):
     para(doc, (p["name"], "b"), size=20, align=CENTER)
     para(doc, contact(p, "phone", "email", "city"), align=CENTER)
@@ -82,8 +149,7 @@ def top(doc, p):
 def wtab(p, st):  # org / title left, location / dates on a right tab stop at the margin
     doc, zh, h = start(p)
     top(doc, p)
-    s = doc.sections[0]
-    rt = [(s.page_width - s.left_margin - s.right_margin, RIGHT)]
+    rt = right_tab(doc)
     def entry(org, where, title, dates, hs=()):
         para(doc, (org, "b"), "\t" + where, tabs=rt)
         para(doc, (title, "i"), "\t" + dates, tabs=rt)
@@ -129,11 +195,7 @@ def wgrid(p, st):  # borderless two-column table: dates | entry
 def wside(p, st):  # one row: a narrow sidebar cell (contact, skills) and the main cell
     doc, zh, h = start(p)
     side, main = row(table(doc, (2.0, 5.0)))
-    para(side, (p["name"], "b"), size=16)
-    for k in ("label", "email", "phone", "city"):
-        if p[k]: para(side, p[k])
-    head(side, h["skills"], "bold")
-    for k in (k for sk in p["skills"] for k in sk["keywords"]): para(side, k)
+    sidebar(side, p, h)
     head(main, h["exp"], "bold")
     for w in p["work"]:
         para(main, (w["position"], "b")); para(main, f"{w['name']} | {when(w, st, zh)}"); bullets(main, w["highlights"])
@@ -161,4 +223,42 @@ def wform(p, st):  # job-site form: bordered label/value tables, highlights belo
     skills(doc, p, h, "bold")
     return doc
 
-LAYOUTS = [("wtab", wtab), ("wleft", wleft), ("wgrid", wgrid), ("wside", wside), ("wform", wform)]
+def wsect(p, st):  # one borderless table, a row a section: its label in bold caps | its entries
+    doc, zh, h = start(p)
+    para(doc, (p["name"], "b"), size=24)
+    para(doc, p["label"], size=12)
+    para(doc, contact(p, "email", "phone", "city"))
+    t = table(doc, (1.6, 5.4))
+    def section(title, fill):
+        label, body = row(t)
+        head(label, title, "caps"); fill(body)
+        body.paragraphs[0].paragraph_format.space_before = Pt(10)  # level with the label
+    def exp(c):
+        for w in p["work"]:
+            para(c, (w["position"], "b"), " | " + w["name"])
+            para(c, dot(when(w, st, zh), w["location"]), size=8, color="808080")
+            bullets(c, w["highlights"])
+    def edu(c):
+        for e in p["education"]: para(c, (e["institution"], "b")); para(c, dot(degree_line(e, zh), when(e, st, zh)))
+    section(h["exp"], exp); section(h["edu"], edu); section(h["skills"], lambda c: skill_lines(c, p))
+    return doc
+
+def wbox(p, st):  # the sidebar in a floating text box at the left margin, the body indented beside it
+    doc, zh, h = start(p)
+    sidebar(doc, p, h)
+    side, ind, rt = list(doc.paragraphs), Inches(2.3), right_tab(doc)
+    def section(title):
+        q = head(doc, title, "bold"); q.paragraph_format.left_indent = ind
+        return q
+    def entry(org, dates, what, hs=()):
+        para(doc, (org, "b"), "\t" + dates, tabs=rt, ind=(ind, 0))
+        para(doc, (what, "i"), ind=(ind, 0))
+        bullets(doc, hs, ind=(ind + Inches(0.25), -Inches(0.25)))
+    text_box(section(h["exp"]), side, 2.0, 9.0)
+    for w in p["work"]: entry(w["name"], when(w, st, zh), w["position"], w["highlights"])
+    section(h["edu"])
+    for e in p["education"]: entry(e["institution"], when(e, st, zh), degree_line(e, zh))
+    return doc
+
+LAYOUTS = [("wtab", wtab), ("wleft", wleft), ("wgrid", wgrid), ("wside", wside), ("wform", wform),
+           ("wsect", wsect), ("wbox", wbox)]

@@ -1766,11 +1766,16 @@ fn marked_fields(text: &str, words: &Words) -> bool {
     let title = |f: &str| words.title_strength(f) >= 2 && words.org_strength(f) < 2;
     let org =
         |f: &str| words.org_strength(strip_parenthetical(f)) >= 2 && words.title_strength(f) == 0;
-    fields.iter().any(|f| org(f))
-        && fields.iter().any(|f| title(f) || words.is_place(f))
+    fields.iter().any(|f| words.is_place(f) || title(f))
+        && fields.iter().any(|f| org(f))
         && fields
             .iter()
             .all(|f| title(f) || org(f) || words.is_place(f))
+}
+
+/// A line of [`marked_fields`] that is no list item or heading.
+fn marked_header(l: &Line<'_>, words: &Words) -> bool {
+    !l.bullet && !l.is_heading && marked_fields(&l.text, words)
 }
 
 /// Characters of a text with each run of whitespace counted once: the column gaps of a
@@ -2026,7 +2031,7 @@ fn fill_from_neighbours(
             header_shaped(l)
         } else {
             header_like(l)
-        } || marked_fields(&l.text, words);
+        } || marked_header(l, words);
         // A list ("框架  jQuery, Spring, Android") is no field of a header.
         let list = words.starts_with_tech_label(&l.text)
             || l.text.matches([',', '，', '、']).count() >= 3
@@ -2094,7 +2099,8 @@ fn fill_from_neighbours(
             used[last] = true;
             continue;
         }
-        let shaped = header_like(l) || marked_fields(&l.text, words);
+        // ("organisation，place" under the title: the organisation is still to find.)
+        let shaped = header_like(l) || pos.organization.is_empty() && marked_header(l, words);
         if !shaped || !dates::find_date_ranges(&l.text).is_empty() {
             break;
         }

@@ -278,7 +278,10 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
         .collect();
     let mut candidates: Vec<(String, usize)> = Vec::new();
     for (k, l) in lines.iter().take(400).enumerate() {
-        if let Some(v) = form_cell_value(&l.text, &words.name_labels)
+        // A form's name row is among its first rows.
+        if let Some(v) = (k < 40)
+            .then(|| form_cell_value(&l.text, &words.name_labels))
+            .flatten()
             .filter(|v| is_latin_name(v, words) || is_han_name_line(v, words))
         {
             candidates.push((v.to_owned(), l.start));
@@ -471,7 +474,8 @@ fn name_cell(t: &str, words: &Words) -> Option<String> {
 /// 电话 | …", "Name  Jane Roe  Phone  …"): cells are separated by " | ", tabs or a run of two
 /// or more spaces (a table row as the readers give it).
 fn form_cell_value<'t>(text: &'t str, labels: &[String]) -> Option<&'t str> {
-    if !text.contains(['|', '\t']) && !text.contains("  ") {
+    let cells_apart = text.contains(['|', '\t']) || text.contains("  ");
+    if !cells_apart || !labels.iter().any(|l| text.contains(l.as_str())) {
         return None;
     }
     let mut cells = text
