@@ -749,9 +749,46 @@ fn split_glued(raw: &str, start: usize, doc_len: usize) -> Vec<Segment<'_>> {
     out
 }
 
-/// "EDUCATION: Kestrel University, 2012": a heading in capitals and a colon, with the
-/// section's first line after it → (heading with its colon, the rest, the section).
-/// Only capitals: "Experience: 5 years in sales" is a line of a summary.
+/// A heading with the section's first line after it on one line → (the heading, the rest,
+/// the section): "EDUCATION: Kestrel University, 2012", a heading in capitals and a colon
+/// ("Experience: 5 years in sales" is a line of a summary), or a heading cell and a wide
+/// gap before text that is no number ("EXPERIENCE   Backend Engineer | Acme", "工作经历
+/// 高级工程师", a table with the section labels in its left column). The caller keeps a
+/// heading that names the section already open as a label inside it ("编程语言   Go, Rust"
+/// under Skills).
+fn heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
+    heading_cell_with_content(raw).or_else(|| capitals_heading_with_content(raw))
+}
+
+/// "EXPERIENCE   Backend Engineer | Acme": see [`heading_with_content`].
+fn heading_cell_with_content(raw: &str) -> Option<(&str, &str, Section)> {
+    let body = raw.trim_start();
+    let gap = body.find("  ").into_iter().chain(body.find('\t')).min()?;
+    let (head, tail) = body.split_at(gap);
+    let first = tail.trim_start().chars().next()?;
+    // A label cell in capitals or Chinese; "Project   Billing" is a form's field label.
+    let marked = head.chars().all(crate::extract::is_han)
+        || head.chars().any(|c| c.is_ascii_alphabetic()) && !head.chars().any(char::is_lowercase);
+    // A short Chinese cell after it is a name or a label, not the section's first line
+    // ("实习经历   王小明": a sidebar's heading beside the name).
+    let short_han =
+        tail.trim().chars().count() <= 4 && tail.trim().chars().all(crate::extract::is_han);
+    if head.chars().count() > 30 || first.is_numeric() || !marked || short_han {
+        return None;
+    }
+    // Only the sections of entries: "编程语言   Go, Rust" is a line of skills whether or not
+    // its section's own heading was recognised.
+    heading_of(head)
+        .filter(|s| {
+            matches!(
+                s,
+                Section::Experience | Section::Education | Section::Projects
+            )
+        })
+        .map(|s| (head, tail, s))
+}
+
+/// "EDUCATION: Kestrel University": see [`heading_with_content`].
 fn capitals_heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
     let colon = raw.find([':', '：'])?;
     let sep = raw[colon..].chars().next()?.len_utf8();
@@ -814,7 +851,8 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
                 heading_of(&clean_text)
             };
             if heading.is_none() && !bullet {
-                if let Some((head, tail, s)) = capitals_heading_with_content(raw) {
+                if let Some((head, tail, s)) = heading_with_content(raw).filter(|h| h.2 != section)
+                {
                     // "EDUCATION: Kestrel University": the heading, then its first line.
                     section = s;
                     for (part, is_heading) in [(head, true), (tail, false)] {
@@ -905,6 +943,43 @@ mod tests {
         assert!(ls
             .iter()
             .all(|l| !l.is_heading && l.section == Section::Header));
+    }
+
+    #[test]
+    fn a_heading_cell_beside_the_sections_first_line() {
+        // A table with the section labels in its left column, read row by row.
+        for (row, section) in [
+            (
+                "EXPERIENCE    Backend Engineer | Acme Labs",
+                Section::Experience,
+            ),
+            (
+                "工作经历\t高级后端工程师 | 虚构云帆科技",
+                Section::Experience,
+            ),
+            ("EDUCATION   Kestrel University", Section::Education),
+            ("PROJECTS    Billing Platform", Section::Projects),
+        ] {
+            let text = format!("Jane Roe\n{row}\nmore\n");
+            let ls = lines(&text);
+            assert!(ls[1].is_heading && ls[1].section == section, "{ls:?}");
+            assert!(!ls[2].is_heading && ls[2].section == section, "{ls:?}");
+            assert_eq!(ls[3].section, section);
+        }
+        // A form's label and its number ("工作经验  5年"), a sidebar heading beside the name,
+        // a form's field label, a line that only starts with a heading, and a skills label
+        // stay what they are.
+        for row in [
+            "工作经验  5年",
+            "实习经历      王小明",
+            "Project      Invoicing on Postgres",
+            "EXPERIENCE WITH KAFKA  at scale",
+            "编程语言    Go, Rust",
+        ] {
+            let text = format!("Jane Roe\n{row}\n");
+            let ls = lines(&text);
+            assert!(ls.iter().all(|l| !l.is_heading), "{ls:?}");
+        }
     }
 
     #[test]
