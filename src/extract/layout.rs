@@ -753,15 +753,17 @@ fn split_glued(raw: &str, start: usize, doc_len: usize) -> Vec<Segment<'_>> {
 /// the section): "EDUCATION: Kestrel University, 2012", a heading in capitals and a colon
 /// ("Experience: 5 years in sales" is a line of a summary), or a heading cell and a wide
 /// gap before text that is no number ("EXPERIENCE   Backend Engineer | Acme", "工作经历
-/// 高级工程师", a table with the section labels in its left column). The caller keeps a
-/// heading that names the section already open as a label inside it ("编程语言   Go, Rust"
-/// under Skills).
-fn heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
-    heading_cell_with_content(raw).or_else(|| capitals_heading_with_content(raw))
+/// 高级工程师", a table with the section labels in its left column). `open` is the section
+/// the line is in: a heading that names it is a label inside it ("编程语言   Go, Rust" under
+/// Skills).
+fn heading_with_content(raw: &str, open: Section) -> Option<(&str, &str, Section)> {
+    heading_cell_with_content(raw, open)
+        .or_else(|| capitals_heading_with_content(raw))
+        .filter(|h| h.2 != open)
 }
 
 /// "EXPERIENCE   Backend Engineer | Acme": see [`heading_with_content`].
-fn heading_cell_with_content(raw: &str) -> Option<(&str, &str, Section)> {
+fn heading_cell_with_content(raw: &str, open: Section) -> Option<(&str, &str, Section)> {
     let body = raw.trim_start();
     let gap = body.find("  ").into_iter().chain(body.find('\t')).min()?;
     let (head, tail) = body.split_at(gap);
@@ -769,10 +771,11 @@ fn heading_cell_with_content(raw: &str) -> Option<(&str, &str, Section)> {
     // A label cell in capitals or Chinese; "Project   Billing" is a form's field label.
     let marked = head.chars().all(crate::extract::is_han)
         || head.chars().any(|c| c.is_ascii_alphabetic()) && !head.chars().any(char::is_lowercase);
-    // A short Chinese cell after it is a name or a label, not the section's first line
-    // ("实习经历   王小明": a sidebar's heading beside the name).
-    let short_han =
-        tail.trim().chars().count() <= 4 && tail.trim().chars().all(crate::extract::is_han);
+    // In the header, a short Chinese cell after it is the name, not the section's first
+    // line ("实习经历   王小明": a two-column page's first heading beside the name).
+    let short_han = open == Section::Header
+        && tail.trim().chars().count() <= 4
+        && tail.trim().chars().all(crate::extract::is_han);
     if head.chars().count() > 30 || first.is_numeric() || !marked || short_han {
         return None;
     }
@@ -851,8 +854,7 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
                 heading_of(&clean_text)
             };
             if heading.is_none() && !bullet {
-                if let Some((head, tail, s)) = heading_with_content(raw).filter(|h| h.2 != section)
-                {
+                if let Some((head, tail, s)) = heading_with_content(raw, section) {
                     // "EDUCATION: Kestrel University": the heading, then its first line.
                     section = s;
                     for (part, is_heading) in [(head, true), (tail, false)] {
@@ -966,6 +968,14 @@ mod tests {
             assert!(!ls[2].is_heading && ls[2].section == section, "{ls:?}");
             assert_eq!(ls[3].section, section);
         }
+        // A school after the experience section: a short Chinese cell that is no name.
+        let text = "Jane Roe\nEXPERIENCE    Backend Engineer\n教育背景    浙江大学\n";
+        let ls = lines(text);
+        assert!(
+            ls[3].is_heading && ls[3].section == Section::Education,
+            "{ls:?}"
+        );
+        assert_eq!(ls[4].text, "浙江大学");
         // A form's label and its number ("工作经验  5年"), a sidebar heading beside the name,
         // a form's field label, a line that only starts with a heading, and a skills label
         // stay what they are.

@@ -2,6 +2,7 @@
 //! into positioned glyphs in page space.
 
 use super::fonts::{Code, Font};
+use super::rules::{PathRules, Rule};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -37,6 +38,11 @@ type Matrix = [f32; 6];
 
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
+/// A point of user space in page space.
+fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
 fn mul(a: &Matrix, b: &Matrix) -> Matrix {
     [
         a[0] * b[0] + a[1] * b[2],
@@ -66,6 +72,8 @@ pub struct Interpreter<'a> {
     fonts: HashMap<ObjectId, Rc<Font>>,
     /// Glyphs of the page being read.
     pub glyphs: Vec<Glyph>,
+    /// Ruling lines of the page being read (table borders).
+    pub rules: Vec<Rule>,
     codes: Vec<Code>,
 }
 
@@ -76,6 +84,7 @@ impl<'a> Interpreter<'a> {
             doc,
             fonts: HashMap::new(),
             glyphs: Vec::new(),
+            rules: Vec::new(),
             codes: Vec::new(),
         }
     }
@@ -83,6 +92,7 @@ impl<'a> Interpreter<'a> {
     /// Read the glyphs of one page (replacing the previous page's).
     pub fn page(&mut self, page: ObjectId) {
         self.glyphs.clear();
+        self.rules.clear();
         let Ok(content) = self
             .doc
             .get_page_content_with_limit(page, MAX_CONTENT_BYTES)
@@ -141,6 +151,7 @@ impl<'a> Interpreter<'a> {
         let mut marked: Vec<(Option<String>, usize)> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
+        let mut path = PathRules::default();
         for op in &ops.operations {
             if self.glyphs.len() >= MAX_GLYPHS {
                 return;
@@ -161,6 +172,21 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 "cm" => gs.ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &gs.ctm),
+                "m" => path.move_to(apply(&gs.ctm, n(0), n(1))),
+                "l" => path.line_to(apply(&gs.ctm, n(0), n(1))),
+                "h" => path.close(),
+                "re" => {
+                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                    let at = |dx: f32, dy: f32| apply(&gs.ctm, x + dx, y + dy);
+                    path.rect([at(0.0, 0.0), at(w, 0.0), at(w, h), at(0.0, h)]);
+                }
+                "S" | "B" | "B*" => path.paint(true, &mut self.rules),
+                "s" | "b" | "b*" => {
+                    path.close();
+                    path.paint(true, &mut self.rules);
+                }
+                "f" | "F" | "f*" => path.paint(false, &mut self.rules),
+                "n" => path.discard(),
                 "BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;

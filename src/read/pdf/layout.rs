@@ -3,6 +3,7 @@
 //! crosses (over most of a band of the page) split it into columns, read one after the other.
 
 use super::content::Glyph;
+use super::rules::Rule;
 use unicode_normalization::UnicodeNormalization;
 
 /// One rebuilt line of a page.
@@ -31,6 +32,8 @@ struct Fragment {
     x1: f32,
     y: f32,
     size: f32,
+    /// The rest of a table cell's text, wrapped onto the lines below (read after `glyphs`).
+    wrapped: Vec<Glyph>,
 }
 
 /// A gap wider than this many font sizes ends a fragment.
@@ -40,13 +43,14 @@ const FIELD_GAP: f32 = 0.8;
 /// Narrowest gutter between columns, in points.
 const MIN_GUTTER: f32 = 7.0;
 
-/// Lines of one page in reading order.
-pub fn page_lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+/// Lines of one page in reading order; `rules` are the page's ruling lines (table borders).
+pub fn page_lines(mut glyphs: Vec<Glyph>, rules: &[Rule]) -> Vec<Line> {
     glyphs.retain(|g| g.size > 0.5 && g.size < 500.0);
     if glyphs.is_empty() {
         return Vec::new();
     }
-    let frags = fragments(glyphs);
+    let mut frags = fragments(glyphs);
+    join_wrapped_cells(&mut frags, rules);
     let mut order: Vec<(u8, Vec<usize>)> = Vec::new();
     let all: Vec<usize> = (0..frags.len()).collect();
     split_columns(&frags, all, 0, 0, &mut order);
@@ -188,7 +192,122 @@ fn fragment(row: usize, glyphs: Vec<Glyph>) -> Fragment {
         x1,
         y,
         size,
+        wrapped: Vec::new(),
     }
+}
+
+/// Most lines a table cell's text wraps onto that are joined to its first line; a cell
+/// with more is a paragraph of its own, left as lines.
+const MAX_WRAPPED_LINES: usize = 3;
+
+/// A ruled table's cells whose text wraps ("Senior Site Reliability" over "Engineer" in the
+/// title column of a row) become one fragment: the lines below a table row that hold
+/// nothing but text inside that row's cells — between the vertical rules around a cell of
+/// the row and above the horizontal rule that closes it — are appended to the cell's first
+/// line. Rows with fewer than two cells, and cells not ruled on all four sides, are left
+/// alone, and so is a line with text in as many cells as the row (the next row of a table
+/// without rules between its rows).
+fn join_wrapped_cells(frags: &mut Vec<Fragment>, rules: &[Rule]) {
+    if rules.is_empty() {
+        return;
+    }
+    let verticals: Vec<&Rule> = rules.iter().filter(|r| !r.horizontal()).collect();
+    let horizontals: Vec<&Rule> = rules.iter().filter(|r| r.horizontal()).collect();
+    // The cell around a fragment whose text runs down to `bottom`: the nearest vertical
+    // rules left and right of it spanning that height, and the horizontal rules above and
+    // below its line across them → (left, right, the rule that closes the row).
+    let cell = |f: &Fragment, bottom: f32| {
+        let spans = |r: &&&Rule| r.y1 >= f.y && r.y0 <= bottom;
+        let left = verticals
+            .iter()
+            .filter(|r| r.x0 <= f.x0 + 1.0 && spans(r))
+            .map(|r| r.x0)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let right = verticals
+            .iter()
+            .filter(|r| r.x0 >= f.x1 - 1.0 && spans(r))
+            .map(|r| r.x0)
+            .fold(f32::INFINITY, f32::min);
+        if !left.is_finite() || !right.is_finite() {
+            return None;
+        }
+        let across = |r: &&&Rule| r.x0 < right && r.x1 > left;
+        let above = horizontals.iter().filter(across).any(|r| r.y0 > f.y);
+        let below = horizontals
+            .iter()
+            .filter(across)
+            .map(|r| r.y0)
+            .filter(|&y| y < f.y)
+            .fold(f32::NEG_INFINITY, f32::max);
+        (above && below.is_finite()).then_some((left, right, below))
+    };
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for (i, f) in frags.iter().enumerate() {
+        if rows.last().is_none_or(|r| frags[r[0]].row != f.row) {
+            rows.push(Vec::new());
+        }
+        if let Some(r) = rows.last_mut() {
+            r.push(i);
+        }
+    }
+    // (continuation fragment, the head fragment it belongs to)
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < rows.len() {
+        let head = &rows[k];
+        k += 1;
+        if head.len() < 2 {
+            continue;
+        }
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut lines = 0;
+        while k < rows.len() && lines <= MAX_WRAPPED_LINES {
+            let next = &rows[k];
+            // (The next row of a table without rules between its rows fills every cell.)
+            if next.len() >= head.len() {
+                break;
+            }
+            let owner = |&c: &usize| {
+                let c = &frags[c];
+                let near = frags[head[0]].y - c.y <= (MAX_WRAPPED_LINES as f32 + 1.0) * c.size;
+                let starts_item = c
+                    .glyphs
+                    .first()
+                    .is_some_and(|g| g.text.starts_with(['•', '-', '·']));
+                if !near || starts_item {
+                    return None;
+                }
+                head.iter().copied().find(|&h| {
+                    let f = &frags[h];
+                    cell(f, c.y).is_some_and(|(l, r, below)| c.x0 >= l && c.x1 <= r && below < c.y)
+                })
+            };
+            let owners: Vec<Option<usize>> = next.iter().map(owner).collect();
+            if owners.iter().any(Option::is_none) {
+                break;
+            }
+            run.extend(next.iter().copied().zip(owners.into_iter().flatten()));
+            lines += 1;
+            k += 1;
+        }
+        if lines <= MAX_WRAPPED_LINES {
+            joins.extend(run);
+        }
+    }
+    if joins.is_empty() {
+        return;
+    }
+    let mut moved = vec![false; frags.len()];
+    for (c, h) in joins {
+        let glyphs = std::mem::take(&mut frags[c].glyphs);
+        frags[h].wrapped.extend(glyphs);
+        moved[c] = true;
+    }
+    let mut i = 0;
+    frags.retain(|_| {
+        i += 1;
+        !moved[i - 1]
+    });
 }
 
 /// Split the fragments `ids` into columns at a gutter, recursively; push each column's
@@ -483,7 +602,20 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
                 break;
             }
             y = f.y;
-            for g in &f.glyphs {
+            for (k, g) in f.glyphs.iter().chain(&f.wrapped).enumerate() {
+                if k == f.glyphs.len() {
+                    // A cell's wrapped text: a space, but none after a hyphen or dash or
+                    // between CJK characters.
+                    let last = text.chars().last();
+                    let cjk =
+                        |c: Option<char>| c.is_some_and(|c| c > '\u{2E80}' && c.is_alphabetic());
+                    let glued = last.is_some_and(|c| matches!(c, '-' | '–' | '—' | '/'))
+                        || cjk(last) && cjk(g.text.chars().next());
+                    if !glued {
+                        text.push(' ');
+                    }
+                    prev_end = None;
+                }
                 if let Some((end, gsize, space_after)) = prev_end {
                     let gap = g.x - end;
                     // A gap of a quad or more (fields set apart with `\quad` or a tab
@@ -606,7 +738,7 @@ mod tests {
             g.extend(word(&format!("side{k}"), 40.0, y - 3.0 * k as f32));
             g.extend(word(&format!("main text line {k} here"), 200.0, y));
         }
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts[0], "side0");
         assert_eq!(texts[9], "side9");
@@ -638,7 +770,7 @@ mod tests {
         }
         g.extend(word("Skills", 40.0, 440.0));
         g.extend(word("Go, Rust", 40.0, 426.0));
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts[0], "Experience");
         for k in 0..4 {
@@ -650,6 +782,64 @@ mod tests {
             assert_eq!(texts[at + 1], format!("Title {k}"));
         }
         assert_eq!(texts[texts.len() - 1], "Go, Rust", "{texts:?}");
+    }
+
+    #[test]
+    fn a_ruled_cells_wrapped_text_joins_its_first_line() {
+        // A bordered table (a job-site form printed to PDF): the title cell of the first row
+        // wraps onto a second line; the second row fits on one.
+        let mut g = Vec::new();
+        for (text, x, y) in [
+            ("Feb 2021 - Now", 45.0, 728.0),
+            ("Acme Labs", 155.0, 728.0),
+            ("Senior Site Reliability", 305.0, 728.0),
+            ("Engineer", 305.0, 716.0),
+            ("2019 - 2021", 45.0, 688.0),
+            ("Beta", 155.0, 688.0),
+            ("Engineer", 305.0, 688.0),
+        ] {
+            g.extend(word(text, x, y));
+        }
+        let h = |y: f32| Rule {
+            x0: 40.0,
+            y0: y,
+            x1: 450.0,
+            y1: y,
+        };
+        let v = |x: f32| Rule {
+            x0: x,
+            y0: 676.0,
+            x1: x,
+            y1: 740.0,
+        };
+        let rules = [
+            h(740.0),
+            h(700.0),
+            h(676.0),
+            v(40.0),
+            v(150.0),
+            v(300.0),
+            v(450.0),
+        ];
+        let texts = |rules: &[Rule]| -> Vec<String> {
+            page_lines(g.clone(), rules)
+                .into_iter()
+                .map(|l| l.text)
+                .collect()
+        };
+        assert_eq!(
+            texts(&rules),
+            vec![
+                "Feb 2021 - Now  Acme Labs  Senior Site Reliability Engineer",
+                "2019 - 2021  Beta  Engineer"
+            ]
+        );
+        // Without rules the line stays apart; so does a line below the rule that closes the
+        // row (the table's next row, one cell of it filled).
+        assert_eq!(texts(&[]).len(), 3);
+        let mut ruled_between = rules.to_vec();
+        ruled_between.push(h(722.0));
+        assert_eq!(texts(&ruled_between).len(), 3);
     }
 
     #[test]
@@ -668,7 +858,7 @@ mod tests {
             g.extend(word(&side, 40.0, y - dy));
             g.extend(word(&format!("main text line {k} here"), 200.0, y));
         }
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts[3], "jane.roe.fictional@mail.org");
         assert_eq!(texts[10], "main text line 0 here");
@@ -687,7 +877,7 @@ mod tests {
         g.push(glyph("ˆ", 100.5, 702.5, 4.0));
         // A literal "^" or "~" that advances is text.
         g.extend(word("x~y", 118.0, 700.0));
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         assert_eq!(lines[0].text, "Tomás ÊTE x~y");
     }
 
@@ -698,7 +888,7 @@ mod tests {
         g.push(glyph("´", 86.8, 700.0, 5.5));
         g.push(glyph("e ", 87.0, 700.0, 5.0));
         g.extend(word("Lumen", 95.0, 700.0));
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         assert_eq!(lines[0].text, "Café Lumen");
     }
 
@@ -709,7 +899,7 @@ mod tests {
         let mut g = word("Fernhill University", 72.0, 700.0);
         let end = g.last().map_or(0.0, |l| l.x + l.w);
         g.extend(word("Physics", end + 10.0, 700.0));
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         assert_eq!(lines[0].text, "Fernhill University  Physics");
     }
 
@@ -729,7 +919,7 @@ mod tests {
             g.extend(word(&side, 40.0, y - 5.0));
             g.extend(word(&format!("main text line {k} here"), 160.0, y));
         }
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts[..3],
@@ -750,7 +940,7 @@ mod tests {
                 g.extend(word("a bullet line that runs across the whole width of the text block, past the dates", 40.0, y - 14.0 * b as f32));
             }
         }
-        let lines = page_lines(g);
+        let lines = page_lines(g, &[]);
         assert_eq!(lines[0].text, "Company 0 Engineer  2019 - 2021");
         assert!(lines.iter().all(|l| l.column == 0));
     }
@@ -768,7 +958,7 @@ mod tests {
 
     #[test]
     fn cjk_latin_autospace_is_no_space_but_a_typed_or_wide_one_is() {
-        let text = |g| page_lines(g).remove(0).text;
+        let text = |g| page_lines(g, &[]).remove(0).text;
         // xeCJK / Word autospace: a quarter em between Latin and Han, no space glyph.
         assert_eq!(
             text(two_runs("Go", "开发工程师", 2.5, false)),

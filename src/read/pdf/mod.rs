@@ -10,6 +10,7 @@ mod cid;
 mod content;
 mod fonts;
 mod layout;
+mod rules;
 
 use super::{Document, DocumentBuilder, LineHint, ReadError};
 use layout::Line;
@@ -68,7 +69,8 @@ fn read_inner(bytes: &[u8]) -> Result<Document, ReadError> {
     for &page in &pages {
         interp.page(page);
         let glyphs = std::mem::take(&mut interp.glyphs);
-        page_lines.push((layout::page_lines(glyphs), vertical_extent(&doc, page)));
+        let lines = layout::page_lines(glyphs, &interp.rules);
+        page_lines.push((lines, vertical_extent(&doc, page)));
         page_links(&doc, page, &mut links);
     }
     if page_lines
