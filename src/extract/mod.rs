@@ -934,7 +934,8 @@ impl Words {
             return 0;
         }
         let orgs = &vocabulary().organizations;
-        if orgs.lookup(s).is_some() || self.has_org_suffix(s) && s.chars().any(is_han) {
+        // (The suffix test only for Chinese text: it reads every suffix over the text.)
+        if orgs.lookup(s).is_some() || s.chars().any(is_han) && self.has_org_suffix(s) {
             return 3;
         }
         let toks = latin_tokens(s);
