@@ -46,20 +46,23 @@ impl DocumentBuilder {
     /// is kept: a symbol font's bullet (U+F0B7) or a heading's icon, which extraction reads
     /// as a list item or decoration.
     pub fn push_line(&mut self, line: &str, mut hint: LineHint) {
-        let mut raw = String::with_capacity(line.len());
+        // Byte offset of a private-use glyph that starts a line with text after it.
         let body = line.trim_start();
-        let mut chars = body.chars();
-        if let Some(mark) = chars.next().filter(|&c| is_private_use(c)) {
-            if chars.any(|c| !c.is_whitespace() && normalize_char(c).is_some()) {
-                raw.push_str(&line[..line.len() - body.len()]);
-                raw.push(mark);
-                for c in body[mark.len_utf8()..].chars() {
-                    push_normalized(c, &mut raw);
-                }
-            }
-        }
-        if raw.is_empty() {
-            for c in line.chars() {
+        let mark = body
+            .chars()
+            .next()
+            .filter(|&c| is_private_use(c))
+            .filter(|c| {
+                body[c.len_utf8()..]
+                    .chars()
+                    .any(|c| !c.is_whitespace() && normalize_char(c).is_some())
+            })
+            .map(|_| line.len() - body.len());
+        let mut raw = String::with_capacity(line.len());
+        for (i, c) in line.char_indices() {
+            if Some(i) == mark {
+                raw.push(c);
+            } else {
                 push_normalized(c, &mut raw);
             }
         }

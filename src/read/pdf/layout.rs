@@ -607,10 +607,8 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
                     // A cell's wrapped text: a space, but none after a hyphen or dash or
                     // between CJK characters.
                     let last = text.chars().last();
-                    let cjk =
-                        |c: Option<char>| c.is_some_and(|c| c > '\u{2E80}' && c.is_alphabetic());
                     let glued = last.is_some_and(|c| matches!(c, '-' | '–' | '—' | '/'))
-                        || cjk(last) && cjk(g.text.chars().next());
+                        || wide(last) && wide(g.text.chars().next());
                     if !glued {
                         text.push(' ');
                     }
@@ -667,6 +665,11 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
     out.extend(pending);
 }
 
+/// A CJK letter (ideograph, kana, hangul): text set without spaces between its characters.
+fn wide(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic() && c > '\u{2E80}')
+}
+
 /// The smallest gap, in ems, read as a space between two glyphs: a tenth of an em between
 /// Latin letters (as poppler does: a large name set with tight spacing keeps its space),
 /// more where either side is CJK, whose glyphs are often spaced out without any word break.
@@ -676,8 +679,6 @@ fn build_lines(frags: &[Fragment], ids: &[usize], column: u8, out: &mut Vec<Line
 /// "Go 开发工程师" print alike); such a gap without a space glyph is typography, not text,
 /// so it must be wider than that to count (a typed space drawn as a glyph always counts).
 fn word_gap(before: Option<char>, after: Option<char>) -> f32 {
-    let wide =
-        |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic() && c > '\u{2E80}');
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     if (wide(before) && latin(after)) || (latin(before) && wide(after)) {
         CJK_LATIN_GLUE
