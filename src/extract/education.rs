@@ -3,7 +3,7 @@
 
 use super::dates::{self, DateEnd};
 use super::layout::{Line, Section};
-use super::lines::{looks_like_city_region, split_parts};
+use super::lines::{looks_like_city_region, split_outside_brackets, split_parts};
 use super::{canonical_organization, degree_level, Words};
 use crate::model::Education;
 
@@ -20,6 +20,15 @@ fn set_institution(ed: &mut Education, name: &str) {
     if let Some((rest, last)) = name.rsplit_once(' ') {
         if is_year(last) && !rest.trim().is_empty() {
             name = rest.trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    // "Example University (Rolla, MO)": the place in brackets is not part of the name.
+    if let Some((head, inner)) = name
+        .strip_suffix([')', '）'])
+        .and_then(|n| n.rsplit_once(['(', '（']))
+    {
+        if !head.trim().is_empty() && looks_like_city_region(inner) {
+            name = head.trim_end();
         }
     }
     ed.institution = name.to_owned();
@@ -235,7 +244,8 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         let pieces: Vec<&str> = if let Some(fields) = full_width_fields(&p, words) {
             fields
         } else {
-            p.split(", ")
+            split_outside_brackets(&p, ", ")
+                .into_iter()
                 .flat_map(|x| split_after_school_sentence(x, words))
                 .collect()
         };
@@ -466,7 +476,10 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     // The previous education line set a degree and nothing else ("B.E. in ENC" above
     // "North Maharashtra University"): the next plain line names the school.
     let mut degree_only_line = false;
-    for l in lines {
+    // The section's order, learnt from its first record whose school and degree stand on
+    // different lines: `Some(true)` when the school line comes first.
+    let mut school_first: Option<bool> = None;
+    for (i, l) in lines.iter().enumerate() {
         let labelled = words.education_labels.iter().find_map(|p| {
             l.text
                 .strip_prefix(p.as_str())
@@ -524,7 +537,28 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 && parts.first().is_some_and(|p| p.chars().count() <= 80)
                 && !parts[0].ends_with(['.', '。'])
                 && !names_no_school(&parts[0], words);
-            if after_degree && cur.institution.is_empty() && plain {
+            // "BSc (Hons)" / "Information Technology" / "Example University 2005 – 2008":
+            // when the next line names a school, this one is the field.
+            let school_next = || {
+                lines[i + 1..]
+                    .iter()
+                    .find(|n| !n.text.is_empty())
+                    .is_some_and(|n| {
+                        n.section == Section::Education
+                            && education_parts(&n.text, false, words)
+                                .iter()
+                                .any(|p| is_institution(p, words))
+                    })
+            };
+            if after_degree
+                && cur.institution.is_empty()
+                && plain
+                && cur.field.is_none()
+                && school_next()
+            {
+                cur.field = Some(parts[0].clone());
+                degree_only_line = true;
+            } else if after_degree && cur.institution.is_empty() && plain {
                 set_institution(&mut cur, &parts[0]);
             } else if parts.len() == 1
                 && cur.field.is_none()
@@ -536,6 +570,21 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 cur.field = Some(parts[0].clone());
             }
             continue;
+        }
+        // "Example University" / "Ph.D. …" / "May 2015" / "M.S. …" / "May 2013" / "Other
+        // University": in a school-first section a dated degree without a school is a
+        // second study at the school above, not the next school's.
+        let second_degree_done = has_inst
+            && school_first == Some(true)
+            && cur.institution.is_empty()
+            && cur.degree.is_some()
+            && (cur.end.is_some() || cur.start.is_some());
+        if second_degree_done {
+            if let Some(prev) = out.last().filter(|p| !p.institution.is_empty()) {
+                cur.institution = prev.institution.clone();
+                cur.institution_label = prev.institution_label.clone();
+                cur.institution_iri = prev.institution_iri.clone();
+            }
         }
         if has_inst && !cur.institution.is_empty() || has_degree && cur.degree.is_some() && has_inst
         {
@@ -552,6 +601,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             // A second date for a record that has one: a new record without a name yet.
             flush(&mut cur, &mut out);
         }
+        let (had_school, had_degree) = (!cur.institution.is_empty(), cur.degree.is_some());
         for p in &parts {
             if cur.institution.is_empty() && is_institution(p, words) {
                 set_institution(&mut cur, p);
@@ -572,6 +622,13 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         }
         if has_degree && !has_inst && cur.institution.is_empty() {
             degree_only_line = true;
+        }
+        if school_first.is_none()
+            && !cur.institution.is_empty()
+            && cur.degree.is_some()
+            && had_school != had_degree
+        {
+            school_first = Some(had_school);
         }
         if let Some(r) = ranges.first() {
             match &r.end {
@@ -801,6 +858,59 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn a_second_degree_under_the_school_above_and_a_place_in_brackets() {
+        let got = edu("Education\n\
+             Northfield University of Technology (Lowtown, MO)\n\
+             Ph.D. Systems Engineering\n\
+             Dissertation: Evaluating architectures early\n\n\
+             May 2015\n\
+             GPA: 4.0/4.0\n\n\
+             M.S. Systems Engineering\n\n\
+             May 2013\n\n\
+             Eastfield University (Eastfield, Nepal)\n\
+             B.S. Computer Engineering\n\n\
+             May 2011\n");
+        let want = |i: &str, d: &str, f: &str, e: &str| (i.to_owned(), s(d), s(f), None, s(e));
+        let northfield = "Northfield University of Technology";
+        assert_eq!(
+            got,
+            [
+                want(northfield, "Ph.D.", "Systems Engineering", "2015-05"),
+                want(northfield, "M.S.", "Systems Engineering", "2013-05"),
+                want(
+                    "Eastfield University",
+                    "B.S.",
+                    "Computer Engineering",
+                    "2011-05"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn degree_field_and_school_on_three_lines_under_a_contact_block() {
+        let got = edu("EDUCATION\n\
+             T: 01632 960 1234\n\
+             E: quill@example.org\n\n\
+             BSc (Hons)\n\
+             Information Technology\n\
+             Northfield University 2005 - 2008\n");
+        assert_eq!(
+            got,
+            [(
+                "Northfield University".to_owned(),
+                s("BSc (Hons)"),
+                s("Information Technology"),
+                s("2005"),
+                s("2008")
+            )]
+        );
+        // Without a school line after it, the line under a lone degree is the school.
+        let got = edu("Education\nB.E. in Mechanics\nNorth Plains Polytechnic\n");
+        assert_eq!(got[0].0, "North Plains Polytechnic");
     }
 
     #[test]

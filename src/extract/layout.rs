@@ -809,6 +809,16 @@ fn capitals_heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
     heading_of(name).map(|s| (head, tail, s))
 }
 
+/// A line of contact details only: an e-mail address, or a phone number with at most a
+/// short label ("T: 0123 345 7890", "Mobile: …").
+fn is_contact_line(raw: &str) -> bool {
+    if !super::lines::emails(raw).is_empty() {
+        return true;
+    }
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 12 && !super::lines::phones(raw).is_empty()
+}
+
 /// Split a document into classified lines.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     lines_with_hints(text, &[])
@@ -826,6 +836,8 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
     let mut out = Vec::new();
     let mut offset = 0;
     let mut section = Section::Header;
+    // Lines with text since the last heading, contact lines apart.
+    let mut content_since_heading = 0usize;
     for (k, raw_line) in text.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += raw_line.len();
@@ -857,6 +869,7 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
                 if let Some((head, tail, s)) = heading_with_content(raw, section) {
                     // "EDUCATION: Kestrel University": the heading, then its first line.
                     section = s;
+                    content_since_heading = 1;
                     for (part, is_heading) in [(head, true), (tail, false)] {
                         let (text, indent, md_level, bullet) = clean(&decode_byte_escapes(part));
                         out.push(Line {
@@ -874,12 +887,26 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
                     continue;
                 }
             }
+            let mut line_section = section;
             if let Some(s) = heading {
                 section = s;
+                line_section = s;
+                content_since_heading = 0;
+            } else if content_since_heading == 0
+                && !matches!(section, Section::Header | Section::Contact)
+                && is_contact_line(raw)
+            {
+                // "EDUCATION" / "T: 0123 …" / "E: jo@…" / "BSc …": a sidebar's contact block
+                // read between a heading and its first line (a two-column page taken row by
+                // row) belongs to the header, and the section goes on after it.
+                line_section = Section::Header;
             } else if section != Section::Contact && !super::lines::emails(raw).is_empty() {
                 // Contact details outside a contact section open a new header (the second
                 // half of a bilingual file, or a second résumé glued after the first).
                 section = Section::Header;
+                line_section = section;
+            } else if !clean_text.is_empty() {
+                content_since_heading += 1;
             }
             out.push(Line {
                 start: seg.start,
@@ -888,7 +915,7 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
                 indent,
                 md_level,
                 bullet,
-                section,
+                section: line_section,
                 is_heading: heading.is_some(),
                 bold,
             });

@@ -18,7 +18,7 @@ fn phone_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\+\d{1,3}[\s\-]?(?:\(\d{1,4}\)[\s\-]?)?\d{2,4}[\s\-]?\d{3,4}(?:[\s\-]?\d{3,4})?|(?:\(\d{2,4}\)[\s\-]?)?\d{3,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}",
+            r"\+\d{1,3}[\s\-]?(?:\(\d{1,4}\)[\s\-]?)?\d{2,4}[\s\-]?\d{3,4}(?:[\s\-]?\d{3,4})?|(?:\(\d{2,4}\)[\s\-]?)?\d{3,4}[\s\-]?\d{3,4}[\s\-]?\d{3,4}|\d{5}[ \-]\d{3,4}[ \-]?\d{3,4}",
         )
         .expect("static regex")
     })
@@ -191,6 +191,26 @@ pub fn split_parts(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// `s` split at each `sep` outside brackets: "Example University (Rolla, MO), Ph.D." gives
+/// the school with its place in brackets and the degree, not "…(Rolla" and "MO)".
+pub fn split_outside_brackets<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let (mut depth, mut last) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' | '[' => depth += 1,
+            ')' | '）' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && i >= last && s[i..].starts_with(sep) => {
+                out.push(&s[last..i]);
+                last = i + sep.len();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[last..]);
+    out
+}
+
 /// A Han ideograph: the CJK Unified Ideographs block, Extension A, the compatibility
 /// ideographs, the supplementary planes (Extensions B–H, compatibility supplement) and 〇.
 pub fn is_han(c: char) -> bool {
@@ -248,6 +268,29 @@ pub fn looks_like_city_region(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phones_with_five_digit_area_codes() {
+        assert_eq!(phones("T: 01632 960 1234"), ["01632 960 1234"]);
+        assert_eq!(phones("Mobile: 07700 900 123"), ["07700 900 123"]);
+        assert!(phones("12345").is_empty());
+        assert!(phones("2015 2016 2017").is_empty());
+        // A five-digit group never reaches across a line break (a postcode above a phone).
+        assert!(phones("Lowtown 85006\n123-345").is_empty());
+    }
+
+    #[test]
+    fn commas_inside_brackets_do_not_split() {
+        assert_eq!(
+            split_outside_brackets("Northfield University (Rolla, MO), Ph.D., 2015", ", "),
+            ["Northfield University (Rolla, MO)", "Ph.D.", "2015"]
+        );
+        assert_eq!(split_outside_brackets("a, b", ", "), ["a", "b"]);
+        assert_eq!(
+            split_outside_brackets("unclosed (a, b", ", "),
+            ["unclosed (a, b"]
+        );
+    }
 
     #[test]
     fn dashes_after_chinese_text_and_leader_runs_separate_parts() {

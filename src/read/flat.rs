@@ -12,6 +12,9 @@ const MIN_FLAT_AVG_LINE: usize = 250;
 const MIN_FLAT_RUNS: usize = 8;
 /// In a flat text, only lines longer than this are split.
 const MIN_SPLIT_LINE: usize = 120;
+/// A run of at least this many spaces stood for a blank line (a paragraph break): exports
+/// that flatten a document write each line break as two spaces, so a blank line leaves four.
+const MIN_PARAGRAPH_RUN: usize = 4;
 
 /// `text` with its lost line breaks restored when it is flat, else unchanged.
 pub fn repair(text: String) -> String {
@@ -73,6 +76,8 @@ fn unflatten(text: &str) -> String {
             // "2008  Present", "May 2010  June 2012": a range whose dash the export dropped.
             out.push_str(if ends_with_date(left) && starts_with_date(right) {
                 " – "
+            } else if end - start >= MIN_PARAGRAPH_RUN {
+                "\n\n"
             } else {
                 "\n"
             });
