@@ -185,6 +185,29 @@ fn is_institution(part: &str, words: &Words) -> bool {
         && !is_bare_school_word(part, words)
         && !opens_with_han_degree(part)
         && !part.trim_end().ends_with(['。', '；'])
+        && !school_word_in_prose(part, words)
+}
+
+/// "Responsibilities include overseeing all college assessment": a Latin school word in
+/// lower case among capitalised words is prose, not a name (a name capitalises it; a line
+/// written all in lower case proves nothing).
+fn school_word_in_prose(part: &str, words: &Words) -> bool {
+    if !part.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let mut school_tokens = part
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .filter(|t| {
+            t.is_ascii()
+                && words.school_words.iter().any(|w| {
+                    w.is_ascii()
+                        && t.trim_end_matches('.')
+                            .eq_ignore_ascii_case(w.trim_end_matches('.'))
+                })
+        })
+        .peekable();
+    school_tokens.peek().is_some()
+        && school_tokens.all(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// A school word alone ("学校", "University", "School:"): a table's column heading or a
@@ -858,6 +881,19 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn a_school_word_in_lower_case_prose_names_no_school() {
+        let w = Words::get();
+        assert!(school_word_in_prose(
+            "Responsibilities include all college assessment",
+            w
+        ));
+        assert!(!school_word_in_prose("Northfield College of Arts", w));
+        assert!(!school_word_in_prose("northfield university", w));
+        assert!(!is_institution("Oversaw the university budget", w));
+        assert!(is_institution("University of Northfield", w));
     }
 
     #[test]

@@ -453,6 +453,23 @@ pub fn heading_of(text: &str) -> Option<Section> {
     if let Some(squashed) = letter_spaced_han(t) {
         return heading_of(&squashed);
     }
+    // "Honors, Awards, and Memberships": a list of headings is the section of its first.
+    if t.contains(", and ") || t.contains(", & ") {
+        let items: Vec<&str> = t
+            .split(',')
+            .map(|p| {
+                p.trim()
+                    .trim_start_matches("and ")
+                    .trim_start_matches("& ")
+                    .trim()
+            })
+            .collect();
+        if items.iter().all(|p| headings.lookup(p).is_some()) {
+            return headings
+                .lookup(items[0])
+                .map(|c| Section::from_heading(c.local_name()));
+        }
+    }
     if t.chars()
         .any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '(' | '@'))
     {
@@ -927,6 +944,26 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn academic_headings_and_heading_lists() {
+        assert_eq!(
+            heading_of("Tenure-line Academic Positions"),
+            Some(Section::Experience)
+        );
+        assert_eq!(
+            heading_of("Administrative Positions"),
+            Some(Section::Experience)
+        );
+        assert_eq!(heading_of("UNIVERSITY SERVICE"), Some(Section::Other));
+        assert_eq!(heading_of("Conference Presentations"), Some(Section::Other));
+        assert_eq!(
+            heading_of("Honors, Awards, and Memberships"),
+            Some(Section::Other)
+        );
+        assert_eq!(heading_of("Boston, and Chicago"), None);
+        assert_eq!(heading_of("Customer Service Awards Team Lead"), None);
+    }
 
     #[test]
     fn headings_with_qualifiers_and_two_cell_rows() {
