@@ -407,7 +407,11 @@ fn name_before_known_place(s: &str, words: &Words) -> Option<(String, String)> {
     let groups: Vec<&str> = s.split(", ").map(str::trim).collect();
     (1..groups.len()).find_map(|k| {
         let (name, place) = (groups[..k].join(", "), groups[k..].join(", "));
-        let fits = words.is_place(&place)
+        // "Santa Rosa, California": an unknown town before a known region.
+        let town_in_region = groups.len() - k == 2
+            && looks_like_city_region(&place)
+            && words.is_place(groups[groups.len() - 1]);
+        let fits = (words.is_place(&place) || town_in_region)
             && !words.is_place(&name)
             && words.title_strength(&name) == 0
             && plausible_org(&name)
@@ -1946,6 +1950,15 @@ fn is_sentence(t: &str) -> bool {
 fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
     // A career break is a gap, not an employer; an acquisition note is not part of the name.
     positions.retain(|p| !words.is_career_break(&p.organization));
+    // A place, a degree or a fragment of a sentence taken for the organisation is none.
+    for p in positions.iter_mut() {
+        if !p.organization.is_empty() && no_organisation(&p.organization, words) {
+            if p.location.is_none() && words.is_place(&p.organization) {
+                p.location = Some(p.organization.clone());
+            }
+            set_org(p, "");
+        }
+    }
     for p in positions.iter_mut() {
         let name = words.without_org_note(&p.organization);
         if name.len() < p.organization.len() {
@@ -1983,6 +1996,37 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
                 || !p.metrics.is_empty()
                 || !p.projects.is_empty())
     });
+}
+
+/// What a header's field can be without being an organisation, unless the vocabulary or a
+/// legal form says it is one: a place ("Princeton, NJ", "Coventry"), a degree ("Master of
+/// Arts, Psychology"), or a piece of a sentence cut at a line break ("designing layout,
+/// and", "and 2004", "CAAHEP)").
+fn no_organisation(org: &str, words: &Words) -> bool {
+    let t = org.trim();
+    // "Princeton, NJ": a town before a state or country code.
+    let town_code = t.split_once(", ").is_some_and(|(town, code)| {
+        (2..=3).contains(&code.len())
+            && code.chars().all(|c| c.is_ascii_uppercase())
+            && looks_like_city_region(t)
+            && town.split_whitespace().count() <= 2
+    });
+    let place = words.is_place(t) || town_code;
+    let head: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let degree = super::degree_level(&head).is_some()
+        && (t.contains(" of ") || t.contains(" in ") || t.contains(','));
+    let first = t.split_whitespace().next().unwrap_or("");
+    let lower_start = first.is_ascii()
+        && first.chars().any(|c| c.is_ascii_alphabetic())
+        && first.chars().all(|c| !c.is_ascii_uppercase());
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let dangling = t.ends_with(',') || ["and", "or", "of", "&"].contains(&last);
+    let unbalanced = t.matches(['(', '（']).count() != t.matches([')', '）']).count()
+        || t.starts_with(['(', '（']);
+    // A place may hold a known name ("Princeton, NJ"): only a known organisation or a legal
+    // form as the whole field outweighs it.
+    let strength = words.org_strength(t);
+    place && strength < 3 || (degree || lower_start || dangling || unbalanced) && strength < 2
 }
 
 fn set_org(pos: &mut Position, org: &str) {
@@ -3051,6 +3095,37 @@ mod tests {
             .into_iter()
             .map(|p| (p.organization, p.title, p.start, p.end))
             .collect()
+    }
+
+    #[test]
+    fn places_degrees_and_sentence_pieces_are_no_organisations() {
+        let w = Words::get();
+        for no in [
+            "Princeton, NJ",
+            "Chicago",
+            "Master of Arts, Counseling Psychology",
+            "B.Sc. in Programming",
+            "designing layout, and",
+            "and 2004",
+            "CAAHEP)",
+            "(full-time), 6/2007",
+        ] {
+            assert!(no_organisation(no, w), "{no}");
+        }
+        for yes in [
+            "Northwind Traders",
+            "eBay",
+            "Acme Consulting Pvt. Ltd.",
+            "University of Chicago",
+            "Bank of the West",
+            "BA Systems",
+            "深圳虚构科技有限公司",
+        ] {
+            assert!(!no_organisation(yes, w), "{yes}");
+        }
+        // The place stays the position's location.
+        let got = extract("Experience\nData Analyst\nCoventry\nJune 2008 - Present\n");
+        assert!(got.iter().all(|r| r.0.is_empty()), "{got:?}");
     }
 
     #[test]
