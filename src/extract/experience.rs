@@ -1966,13 +1966,32 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
             set_org(p, &name);
         }
     }
-    // "Support Engineer @" over the organisation's line: the connector is no part of the title.
+    // "Support Engineer @" over the organisation's line: the connector is no part of the
+    // title, nor is a trailing colon ("Project Manager:"); "(Designation: Software Intern)"
+    // is its value; a date range ("2010-2011") is no title.
     for p in positions.iter_mut() {
         if let Some(t) = p.title.as_mut() {
-            let kept = t.trim_end_matches(['@', '＠', ' ']).len();
+            let kept = t.trim_end_matches(['@', '＠', ' ', ':', '：']).len();
             if kept > 0 && kept < t.len() {
                 t.truncate(kept);
             }
+            if let Some(("", v)) = bracketed_title(t) {
+                *t = v.to_owned();
+            }
+        }
+        // "Northwind Traders (Designation: Software Intern)": the organisation, then the title.
+        if let Some((head, v)) = bracketed_title(&p.organization) {
+            let (head, v) = (head.to_owned(), v.to_owned());
+            if p.title.is_none() {
+                p.title = Some(v);
+            }
+            set_org(p, &head);
+        }
+        let no_title = p.title.as_deref().is_some_and(|t| {
+            !t.chars().any(char::is_alphabetic) || dates::parse_date(t.trim()).is_some()
+        });
+        if no_title {
+            p.title = None;
         }
     }
     // "曾在某公司做过两年测试，负责……": a sentence is no title.
@@ -1998,20 +2017,29 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
     });
 }
 
-/// What a header's field can be without being an organisation, unless the vocabulary or a
-/// legal form says it is one: a place ("Princeton, NJ", "Coventry"), a degree ("Master of
-/// Arts, Psychology"), or a piece of a sentence cut at a line break ("designing layout,
-/// and", "and 2004", "CAAHEP)").
-fn no_organisation(org: &str, words: &Words) -> bool {
-    let t = org.trim();
-    // "Princeton, NJ": a town before a state or country code.
+/// A field that is a place and nothing else: a known place ("Coventry", "Pune, India") or a
+/// town before a state or country code ("Princeton, NJ").
+fn place_only(t: &str, words: &Words) -> bool {
+    let t = t.trim();
+    if t.contains("  ") || t.contains(['\t', '|']) {
+        return false;
+    }
     let town_code = t.split_once(", ").is_some_and(|(town, code)| {
         (2..=3).contains(&code.len())
             && code.chars().all(|c| c.is_ascii_uppercase())
             && looks_like_city_region(t)
             && town.split_whitespace().count() <= 2
     });
-    let place = words.is_place(t) || town_code;
+    words.is_place(t) || town_code
+}
+
+/// What a header's field can be without being an organisation, unless the vocabulary or a
+/// legal form says it is one: a place ("Princeton, NJ", "Coventry"), a degree ("Master of
+/// Arts, Psychology"), or a piece of a sentence cut at a line break ("designing layout,
+/// and", "and 2004", "CAAHEP)").
+fn no_organisation(org: &str, words: &Words) -> bool {
+    let t = org.trim();
+    let place = place_only(t, words);
     let head: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
     let degree = super::degree_level(&head).is_some()
         && (t.contains(" of ") || t.contains(" in ") || t.contains(','));
@@ -2027,6 +2055,18 @@ fn no_organisation(org: &str, words: &Words) -> bool {
     // form as the whole field outweighs it.
     let strength = words.org_strength(t);
     place && strength < 3 || (degree || lower_start || dangling || unbalanced) && strength < 2
+}
+
+/// A title in brackets under its label at the end of a field: "X (Designation: Software
+/// Intern)" → ("X", "Software Intern"); the head is empty when the brackets are all of it.
+fn bracketed_title(s: &str) -> Option<(&str, &str)> {
+    let t = s.trim().strip_suffix([')', '）'])?;
+    let open = t.rfind(['(', '（'])?;
+    let (head, inner) = (t[..open].trim(), &t[open..]);
+    let inner = inner.trim_start_matches(['(', '（']);
+    let (label, value) = inner.split_once([':', '：'])?;
+    (field_of_label(label.trim()) == Some("title") && !value.trim().is_empty())
+        .then(|| (head, value.trim()))
 }
 
 fn set_org(pos: &mut Position, org: &str) {
@@ -2082,6 +2122,13 @@ fn fill_from_neighbours(
                 && find_technologies(&l.text, true).len() >= 3;
         if !shaped || list || !dates::find_date_ranges(&l.text).is_empty() {
             break;
+        }
+        // "BG Example Technologies" / "Princeton, NJ" / "2008 – Present": the place line
+        // between the date and the organisation is the location, not a field of its own.
+        if pos.location.is_none() && place_only(&l.text, words) && words.org_strength(&l.text) < 3 {
+            pos.location = Some(l.text.trim().to_owned());
+            used[j] = true;
+            continue;
         }
         // The two lines nearest the date are the entry's; a third only when it clearly is
         // a title or an organisation.
@@ -3126,6 +3173,21 @@ mod tests {
         // The place stays the position's location.
         let got = extract("Experience\nData Analyst\nCoventry\nJune 2008 - Present\n");
         assert!(got.iter().all(|r| r.0.is_empty()), "{got:?}");
+        // A bracketed label's value is the title; a trailing colon is no part of it.
+        let got = extract(
+            "Experience\nNorthwind Traders (Designation: Software Intern)  2009 - 2010\n\
+             Larch Optics | Project Manager: | 2011 - 2013\n",
+        );
+        let titles: Vec<_> = got.iter().map(|r| r.1.as_deref()).collect();
+        assert!(titles.contains(&Some("Software Intern")), "{got:?}");
+        assert!(titles.contains(&Some("Project Manager")), "{got:?}");
+        // A place line between the organisation and the dates is passed over.
+        let got = extract(
+            "Professional Experience\nNorthwind Traders\nPrinceton, NJ\n2008 - Present\n\
+             Java Developer\nBuilt the order service.\n",
+        );
+        assert_eq!(got[0].0, "Northwind Traders", "{got:?}");
+        assert_eq!(got[0].1.as_deref(), Some("Java Developer"), "{got:?}");
     }
 
     #[test]
