@@ -1988,7 +1988,8 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
             set_org(p, &head);
         }
         let no_title = p.title.as_deref().is_some_and(|t| {
-            !t.chars().any(char::is_alphabetic) || dates::parse_date(t.trim()).is_some()
+            !t.chars().any(char::is_alphabetic)
+                || t.bytes().any(|b| b.is_ascii_digit()) && dates::parse_date(t.trim()).is_some()
         });
         if no_title {
             p.title = None;
@@ -2040,9 +2041,9 @@ fn place_only(t: &str, words: &Words) -> bool {
 fn no_organisation(org: &str, words: &Words) -> bool {
     let t = org.trim();
     let place = place_only(t, words);
-    let head: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    let degree = super::degree_level(&head).is_some()
-        && (t.contains(" of ") || t.contains(" in ") || t.contains(','));
+    let degree = (t.contains(" of ") || t.contains(" in ") || t.contains(','))
+        && super::degree_level(&t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .is_some();
     let first = t.split_whitespace().next().unwrap_or("");
     let lower_start = first.is_ascii()
         && first.chars().any(|c| c.is_ascii_alphabetic())
@@ -2051,6 +2052,9 @@ fn no_organisation(org: &str, words: &Words) -> bool {
     let dangling = t.ends_with(',') || ["and", "or", "of", "&"].contains(&last);
     let unbalanced = t.matches(['(', '（']).count() != t.matches([')', '）']).count()
         || t.starts_with(['(', '（']);
+    if !(place || degree || lower_start || dangling || unbalanced) {
+        return false;
+    }
     // A place may hold a known name ("Princeton, NJ"): only a known organisation or a legal
     // form as the whole field outweighs it.
     let strength = words.org_strength(t);

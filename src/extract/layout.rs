@@ -829,11 +829,20 @@ fn capitals_heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
 /// A line of contact details only: an e-mail address, or a phone number with at most a
 /// short label ("T: 0123 345 7890", "Mobile: …").
 fn is_contact_line(raw: &str) -> bool {
-    if !super::lines::emails(raw).is_empty() {
+    if raw.contains('@') && !super::lines::emails(raw).is_empty() {
         return true;
     }
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 12 && !super::lines::phones(raw).is_empty()
+    // A short label ("T:", "Mobile:", "电话：") and then nothing but the number.
+    let number = raw
+        .split_once([':', '：'])
+        .filter(|(label, _)| label.chars().count() <= 12)
+        .map_or(raw, |(_, n)| n);
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'))
+        && super::dates::find_date_ranges(number).is_empty()
 }
 
 /// Split a document into classified lines.
@@ -944,6 +953,16 @@ pub fn lines_with_hints<'a>(text: &'a str, hints: &[LineHint]) -> Vec<Line<'a>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_lines() {
+        assert!(is_contact_line("T: 01632 960 1234"));
+        assert!(is_contact_line("Mobile: +44 (0)7700 900123"));
+        assert!(is_contact_line("E: quill@example.org"));
+        assert!(!is_contact_line("2008 - 2010"));
+        assert!(!is_contact_line("Senior Engineer, Acme"));
+        assert!(!is_contact_line("Lowtown 85006"));
+    }
 
     #[test]
     fn academic_headings_and_heading_lists() {
