@@ -1142,7 +1142,12 @@ fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
             }
             let o = run.join(" ");
             let o = o.trim_end_matches([',', ';', '.']).trim().to_owned();
-            if !o.is_empty() && plausible_org(&o) {
+            // "with Apple client in …": a customer or partner is not the employer.
+            let client = !run.last().is_some_and(|w| w.ends_with([',', ';', '.']))
+                && tokens
+                    .get(m)
+                    .is_some_and(|(_, w)| CLIENT_WORDS.contains(&bare(w).as_str()));
+            if !o.is_empty() && !client && plausible_org(&o) {
                 orgs.push(o);
             }
             j = m.max(j + 1);
@@ -1150,14 +1155,23 @@ fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
             j += 1;
         }
     }
+    // The employer written with its legal form ("… in Microsoft - EPS at Larch India Pvt.
+    // Ltd."), else the first clearly named one, else the first.
     let org = orgs
         .iter()
-        .find(|o| words.org_strength(o) >= 2)
+        .find(|o| words.has_legal_form(o))
+        .or_else(|| orgs.iter().find(|o| words.org_strength(o) >= 2))
         .or(orgs.first())
         .cloned();
     let range = ["from ", "since ", "during "].iter().find_map(|c| {
-        let i = lower[cue_at..].find(c)? + cue_at + c.len();
-        let r = dates::find_date_ranges(&text[i..]).into_iter().next()?;
+        let mut i = lower[cue_at..].find(c)? + cue_at + c.len();
+        // "from 5th October, 2015": the day before the month.
+        let day = text[i..].split(' ').next().unwrap_or("");
+        let digits = day.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) && ["st", "nd", "rd", "th"].contains(&&day[digits..]) {
+            i += day.len() + 1;
+        }
+        let r = dates::find_date_ranges(text.get(i..)?).into_iter().next()?;
         (r.start_offset <= 2).then_some((r, *c == "since "))
     });
     let clear_org = org
@@ -1184,6 +1198,17 @@ fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
     }
     Some(pos)
 }
+
+/// Words after an organisation's name that make it a customer or partner ("with Acme
+/// client"), not the employer.
+const CLIENT_WORDS: [&str; 6] = [
+    "client",
+    "clients",
+    "customer",
+    "customers",
+    "partner",
+    "partners",
+];
 
 /// An undated entry whose fields are separated by blank lines: a title line, then an
 /// organisation line, then the description ("Associate Software Engineer" / "" / "oracle"
@@ -3028,6 +3053,19 @@ mod tests {
         assert_eq!(p.title, None);
         // A sentence about work that names no employer and no dates.
         assert!(prose("Worked on the billing system in Go.").is_none());
+        // A customer named beside the employer; the employer written with its legal form.
+        let p = prose(
+            "Working as software engineer with Apple client in Northwind Technologies Pvt. Ltd. from June 2015 to till date.",
+        )
+        .expect("a position");
+        assert_eq!(p.organization, "Northwind Technologies Pvt. Ltd");
+        let p = prose(
+            "Working in Microsoft - EPS (SCS-MON) at Larch India Private Ltd., Pune from 5th October, 2015 till date.",
+        )
+        .expect("a position");
+        assert_eq!(p.organization, "Larch India Private Ltd");
+        assert_eq!(p.start.as_deref(), Some("2015-10"));
+        assert!(p.current);
     }
 
     #[test]

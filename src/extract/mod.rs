@@ -939,13 +939,7 @@ impl Words {
             return 3;
         }
         let toks = latin_tokens(s);
-        let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
-        if lower.iter().any(|t| self.legal_forms.contains(t))
-            || lower.len() >= 2
-                && lower
-                    .last()
-                    .is_some_and(|t| self.legal_forms_final.contains(t))
-        {
+        if self.has_legal_form_tokens(&toks) {
             return 3;
         }
         let word = |t: &str| self.org_words_en.iter().any(|w| w.eq_ignore_ascii_case(t));
@@ -956,6 +950,20 @@ impl Words {
             return 2;
         }
         0
+    }
+
+    /// Whether a Latin name carries a legal form ("Acme Pvt. Ltd.", "Larch GmbH", "Birch Co.").
+    pub fn has_legal_form(&self, s: &str) -> bool {
+        self.has_legal_form_tokens(&latin_tokens(s))
+    }
+
+    fn has_legal_form_tokens(&self, toks: &[String]) -> bool {
+        let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+        lower.iter().any(|t| self.legal_forms.contains(t))
+            || lower.len() >= 2
+                && lower
+                    .last()
+                    .is_some_and(|t| self.legal_forms_final.contains(t))
     }
 
     /// Whether `s` is a place and nothing else: a known city, region or country ("Lisbon",
