@@ -260,3 +260,106 @@ fn entry_headers_as_strangers_write_them() {
         vec![("Kestrel University".to_owned(), Some("B. Tech".to_owned()))]
     );
 }
+
+/// The whole record of a precision fixture.
+fn record_of(file: &str) -> careergraph::model::CareerRecord {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/precision")
+        .join(file);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("read {file}: {e}"));
+    extract_record(file, InputFormat::Text, &bytes)
+        .unwrap_or_else(|e| panic!("extract {file}: {e}"))
+}
+
+/// (institution, degree, field, end) of every education record, in order.
+fn studies(record: &careergraph::model::CareerRecord) -> Vec<(String, String, String, String)> {
+    record
+        .education
+        .iter()
+        .map(|e| {
+            (
+                e.institution.clone(),
+                e.degree.clone().unwrap_or_default(),
+                e.field.clone().unwrap_or_default(),
+                e.end.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_academic_cv_keeps_its_positions_and_its_presentations_apart() {
+    // "Tenure-line Academic Positions" and "Administrative Positions" are work sections (the
+    // education section above does not run on into them); "Conference Presentations" and
+    // "University Service" are not: their dated lines are no positions. "Associate Dean" in
+    // the header is a rank, not an associate degree; the sentence after a title is its
+    // description.
+    let r = record_of("academic-cv.txt");
+    assert_eq!(
+        positions("academic-cv.txt"),
+        vec![
+            pos("Northfield State University", "Professor of Marine Policy"),
+            pos(
+                "Northfield State University",
+                "Assistant Professor of Marine Policy"
+            ),
+            pos("College of Coastal Studies", "Associate Dean"),
+            pos("", "Department Chair, Marine Policy"),
+        ]
+    );
+    let s = |i: &str, d: &str, f: &str, e: &str| {
+        (i.to_owned(), d.to_owned(), f.to_owned(), e.to_owned())
+    };
+    assert_eq!(
+        studies(&r),
+        vec![
+            s("Eastbrook University", "Ph.D.", "Marine Policy", "1998-05"),
+            s("Eastbrook University", "M.A.", "Marine Policy", "1994-12"),
+        ]
+    );
+}
+
+#[test]
+fn education_laid_out_school_first_degree_first_and_under_a_contact_block() {
+    // A sidebar's contact lines printed right under the heading leave the section open; a
+    // school's bracketed place is no field; a second dated degree under the school above is
+    // a study there; degree / field / school on three lines. In the work section a place
+    // line between the organisation and the dates is the location, and a customer named in
+    // a sentence ("with Globex client") is not the employer.
+    let r = record_of("education-layouts.txt");
+    let s = |i: &str, d: &str, f: &str, e: &str| {
+        (i.to_owned(), d.to_owned(), f.to_owned(), e.to_owned())
+    };
+    assert_eq!(
+        studies(&r),
+        vec![
+            s(
+                "Northfield University of Technology",
+                "Ph.D.",
+                "Systems Engineering",
+                "2015-05"
+            ),
+            s(
+                "Northfield University of Technology",
+                "M.S.",
+                "Systems Engineering",
+                "2013-05"
+            ),
+            s(
+                "Eastfield University",
+                "BSc (Hons)",
+                "Information Technology",
+                "2009"
+            ),
+        ]
+    );
+    assert_eq!(
+        positions("education-layouts.txt"),
+        vec![
+            pos("Northwind Traders", "Systems Engineer"),
+            pos("Larch Technologies Pvt. Ltd", "software engineer"),
+        ]
+    );
+    assert_eq!(r.positions[0].location.as_deref(), Some("Princeton, NJ"));
+    assert_eq!(r.positions[1].start.as_deref(), Some("2013-06"));
+}

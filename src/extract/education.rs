@@ -597,17 +597,9 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         // "Example University" / "Ph.D. …" / "May 2015" / "M.S. …" / "May 2013" / "Other
         // University": in a school-first section a dated degree without a school is a
         // second study at the school above, not the next school's.
-        let second_degree_done = has_inst
-            && school_first == Some(true)
-            && cur.institution.is_empty()
-            && cur.degree.is_some()
-            && (cur.end.is_some() || cur.start.is_some());
-        if second_degree_done {
-            if let Some(prev) = out.last().filter(|p| !p.institution.is_empty()) {
-                cur.institution = prev.institution.clone();
-                cur.institution_label = prev.institution_label.clone();
-                cur.institution_iri = prev.institution_iri.clone();
-            }
+        // (Also when the next degree line comes first: "M.S. …" / "May 2013" / "BSc (Hons)".)
+        if has_inst || has_degree && cur.degree.is_some() {
+            second_degree_at_school_above(&mut cur, &out, school_first);
         }
         if has_inst && !cur.institution.is_empty() || has_degree && cur.degree.is_some() && has_inst
         {
@@ -676,6 +668,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             cur.evidence = Some(l.evidence(0.7));
         }
     }
+    second_degree_at_school_above(&mut cur, &out, school_first);
     flush(&mut cur, &mut out);
     // The profile's own statement ("本科院校：X" above the sections) adds a study or the
     // degree a section's record lacks (merged below).
@@ -706,6 +699,26 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         out.retain(|e| !e.institution.is_empty());
     }
     merge_same_studies(out)
+}
+
+/// In a school-first section, a dated degree without a school is a second study at the
+/// school of the record above.
+fn second_degree_at_school_above(
+    cur: &mut Education,
+    out: &[Education],
+    school_first: Option<bool>,
+) {
+    let dated_degree = cur.institution.is_empty()
+        && cur.degree.is_some()
+        && (cur.end.is_some() || cur.start.is_some());
+    if school_first != Some(true) || !dated_degree {
+        return;
+    }
+    if let Some(prev) = out.last().filter(|p| !p.institution.is_empty()) {
+        cur.institution = prev.institution.clone();
+        cur.institution_label = prev.institution_label.clone();
+        cur.institution_iri = prev.institution_iri.clone();
+    }
 }
 
 /// One record per study: the same school in two scripts or two sections (a bilingual file's

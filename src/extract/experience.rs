@@ -2012,6 +2012,16 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
             }
             set_org(p, &head);
         }
+        // "Department Chair, Marine Policy. Responsible for …": the sentence after the title
+        // is its description.
+        if let Some(t) = p.title.as_mut() {
+            if let Some(cut) = t.find(". ").filter(|&i| {
+                let word = t[..i].rsplit(' ').next().unwrap_or("");
+                word.chars().count() > 3 && t[i + 2..].split_whitespace().count() >= 3
+            }) {
+                t.truncate(cut);
+            }
+        }
         let no_title = p.title.as_deref().is_some_and(|t| {
             !t.chars().any(char::is_alphabetic)
                 || t.bytes().any(|b| b.is_ascii_digit()) && dates::parse_date(t.trim()).is_some()

@@ -456,10 +456,27 @@ pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
         .iter()
         .find(|terms| {
             terms.tokens.iter().any(|t| tokens.contains(&t.as_str()))
-                || terms.substrings.iter().any(|t| lower.contains(t.as_str()))
+                || terms.substrings.iter().any(|t| {
+                    lower.contains(t.as_str()) && (t != "associate" || associate_degree(&tokens))
+                })
         })
         .map(|terms| terms.level);
     written.or_else(|| spaced_degree_level(&tokens))
+}
+
+/// "Associate", "Associate of Arts", "Associate's Degree" name a degree; "Associate Dean",
+/// "Associate Professor" name a rank: the word after it decides.
+fn associate_degree(tokens: &[&str]) -> bool {
+    let words: Vec<&str> = tokens.iter().copied().filter(|t| !t.is_empty()).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.starts_with("associate")
+            && words.get(i + 1).is_none_or(|next| {
+                [
+                    "degree", "of", "in", "s", "arts", "science", "applied", "diploma",
+                ]
+                .contains(next)
+            })
+    })
 }
 
 /// "B. Tech", "B-Tech", "M Sc": an abbreviation whose initial is set apart from the rest,
