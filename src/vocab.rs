@@ -190,12 +190,25 @@ impl ConceptIndex {
 
 /// Normalise a label for exact lookup: NFKC-ish width folding, lowercase, single spaces.
 pub fn normalize_label(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .map(crate::read::fold_width)
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass, one allocation: every heading test and vocabulary lookup comes here.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().map(crate::read::fold_width) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// A Latin match must not be glued to other Latin letters or digits ("Go" in "Google").
@@ -386,5 +399,7 @@ mod tests {
     fn normalize_label_folds_case_width_and_space() {
         assert_eq!(normalize_label("  Spring   Boot "), "spring boot");
         assert_eq!(normalize_label("ＭｙＳＱＬ"), "mysql");
+        assert_eq!(normalize_label("\u{3000}工作　经历 "), "工作 经历");
+        assert_eq!(normalize_label("ÉCOLE  Normale"), "école normale");
     }
 }
