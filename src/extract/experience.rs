@@ -2056,9 +2056,18 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
 /// A field that is a place and nothing else: a known place ("Coventry", "Pune, India") or a
 /// town before a state or country code ("Princeton, NJ").
 fn place_only(t: &str, words: &Words) -> bool {
-    let t = t.trim();
+    let t = t.trim().trim_end_matches('/').trim_end();
     if t.contains("  ") || t.contains(['\t', '|']) {
         return false;
+    }
+    // "NY" (a state code alone, in capitals), "Kenya/ Chicago" (places joined by a slash).
+    if US_STATE_CODES.contains(&t) {
+        return true;
+    }
+    if t.contains('/') {
+        return t
+            .split('/')
+            .all(|p| !p.trim().is_empty() && words.is_place(p.trim()));
     }
     let town_code = t.split_once(", ").is_some_and(|(town, code)| {
         (2..=3).contains(&code.len())
@@ -2068,6 +2077,14 @@ fn place_only(t: &str, words: &Words) -> bool {
     });
     words.is_place(t) || town_code
 }
+
+/// The two-letter codes of the US states and DC, as addresses write them.
+const US_STATE_CODES: [&str; 51] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY",
+];
 
 /// What a header's field can be without being an organisation, unless the vocabulary or a
 /// legal form says it is one: a place ("Princeton, NJ", "Coventry"), a degree ("Master of
@@ -2087,6 +2104,11 @@ fn no_organisation(org: &str, words: &Words) -> bool {
     let dangling = t.ends_with(',') || ["and", "or", "of", "&"].contains(&last);
     let unbalanced = t.matches(['(', '（']).count() != t.matches([')', '）']).count()
         || t.starts_with(['(', '（']);
+    // "Inc", "Ltd.": a legal form left alone by a comma before it.
+    let legal_form_alone = !t.contains(' ') && words.has_legal_form(t);
+    if legal_form_alone {
+        return true;
+    }
     if !(place || degree || lower_start || dangling || unbalanced) {
         return false;
     }
@@ -3208,6 +3230,9 @@ mod tests {
             "and 2004",
             "CAAHEP)",
             "(full-time), 6/2007",
+            "NY",
+            "Kenya/ Chicago",
+            "Inc",
         ] {
             assert!(no_organisation(no, w), "{no}");
         }
@@ -3219,6 +3244,8 @@ mod tests {
             "Bank of the West",
             "BA Systems",
             "深圳虚构科技有限公司",
+            "GE",
+            "HP Inc",
         ] {
             assert!(!no_organisation(yes, w), "{yes}");
         }
