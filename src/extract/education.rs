@@ -448,6 +448,24 @@ fn split_school_degree(part: &str, words: &Words) -> Option<(String, String)> {
         .then(|| (head.to_owned(), tail.to_owned()))
 }
 
+/// "B.E Anna University", "M.Tech. Example Technological University": a degree's
+/// abbreviation glued to the school after it (a flattened line lost the gap) → (school,
+/// degree as written).
+fn split_degree_school(part: &str, words: &Words) -> Option<(String, String)> {
+    let (first, rest) = part.trim().split_once(' ')?;
+    let rest = rest.trim();
+    let abbreviation = first.chars().count() <= 8
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && (first.contains('.') || first.chars().filter(char::is_ascii_uppercase).count() >= 2)
+        && degree_level(first).is_some();
+    (abbreviation && degree_level(rest).is_none() && is_institution(rest, words)).then(|| {
+        (
+            rest.to_owned(),
+            first.trim_end_matches([',', '.']).to_owned(),
+        )
+    })
+}
+
 /// A part that opens with a degree ("Bachelor of Science in … with Specialization in …"):
 /// long fields do not make it a sentence.
 fn opens_with_degree(p: &str) -> bool {
@@ -538,7 +556,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
         let mut split = Vec::with_capacity(parts.len());
         for p in parts {
             match is_institution(&p, words)
-                .then(|| split_school_degree(&p, words))
+                .then(|| split_school_degree(&p, words).or_else(|| split_degree_school(&p, words)))
                 .flatten()
             {
                 Some((school, degree)) => {
@@ -894,6 +912,24 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn a_degree_abbreviation_glued_to_its_school() {
+        let got = edu(
+            "EDUCATION\nB.E Northfield University, Lowtown (2008-2012)\n\
+             M.Tech. Eastfield Technological University, India.\n",
+        );
+        let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Northfield University", Some("B.E")),
+                ("Eastfield Technological University", Some("M.Tech"))
+            ]
+        );
+        assert!(split_degree_school("MBA", Words::get()).is_none());
+        assert!(split_degree_school("Bachelor University Press", Words::get()).is_none());
     }
 
     #[test]
