@@ -5,7 +5,7 @@ use super::dates::{self, DateEnd};
 use super::layout::{Line, Section};
 use super::lines::{looks_like_city_region, split_outside_brackets, split_parts};
 use super::{canonical_organization, degree_level, Words};
-use crate::model::Education;
+use crate::model::{DegreeLevel, Education};
 
 /// Set the institution, without a bare year written before or after it ("2013 Example
 /// University": a flattened line lost the break between the year and the school).
@@ -466,6 +466,37 @@ fn split_degree_school(part: &str, words: &Words) -> Option<(String, String)> {
     })
 }
 
+/// "Junior pursuing a Bachelor of Science in …", "Currently doing MBA": the words of a
+/// sentence before the degree are no part of it.
+fn without_degree_lead(p: &str) -> &str {
+    let words: Vec<(usize, &str)> = p
+        .split(' ')
+        .scan(0, |at, w| {
+            let i = *at;
+            *at += w.len() + 1;
+            Some((i, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    if words.first().is_none_or(|(_, w)| degree_level(w).is_some()) {
+        return p;
+    }
+    for k in 1..words.len().min(5) {
+        let lead = &words[..k];
+        let sentence = lead
+            .iter()
+            .any(|(_, w)| w.starts_with(|c: char| c.is_lowercase()));
+        if !sentence || degree_level(words[k].1).is_none() {
+            continue;
+        }
+        let lead_text = &p[..words[k].0];
+        if degree_level(lead_text).is_none() {
+            return &p[words[k].0..];
+        }
+    }
+    p
+}
+
 /// A part that opens with a degree ("Bachelor of Science in … with Specialization in …"):
 /// long fields do not make it a sentence.
 fn opens_with_degree(p: &str) -> bool {
@@ -482,7 +513,18 @@ fn same_study(a: &Education, b: &Education) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    same_school && levels
+    // "HSC" and "SSC" from one board are two studies of the same ("other") level; a degree
+    // written in two scripts ("学士", "Bachelor") is one.
+    let other_written_apart = match (a.degree.as_deref(), b.degree.as_deref()) {
+        (Some(x), Some(y)) => {
+            a.degree_level == Some(DegreeLevel::Other)
+                && x.is_ascii()
+                && y.is_ascii()
+                && !x.eq_ignore_ascii_case(y)
+        }
+        _ => false,
+    };
+    same_school && levels && !other_written_apart
 }
 
 /// Fill what `into` lacks from `from`.
@@ -639,7 +681,7 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
             if cur.institution.is_empty() && is_institution(p, words) {
                 set_institution(&mut cur, p);
             } else if cur.degree.is_none() && degree_part(p) {
-                let (d, f) = split_degree_field(p);
+                let (d, f) = split_degree_field(without_degree_lead(p));
                 cur.degree_level = degree_level(&d);
                 cur.degree = Some(d);
                 if cur.field.is_none() {
@@ -912,6 +954,29 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_owned())
+    }
+
+    #[test]
+    fn sentence_words_before_a_degree_and_two_school_certificates_of_one_board() {
+        assert_eq!(
+            without_degree_lead("Junior pursuing a Bachelor of Science in Physics"),
+            "Bachelor of Science in Physics"
+        );
+        assert_eq!(without_degree_lead("B.S. in Physics"), "B.S. in Physics");
+        assert_eq!(
+            without_degree_lead("Northfield College"),
+            "Northfield College"
+        );
+        let got =
+            edu("EDUCATION\nHSC\nLowtown Board\nMarch 2012\nSSC\nLowtown Board\nMarch 2010\n");
+        let got: Vec<_> = got.iter().map(|r| (r.0.as_str(), r.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Lowtown Board", Some("HSC")),
+                ("Lowtown Board", Some("SSC"))
+            ]
+        );
     }
 
     #[test]
