@@ -1057,7 +1057,8 @@ const PROSE_STOPS: &[&str] = &[
 /// 2015": a position stated in a sentence. Without dates, only a title together with a
 /// clearly named organisation counts.
 fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
-    let lower = text.to_lowercase();
+    // ASCII case folding keeps every byte offset of `text` (the cues are English words).
+    let lower = text.to_ascii_lowercase();
     let cue_at = words
         .employment_verbs_en
         .iter()
@@ -1166,7 +1167,7 @@ fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
     let range = ["from ", "since ", "during "].iter().find_map(|c| {
         let mut i = lower[cue_at..].find(c)? + cue_at + c.len();
         // "from 5th October, 2015": the day before the month.
-        let day = text[i..].split(' ').next().unwrap_or("");
+        let day = text.get(i..).unwrap_or("").split(' ').next().unwrap_or("");
         let digits = day.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=2).contains(&digits) && ["st", "nd", "rd", "th"].contains(&&day[digits..]) {
             i += day.len() + 1;
@@ -3098,6 +3099,13 @@ mod tests {
         assert_eq!(p.organization, "Larch India Private Ltd");
         assert_eq!(p.start.as_deref(), Some("2015-10"));
         assert!(p.current);
+        // A letter whose lower case is longer ("İ") before the cue shifts no offset.
+        let p = prose(
+            "İİİ office: Worked as Software Engineer with Larchmont Widgets Corporation Limited from Dec' 2015",
+        )
+        .expect("a position");
+        assert_eq!(p.organization, "Larchmont Widgets Corporation Limited");
+        assert_eq!(p.start.as_deref(), Some("2015-12"));
     }
 
     #[test]

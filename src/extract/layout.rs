@@ -826,8 +826,8 @@ fn capitals_heading_with_content(raw: &str) -> Option<(&str, &str, Section)> {
     heading_of(name).map(|s| (head, tail, s))
 }
 
-/// A line of contact details only: an e-mail address, or a phone number with at most a
-/// short label ("T: 0123 345 7890", "Mobile: …").
+/// A line of contact details: one with an e-mail address, or a phone number with at most
+/// a short label ("T: 0123 345 7890", "Mobile: …").
 fn is_contact_line(raw: &str) -> bool {
     if raw.contains('@') && !super::lines::emails(raw).is_empty() {
         return true;
