@@ -289,7 +289,7 @@ fn studies(record: &careergraph::model::CareerRecord) -> Vec<(String, String, St
 
 #[test]
 fn an_academic_cv_keeps_its_positions_and_its_presentations_apart() {
-    // "Tenure-line Academic Positions" and "Administrative Positions" are work sections (the
+    // "Tenured Faculty Positions" and "Administrative Positions" are work sections (the
     // education section above does not run on into them); "Conference Presentations" and
     // "University Service" are not: their dated lines are no positions. "Associate Dean" in
     // the header is a rank, not an associate degree; the sentence after a title is its
@@ -304,7 +304,7 @@ fn an_academic_cv_keeps_its_positions_and_its_presentations_apart() {
                 "Assistant Professor of Marine Policy"
             ),
             pos("College of Coastal Studies", "Associate Dean"),
-            pos("", "Department Chair, Marine Policy"),
+            pos("", "Program Director"),
         ]
     );
     let s = |i: &str, d: &str, f: &str, e: &str| {
@@ -325,7 +325,7 @@ fn education_laid_out_school_first_degree_first_and_under_a_contact_block() {
     // school's bracketed place is no field; a second dated degree under the school above is
     // a study there; degree / field / school on three lines. In the work section a place
     // line between the organisation and the dates is the location, and a customer named in
-    // a sentence ("with Globex client") is not the employer.
+    // a sentence ("with Initech client") is not the employer.
     let r = record_of("education-layouts.txt");
     let s = |i: &str, d: &str, f: &str, e: &str| {
         (i.to_owned(), d.to_owned(), f.to_owned(), e.to_owned())
@@ -336,19 +336,19 @@ fn education_laid_out_school_first_degree_first_and_under_a_contact_block() {
             s(
                 "Northfield University of Technology",
                 "Ph.D.",
-                "Systems Engineering",
+                "Marine Robotics",
                 "2015-05"
             ),
             s(
                 "Northfield University of Technology",
                 "M.S.",
-                "Systems Engineering",
+                "Marine Robotics",
                 "2013-05"
             ),
             s(
                 "Eastfield University",
                 "BSc (Hons)",
-                "Information Technology",
+                "Software Design",
                 "2009"
             ),
         ]
@@ -357,9 +357,9 @@ fn education_laid_out_school_first_degree_first_and_under_a_contact_block() {
         positions("education-layouts.txt"),
         vec![
             pos("Northwind Traders", "Systems Engineer"),
-            pos("Larch Technologies Pvt. Ltd", "software engineer"),
+            pos("Larch Technologies Pvt. Ltd", "data analyst"),
         ]
     );
-    assert_eq!(r.positions[0].location.as_deref(), Some("Princeton, NJ"));
+    assert_eq!(r.positions[0].location.as_deref(), Some("Trenton, NJ"));
     assert_eq!(r.positions[1].start.as_deref(), Some("2013-06"));
 }

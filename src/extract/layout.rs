@@ -453,7 +453,7 @@ pub fn heading_of(text: &str) -> Option<Section> {
     if let Some(squashed) = letter_spaced_han(t) {
         return heading_of(&squashed);
     }
-    // "Honors, Awards, and Memberships": a list of headings is the section of its first.
+    // "Awards, Honors, and Activities": a list of headings is the section of its first.
     if t.contains(", and ") || t.contains(", & ") {
         let items: Vec<&str> = t
             .split(',')
@@ -967,7 +967,7 @@ mod tests {
     #[test]
     fn academic_headings_and_heading_lists() {
         assert_eq!(
-            heading_of("Tenure-line Academic Positions"),
+            heading_of("Tenured Faculty Positions"),
             Some(Section::Experience)
         );
         assert_eq!(
@@ -977,7 +977,7 @@ mod tests {
         assert_eq!(heading_of("UNIVERSITY SERVICE"), Some(Section::Other));
         assert_eq!(heading_of("Conference Presentations"), Some(Section::Other));
         assert_eq!(
-            heading_of("Honors, Awards, and Memberships"),
+            heading_of("Awards, Honors, and Activities"),
             Some(Section::Other)
         );
         assert_eq!(heading_of("Boston, and Chicago"), None);

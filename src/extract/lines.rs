@@ -191,8 +191,8 @@ pub fn split_parts(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// `s` split at each `sep` outside brackets: "Example University (Rolla, MO), Ph.D." gives
-/// the school with its place in brackets and the degree, not "…(Rolla" and "MO)".
+/// `s` split at each `sep` outside brackets: "Example University (Lowtown, NH), Ph.D." gives
+/// the school with its place in brackets and the degree, not "…(Lowtown" and "NH)".
 pub fn split_outside_brackets<'a>(s: &'a str, sep: &str) -> Vec<&'a str> {
     let mut out = Vec::new();
     let (mut depth, mut last) = (0usize, 0usize);
@@ -272,8 +272,8 @@ mod tests {
     #[test]
     fn commas_inside_brackets_do_not_split() {
         assert_eq!(
-            split_outside_brackets("Northfield University (Rolla, MO), Ph.D., 2015", ", "),
-            ["Northfield University (Rolla, MO)", "Ph.D.", "2015"]
+            split_outside_brackets("Northfield University (Lowtown, NH), Ph.D., 2015", ", "),
+            ["Northfield University (Lowtown, NH)", "Ph.D.", "2015"]
         );
         assert_eq!(split_outside_brackets("a, b", ", "), ["a", "b"]);
         assert_eq!(
