@@ -1147,7 +1147,7 @@ fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
             let client = !run.last().is_some_and(|w| w.ends_with([',', ';', '.']))
                 && tokens
                     .get(m)
-                    .is_some_and(|(_, w)| CLIENT_WORDS.contains(&bare(w).as_str()));
+                    .is_some_and(|(_, w)| words.client_words_en.contains(&bare(w)));
             if !o.is_empty() && !client && plausible_org(&o) {
                 orgs.push(o);
             }
@@ -1199,17 +1199,6 @@ fn prose_position(l: &Line<'_>, text: &str, words: &Words) -> Option<Position> {
     }
     Some(pos)
 }
-
-/// Words after an organisation's name that make it a customer or partner ("with Acme
-/// client"), not the employer.
-const CLIENT_WORDS: [&str; 6] = [
-    "client",
-    "clients",
-    "customer",
-    "customers",
-    "partner",
-    "partners",
-];
 
 /// An undated entry whose fields are separated by blank lines: a title line, then an
 /// organisation line, then the description ("Associate Software Engineer" / "" / "oracle"
@@ -2062,7 +2051,7 @@ fn place_only(t: &str, words: &Words) -> bool {
         return false;
     }
     // "NY" (a state code alone, in capitals), "India/ Boston" (places joined by a slash).
-    if US_STATE_CODES.contains(&t) {
+    if words.state_codes.iter().any(|c| c == t) {
         return true;
     }
     if t.contains('/') {
@@ -2078,14 +2067,6 @@ fn place_only(t: &str, words: &Words) -> bool {
     });
     words.is_place(t) || town_code
 }
-
-/// The two-letter codes of the US states and DC, as addresses write them.
-const US_STATE_CODES: [&str; 51] = [
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
-    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
-    "WV", "WI", "WY",
-];
 
 /// What a header's field can be without being an organisation, unless the vocabulary or a
 /// legal form says it is one: a place ("Trenton, NJ", "Leeds"), a degree ("Master of

@@ -664,6 +664,10 @@ pub struct Words {
     pub degree_qualifiers: Vec<String>,
     /// English verbs that state a position in a sentence ("worked"), lower case.
     pub employment_verbs_en: Vec<String>,
+    /// Words that make the organisation before them a customer (`lex:client-word-en`).
+    pub client_words_en: Vec<String>,
+    /// US state codes in capitals (`lex:state-code`).
+    pub state_codes: Vec<String>,
     /// English words that make a name a department ("Department", "Team").
     pub department_words_en: Vec<String>,
     /// First-person words, lower case (English ones with their surrounding spaces).
@@ -827,6 +831,8 @@ impl Words {
                 place_names: lower(lex.terms("place-name")).into_iter().collect(),
                 degree_qualifiers: lower(lex.terms("degree-qualifier")),
                 employment_verbs_en: lower(lex.terms("employment-verb-en")),
+                client_words_en: lower(lex.terms("client-word-en")),
+                state_codes: lex.terms("state-code"),
                 department_words_en: lex.terms("department-word-en"),
                 first_person_words: lower(lex.terms("first-person-word")),
                 tech_nouns_zh: by_script(lex.terms("tech-noun"), false),
