@@ -6,7 +6,7 @@
 use super::dates::{self, DateEnd, DateRange, PartialDate};
 use super::layout::{heading_of, Line, Section};
 use super::lines::{emails, looks_like_city_region, split_parts, urls};
-use super::scan::{is_range_sep, is_separator_text, normalize};
+use super::scan::{is_range_sep, is_separator_text, normalize, MONTHS, SEASONS};
 use super::{canonical_organization, find_line_metrics, find_technologies, Words};
 use crate::model::{Evidence, Metric, Position, Project, Skill};
 
@@ -2083,7 +2083,12 @@ fn no_organisation(org: &str, words: &Words) -> bool {
         && first.chars().any(|c| c.is_ascii_alphabetic())
         && first.chars().all(|c| !c.is_ascii_uppercase());
     let last = t.split_whitespace().next_back().unwrap_or("");
-    let dangling = t.ends_with(',') || ["and", "or", "of", "&"].contains(&last);
+    let dangling = t.ends_with(',') || DANGLING_WORDS.contains(&last);
+    // "January", "Summer": a month or a season alone is a date cut from its year.
+    let date_word = !t.contains(' ') && {
+        let w = t.trim_end_matches('.').to_ascii_lowercase();
+        MONTHS.iter().any(|(m, _)| *m == w) || SEASONS.contains(&w.as_str())
+    };
     let unbalanced = t.matches(['(', '（']).count() != t.matches([')', '）']).count()
         || t.starts_with(['(', '（']);
     // "Inc", "Ltd.": a legal form left alone by a comma before it.
@@ -2091,14 +2096,21 @@ fn no_organisation(org: &str, words: &Words) -> bool {
     if legal_form_alone {
         return true;
     }
-    if !(place || degree || lower_start || dangling || unbalanced) {
+    if !(place || degree || lower_start || dangling || unbalanced || date_word) {
         return false;
     }
     // A place may hold a known name ("Princeton, NJ"): only a known organisation or a legal
     // form as the whole field outweighs it.
     let strength = words.org_strength(t);
-    place && strength < 3 || (degree || lower_start || dangling || unbalanced) && strength < 2
+    place && strength < 3
+        || (degree || lower_start || dangling || unbalanced || date_word) && strength < 2
 }
+
+/// Words that end a piece of a sentence cut at a line break, never a name: conjunctions,
+/// prepositions and articles written in lower case ("Articles of Clerkship at").
+const DANGLING_WORDS: [&str; 15] = [
+    "and", "or", "of", "&", "at", "in", "for", "with", "from", "to", "by", "the", "as", "on", "a",
+];
 
 /// A title in brackets under its label at the end of a field: "X (Designation: Software
 /// Intern)" → ("X", "Data Intern"); the head is empty when the brackets are all of it.
@@ -3222,6 +3234,10 @@ mod tests {
             "NY",
             "India/ Boston",
             "Inc",
+            "Articles of Clerkship at",
+            "January",
+            "Sept.",
+            "Summer",
         ] {
             assert!(no_organisation(no, w), "{no}");
         }
@@ -3235,6 +3251,8 @@ mod tests {
             "深圳虚构科技有限公司",
             "GE",
             "HP Inc",
+            "Mayfield Dairy",
+            "The Pantry at Fernhill",
         ] {
             assert!(!no_organisation(yes, w), "{yes}");
         }

@@ -446,6 +446,7 @@ pub fn metric_kinds() -> &'static metrics::MetricKinds {
 
 /// Normalised degree level of a degree as written (本科, MEng, Ph.D.…), from the lexicon.
 pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
+    let degree = without_state_after_town(degree);
     let lower = degree.trim().to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
@@ -462,6 +463,53 @@ pub fn degree_level(degree: &str) -> Option<DegreeLevel> {
         })
         .map(|terms| terms.level);
     written.or_else(|| spaced_degree_level(&tokens))
+}
+
+/// The text without the state code of a "Town, ST" place, where the code is also a degree
+/// abbreviation ("Portland, ME", "(Jackson, MS)", "Baltimore, MD"): the town is a known
+/// place or the pair stands in brackets. "Computer Science, MS" keeps its degree.
+fn without_state_after_town(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(", ").map(|i| i + from) {
+        from = i + 2;
+        let code_end = i + 4;
+        let is_code = bytes.len() >= code_end
+            && bytes[i + 2..code_end].iter().all(u8::is_ascii_uppercase)
+            && bytes
+                .get(code_end)
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !is_code {
+            continue;
+        }
+        let code = &text[i + 2..code_end];
+        let words = Words::get();
+        if !words.state_codes.iter().any(|c| c == code) {
+            continue;
+        }
+        let before = &text[..i];
+        let town_start = before.rfind(['(', ',', '（', '|', '\t']).map_or(0, |j| {
+            j + before[j..].chars().next().map_or(1, char::len_utf8)
+        });
+        let town = before[town_start..].trim();
+        let bracketed = before[..town_start].trim_end().ends_with(['(', '（'])
+            && text[code_end..].trim_start().starts_with([')', '）']);
+        if !town.is_empty() && (bracketed || words.is_place(town)) {
+            cut.push((i, code_end));
+        }
+    }
+    if cut.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (a, b) in cut {
+        out.push_str(&text[last..a]);
+        last = b;
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// "Associate", "Associate of Arts", "Associate's Degree" name a degree; "Associate Dean",
@@ -1239,6 +1287,25 @@ mod tests {
         // A lone initial before an ordinary word is no degree.
         assert_eq!(degree_level("Plan B for the team"), None);
         assert_eq!(degree_level("Building M Block"), None);
+    }
+
+    #[test]
+    fn a_state_code_after_its_town_is_no_degree() {
+        for place in [
+            "Northfield University (Portland, ME)",
+            "Lowtown Community College (Eastvale, MS)",
+            "Riverside Hospital, Baltimore, MD",
+            "Boston, MA",
+        ] {
+            assert_eq!(degree_level(place), None, "{place:?}");
+        }
+        for (text, level) in [
+            ("Computer Science, MS", DegreeLevel::Master),
+            ("Boston, MA – M.S. in Biology", DegreeLevel::Master),
+            ("MD, Internal Medicine", DegreeLevel::Doctor),
+        ] {
+            assert_eq!(degree_level(text), Some(level), "{text:?}");
+        }
     }
 
     #[test]
