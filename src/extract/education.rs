@@ -103,12 +103,52 @@ fn is_degree_qualifier(inner: &str) -> bool {
 /// → ("BSc (Hons)", Some("Informatics")); "Bachelor of Engineering (Computer Science)" →
 /// ("Bachelor of Engineering", Some("Computer Science")); "工学学士" → ("工学学士", None).
 fn split_degree_field(s: &str) -> (String, Option<String>) {
+    let (d, f) = split_degree_field_as_written(s);
+    (d, f.and_then(|f| clean_field(&f)))
+}
+
+/// The field without a bracketed score or year ("Computer Science (GPA: 3.8/4.0)",
+/// "English (1994)"); none when no word is left.
+fn clean_field(field: &str) -> Option<String> {
+    let mut f = field.trim();
+    while let (Some(open), true) = (f.rfind(['(', '（']), f.ends_with([')', '）'])) {
+        let inner = f[open..]
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）'])
+            .trim();
+        if !(is_score(inner) || lone_date(inner).is_some()) {
+            break;
+        }
+        f = f[..open].trim_end();
+    }
+    let f = f.trim_end_matches([',', ';', ':']).trim();
+    (f.chars().any(char::is_alphabetic) && lone_date(f).is_none() && !is_score(f))
+        .then(|| f.to_owned())
+}
+
+/// "GPA: 3.8/4.0", "CGPA 8.1", "Percentage: 78": a grade, not a field of study.
+fn is_score(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    ["gpa", "cgpa", "grade", "score", "percentage", "marks"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+fn split_degree_field_as_written(s: &str) -> (String, Option<String>) {
     let s = s.trim();
-    for sep in [" in ", " In ", " IN ", "/", " with ", ", "] {
+    for sep in [" in ", " In ", " IN ", "/", " with ", ", ", "，"] {
         if let Some(i) = s.find(sep) {
             let (d, f) = (s[..i].trim(), s[i + sep.len()..].trim());
-            if degree_level(d).is_some() && !f.is_empty() && degree_level(f).is_none() {
-                let (d, _) = split_degree_field(d);
+            // "3.259/4.0": a slash between digits is a score, not a separator.
+            let score_slash = sep == "/"
+                && d.ends_with(|c: char| c.is_ascii_digit())
+                && f.starts_with(|c: char| c.is_ascii_digit());
+            if !score_slash
+                && degree_level(d).is_some()
+                && !f.is_empty()
+                && degree_level(f).is_none()
+            {
+                let (d, _) = split_degree_field_as_written(d);
                 return (d, Some(f.to_owned()));
             }
         }
@@ -285,7 +325,13 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
         match school_at {
             Some(k) if pieces.len() > 1 => {
                 let before = pieces[..k].join(", ");
-                let after = after_school_place(&pieces[k + 1..]);
+                // "Hillcrest College, Dover, 2011": the year closes the line, not the place.
+                let mut tail = &pieces[k + 1..];
+                let trailing_date = tail.last().copied().filter(|x| lone_date(x).is_some());
+                if trailing_date.is_some() {
+                    tail = &tail[..tail.len() - 1];
+                }
+                let after = after_school_place(tail);
                 // A college named before its university comes after it: the first school
                 // part is the institution.
                 let unit_first = first_school != Some(k);
@@ -310,6 +356,7 @@ fn education_parts(rest: &str, labelled: bool, words: &Words) -> Vec<String> {
                 if !after.trim().is_empty() && !place {
                     out.push(after);
                 }
+                out.extend(trailing_date.map(str::to_owned));
             }
             _ => {
                 // "Bachelor of Science in Marketing, May 2010".
@@ -562,6 +609,9 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     // The section's order, learnt from its first record whose school and degree stand on
     // different lines: `Some(true)` when the school line comes first.
     let mut school_first: Option<bool> = None;
+    // A field read from a bare part after the school ("Lakeside University, Milford"): it
+    // may be the school's town, so a field the degree states ("… in Nursing") replaces it.
+    let mut guessed_field: Option<String> = None;
     for (i, l) in lines.iter().enumerate() {
         let labelled = words.education_labels.iter().find_map(|p| {
             l.text
@@ -684,7 +734,8 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 let (d, f) = split_degree_field(without_degree_lead(p));
                 cur.degree_level = degree_level(&d);
                 cur.degree = Some(d);
-                if cur.field.is_none() {
+                let guessed = guessed_field.take();
+                if cur.field.is_none() || f.is_some() && cur.field == guessed {
                     cur.field = f;
                 }
             } else if cur.field.is_none()
@@ -692,6 +743,9 @@ pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
                 && !looks_like_city_region(p)
                 && !(cur.institution.is_empty() && !has_inst && cur.degree.is_none())
             {
+                if cur.degree.is_none() && !cur.institution.is_empty() {
+                    guessed_field = Some(p.clone());
+                }
                 cur.field = Some(p.clone());
             }
         }
@@ -920,7 +974,22 @@ mod tests {
             ("Masters".into(), "Automobile Engineering".into())
         );
         assert_eq!(t("MBA"), ("MBA".into(), String::new()));
+        // A score or a year in brackets is no part of the field.
+        assert_eq!(
+            t("Bachelor of Science, Marine Biology (GPA: 3.51/4.0)"),
+            ("Bachelor of Science".into(), "Marine Biology".into())
+        );
+        assert_eq!(
+            t("Bachelor of Arts, History (2004)"),
+            ("Bachelor of Arts".into(), "History".into())
+        );
+        assert_eq!(
+            t("Master of Science (GPA 3.9)"),
+            ("Master of Science".into(), String::new())
+        );
+        assert_eq!(t("B.Sc. (CGPA: 8.1/10)"), ("B.Sc.".into(), String::new()));
         assert_eq!(t("工学学士"), ("工学学士".into(), String::new()));
+        assert_eq!(t("本科，统计学"), ("本科".into(), "统计学".into()));
         assert_eq!(t("BE (Computer)"), ("BE".into(), "Computer".into()));
     }
 
@@ -1035,6 +1104,34 @@ mod tests {
                     "B.S.",
                     "Computer Engineering",
                     "2011-05"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_town_after_a_school_gives_way_to_the_stated_field() {
+        let got = edu(
+            "EDUCATION\nLakeside University, Milford\nBachelor of Science in Nursing, May 2015\n\n\
+             B.A. in Economics, Hillcrest College, Dover, 2011\n\n\
+             Northfield College, Applied Physics\nBachelor of Science, 2009\n",
+        );
+        let want = |i: &str, d: &str, f: &str, e: &str| (i.to_owned(), s(d), s(f), None, s(e));
+        assert_eq!(
+            got,
+            [
+                want(
+                    "Lakeside University",
+                    "Bachelor of Science",
+                    "Nursing",
+                    "2015-05"
+                ),
+                want("Hillcrest College", "B.A.", "Economics", "2011"),
+                want(
+                    "Northfield College",
+                    "Bachelor of Science",
+                    "Applied Physics",
+                    "2009"
                 ),
             ]
         );

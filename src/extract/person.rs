@@ -111,10 +111,14 @@ fn is_short_han_name(s: &str) -> bool {
     is_han_name(s) && s.chars().count() <= 4
 }
 
-/// A short Han line that can be a name: not a section heading ("联系方式", "主要技能") and
-/// not a job title.
+/// A short Han line that can be a name: not a section heading ("联系方式", "主要技能"), not
+/// a job title and not a school ("中山大学": a two-column page's reading order can put the
+/// education column above the name).
 fn is_han_name_line(s: &str, words: &Words) -> bool {
-    is_short_han_name(s) && super::layout::heading_of(s).is_none() && !words.is_title(s)
+    is_short_han_name(s)
+        && super::layout::heading_of(s).is_none()
+        && !words.is_title(s)
+        && !words.is_school(s)
 }
 
 /// How far into a document a name printed alone is looked for, in non-empty lines.

@@ -53,7 +53,7 @@ pub fn page_lines(mut glyphs: Vec<Glyph>, rules: &[Rule]) -> Vec<Line> {
     join_wrapped_cells(&mut frags, rules);
     let mut order: Vec<(u8, Vec<usize>)> = Vec::new();
     let all: Vec<usize> = (0..frags.len()).collect();
-    split_columns(&frags, all, 0, 0, &mut order);
+    split_columns(&frags, rules, all, 0, 0, &mut order);
     let mut lines = Vec::new();
     for (column, ids) in order {
         let start = lines.len();
@@ -315,6 +315,7 @@ fn join_wrapped_cells(frags: &mut Vec<Fragment>, rules: &[Rule]) {
 /// into bands, each read left column first.
 fn split_columns(
     frags: &[Fragment],
+    rules: &[Rule],
     ids: Vec<usize>,
     column: u8,
     depth: usize,
@@ -324,7 +325,7 @@ fn split_columns(
         out.push((column, ids));
         return;
     }
-    let Some(gutter) = find_gutter(frags, &ids) else {
+    let Some(gutter) = find_gutter(frags, rules, &ids) else {
         out.push((column, ids));
         return;
     };
@@ -360,11 +361,12 @@ fn split_columns(
             }
         });
         if !left.is_empty() {
-            split_columns(frags, left, column, depth + 1, out);
+            split_columns(frags, rules, left, column, depth + 1, out);
         }
         if !right.is_empty() {
             split_columns(
                 frags,
+                rules,
                 right,
                 column.saturating_add(1 + depth as u8),
                 depth + 1,
@@ -391,7 +393,7 @@ fn split_columns(
 
 /// An x position that fragments leave empty over most of the region, with enough text on each
 /// side to be a column (not the gap before right-aligned dates).
-fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
+fn find_gutter(frags: &[Fragment], rules: &[Rule], ids: &[usize]) -> Option<f32> {
     let x0 = ids
         .iter()
         .map(|&i| frags[i].x0)
@@ -432,7 +434,7 @@ fn find_gutter(frags: &[Fragment], ids: &[usize]) -> Option<f32> {
                     let (cs, cb) = clear_stretch(&cover[s..b], min_bins)
                         .map_or((s, b), |(a, z)| (s + a, s + z));
                     let x = x0 + (cs + cb) as f32; // centre: (cs + cb) / 2 bins of 2 pt
-                    if valid_gutter(frags, ids, x, rows.len())
+                    if valid_gutter(frags, rules, ids, x, rows.len())
                         && best.is_none_or(|(_, w)| b - s > w)
                     {
                         best = Some((x, b - s));
@@ -464,7 +466,7 @@ fn clear_stretch(cover: &[u32], min: usize) -> Option<(usize, usize)> {
     best
 }
 
-fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool {
+fn valid_gutter(frags: &[Fragment], rules: &[Rule], ids: &[usize], x: f32, rows: usize) -> bool {
     let (mut left_rows, mut right_rows) = (Vec::new(), Vec::new());
     let (mut left_top, mut left_bottom) = (f32::NEG_INFINITY, f32::INFINITY);
     let (mut right_top, mut right_bottom) = (f32::NEG_INFINITY, f32::INFINITY);
@@ -528,7 +530,7 @@ fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool 
         })
         .count();
     same_baseline * 5 < left_rows.len().min(right_rows.len()) * 4
-        && !label_column(frags, ids, x, (right_bottom, right_top), &right_rows)
+        && !label_column(frags, rules, ids, x, (right_bottom, right_top), &right_rows)
 }
 
 /// Whether the side left of `x` is a column of labels beside entries rather than a column of
@@ -539,6 +541,7 @@ fn valid_gutter(frags: &[Fragment], ids: &[usize], x: f32, rows: usize) -> bool 
 /// its entry's first line. A sidebar's lines follow one another down the page.
 fn label_column(
     frags: &[Fragment],
+    rules: &[Rule],
     ids: &[usize],
     x: f32,
     right_span: (f32, f32),
@@ -552,6 +555,7 @@ fn label_column(
             && f.y >= right_span.0 - f.size
             && f.y <= right_span.1 + f.size
             && !left.iter().any(|l| l.0 == f.row)
+            && !heading_over_rule(f, rules, x)
         {
             left.push((f.row, f.y, f.size));
         }
@@ -568,6 +572,14 @@ fn label_column(
         .filter(|(k, l)| left.get(k + 1).is_none_or(|n| l.1 - n.1 > 1.8 * l.2))
         .count();
     on_right_baseline * 3 >= left.len() * 2 && isolated * 4 >= left.len() * 3
+}
+
+/// Whether a fragment is a section heading over a horizontal rule that runs on across the
+/// gutter at `x` (a heading's underline spans the page; a sidebar's stays in the sidebar).
+fn heading_over_rule(f: &Fragment, rules: &[Rule], x: f32) -> bool {
+    rules
+        .iter()
+        .any(|r| r.horizontal() && r.x0 < x && r.x1 > x && r.y0 < f.y && f.y - r.y0 <= 1.5 * f.size)
 }
 
 /// Rebuild lines from one column's fragments (same row → one line).
@@ -783,6 +795,47 @@ mod tests {
             assert_eq!(texts[at + 1], format!("Title {k}"));
         }
         assert_eq!(texts[texts.len() - 1], "Go, Rust", "{texts:?}");
+    }
+
+    #[test]
+    fn headings_over_page_wide_rules_are_no_part_of_a_dates_column() {
+        // Few entries under underlined headings: each heading's rule runs across the page,
+        // so the heading is not counted as a line of the dates column.
+        let rule = |y: f32| Rule {
+            x0: 40.0,
+            y0: y,
+            x1: 500.0,
+            y1: y,
+        };
+        let mut g = word("Experience", 40.0, 720.0);
+        for k in 0..2 {
+            let y = 700.0 - 60.0 * k as f32;
+            g.extend(word(&format!("20{}0 - 20{}5", k + 1, k + 1), 40.0, y));
+            g.extend(word(&format!("Organisation {k}"), 200.0, y));
+            g.extend(word(&format!("Title {k}"), 200.0, y - 14.0));
+            if k == 0 {
+                g.extend(word("did a thing", 210.0, y - 28.0));
+            }
+        }
+        g.extend(word("Education", 40.0, 560.0));
+        g.extend(word("2001 - 2005", 40.0, 540.0));
+        g.extend(word("Example University", 200.0, 540.0));
+        g.extend(word("BSc Physics", 200.0, 526.0));
+        let rules = [rule(715.0), rule(555.0)];
+        let lines = page_lines(g.clone(), &rules);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[1], "2010 - 2015  Organisation 0", "{texts:?}");
+        assert_eq!(texts[4], "2020 - 2025  Organisation 1", "{texts:?}");
+        assert_eq!(texts[5], "Title 1", "{texts:?}");
+        assert!(
+            texts.contains(&"2001 - 2005  Example University"),
+            "{texts:?}"
+        );
+        // Without the rules the headings make the left side look like a column of its own.
+        let lines = page_lines(g, &[]);
+        assert!(lines
+            .iter()
+            .all(|l| l.text != "2010 - 2015  Organisation 0"));
     }
 
     #[test]
