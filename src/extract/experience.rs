@@ -2012,6 +2012,18 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
                 t.truncate(cut);
             }
         }
+        // "Location: Pune, India", "Client: …": another field's label and value, no title.
+        if let Some((field, v)) = p.title.as_deref().and_then(|t| {
+            let (label, v) = t.split_once([':', '：'])?;
+            field_of_label(label.trim()).map(|f| (f, v.trim().to_owned()))
+        }) {
+            if field != "title" {
+                p.title = None;
+                if field == "location" && p.location.is_none() && !v.is_empty() {
+                    p.location = Some(v);
+                }
+            }
+        }
         let no_title = p.title.as_deref().is_some_and(|t| {
             !t.chars().any(char::is_alphabetic)
                 || t.bytes().any(|b| b.is_ascii_digit()) && dates::parse_date(t.trim()).is_some()
@@ -4288,6 +4300,18 @@ mod tests {
         assert!(
             got.iter().all(|r| r.0.is_empty() && r.1.is_none()),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn another_fields_label_and_value_is_no_title() {
+        let got = extract(
+            "Jane Roe\nWORK EXPERIENCE\nNorthwind Traders -  Lowtown, IN -\nApril 2017 to Present\n\
+             Location: Eastvale, India\nClient: A retail chain\n",
+        );
+        assert_eq!(
+            got,
+            vec![("Northwind Traders".into(), None, some("2017-04"), None)]
         );
     }
 
