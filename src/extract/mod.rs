@@ -1017,6 +1017,12 @@ impl Words {
         if toks.len() >= 2 && toks.last().is_some_and(|t| word(t)) {
             return 2;
         }
+        // "Law Office of Jane Roe", "Bank of the West": an organisation word before "of".
+        if toks.windows(3).any(|w| {
+            w[1] == "of" && w[0].chars().next().is_some_and(char::is_uppercase) && word(&w[0])
+        }) {
+            return 2;
+        }
         if orgs.find_all(s).iter().any(|m| !m.needs_context) {
             return 2;
         }
@@ -1268,6 +1274,9 @@ mod tests {
         assert_eq!(words.org_strength("Larch Co."), 3);
         assert_eq!(words.org_strength("Birch Werke AG"), 3);
         assert_eq!(words.org_strength("Co-op Programme"), 0);
+        assert_eq!(words.org_strength("The Law Office of Jane Roe"), 2);
+        assert_eq!(words.org_strength("Bank of the West"), 2);
+        assert_eq!(words.org_strength("Master of Science"), 0);
         assert!(words.org_strength("Co") < 3);
     }
 
