@@ -590,6 +590,50 @@ fn merge_into(into: &mut Education, from: Education) {
 }
 
 /// Parse education from the education section (and an "教育：…" contact line).
+/// Degrees written after the name as post-nominal letters ("Jane Q. Roe, Ph.D., MBA") that no
+/// education record states: each is a study without a school. Certifications there ("PMP")
+/// name no degree and are left out.
+pub fn degrees_after_name(lines: &[Line<'_>], name: &str, known: &[Education]) -> Vec<Education> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let Some(line) = lines
+        .iter()
+        .filter(|l| !l.text.is_empty())
+        .take(10)
+        .find(|l| l.text.trim_start().starts_with(name))
+    else {
+        return Vec::new();
+    };
+    let Some(tail) = line.text.trim_start()[name.len()..]
+        .trim_start()
+        .strip_prefix(',')
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<Education> = Vec::new();
+    for piece in tail.split(',').map(str::trim) {
+        let letters = piece.split_whitespace().count() == 1 && piece.chars().count() <= 8;
+        let Some(level) = letters.then(|| degree_level(piece)).flatten() else {
+            continue;
+        };
+        let stated = known
+            .iter()
+            .chain(&out)
+            .any(|e| e.degree_level == Some(level));
+        if !stated {
+            out.push(Education {
+                degree: Some(piece.to_owned()),
+                degree_level: Some(level),
+                evidence: Some(line.evidence(0.6)),
+                ..Education::default()
+            });
+        }
+    }
+    out
+}
+
 pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     let mut out: Vec<Education> = Vec::new();
     let mut cur = Education::default();
@@ -1107,6 +1151,21 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn degrees_after_the_name_that_no_record_states() {
+        let ls = super::super::layout::lines(
+            "Jane Q. Roe, Ph.D., MBA, PMP\njane@example.org\n\nEDUCATION\n\
+             MBA, Lakeside University, 2004\n",
+        );
+        let known = extract_education(&ls, Words::get());
+        let got = degrees_after_name(&ls, "Jane Q. Roe", &known);
+        let degrees: Vec<_> = got.iter().map(|e| e.degree.as_deref()).collect();
+        // The MBA is the Education section's; PMP is a certification.
+        assert_eq!(degrees, [Some("Ph.D.")]);
+        assert!(got[0].institution.is_empty());
+        assert!(degrees_after_name(&ls, "Sam Roe", &known).is_empty());
     }
 
     #[test]

@@ -336,12 +336,17 @@ pub fn extract_person(text: &str, lines: &[Line<'_>], words: &Words) -> Person {
             // A language switch ("English | 简体中文") is no name.
             continue;
         }
-        if is_latin_name(t, words) || is_han_name_line(t, words) {
+        // "Jane Q. Roe, Ph.D.": the credentials after a comma are no part of the name.
+        let credentialed = t
+            .contains(',')
+            .then(|| leading_latin_name(t, words))
+            .flatten();
+        if credentialed.is_none() && (is_latin_name(t, words) || is_han_name_line(t, words)) {
             candidates.push((t.to_owned(), l.start));
             name_line = Some(i);
             break;
         }
-        if let Some(n) = leading_latin_name(t, words) {
+        if let Some(n) = credentialed.or_else(|| leading_latin_name(t, words)) {
             name_rest = Some(t[n.len()..].to_owned());
             candidates.push((n, l.start));
             name_line = Some(i);
@@ -839,6 +844,11 @@ mod tests {
             person("Hal Schmeler, MS (CS), PMP\n232 Olive Ave\n").name,
             "Hal Schmeler"
         );
+        assert_eq!(
+            person("Jane Q. Roe, Ph.D.\njane@example.org\n").name,
+            "Jane Q. Roe"
+        );
+        assert_eq!(person("Sam Roe, MBA\n").name, "Sam Roe");
         assert_eq!(
             person("Ivory Beahan 122 South Michigan Avenue\nChicago, IL\n").name,
             "Ivory Beahan"

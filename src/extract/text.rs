@@ -1,7 +1,7 @@
 //! The text pipeline: layout → person → experience → education → skills → kind,
 //! with the Chinese prose-bio extractor for documents written as prose.
 
-use super::education::extract_education;
+use super::education::{degrees_after_name, extract_education};
 use super::experience::extract_experience;
 use super::layout::{self, Line, Section};
 use super::person::extract_person;
@@ -26,6 +26,8 @@ pub fn extract_text(source: &str, sha256: &str, doc: &Document, format: &str) ->
     record.projects = ex.projects;
     record.metrics = ex.metrics;
     record.education = extract_education(&lines, words);
+    let after_name = degrees_after_name(&lines, &person.name, &record.education);
+    record.education.extend(after_name);
     record.skills = skills(&lines, words);
     record.as_of = super::asof::dated_line(text);
     person.languages = languages(&lines, words);
