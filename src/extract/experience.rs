@@ -5,7 +5,7 @@
 
 use super::dates::{self, DateEnd, DateRange, PartialDate};
 use super::layout::{heading_of, Line, Section};
-use super::lines::{emails, looks_like_city_region, split_parts, urls};
+use super::lines::{emails, looks_like_city_region, split_outside_brackets, split_parts, urls};
 use super::scan::{is_range_sep, is_separator_text, normalize, MONTHS, SEASONS};
 use super::{canonical_organization, find_line_metrics, find_technologies, Words};
 use crate::model::{Evidence, Metric, Position, Project, Skill};
@@ -1243,6 +1243,19 @@ fn title_line_positions(lines: &[Line<'_>], used: &[bool], words: &Words) -> Vec
             continue;
         }
         let t = l.text.trim();
+        // "BIRCH DRILLING SERVICES, Field Technician" / "Engineer, Larch Seismic Ltd.": an
+        // organisation and a title on one line, in either order.
+        if let Some((org, title)) = org_and_title(t, words) {
+            let mut pos = Position {
+                title: Some(title.to_owned()),
+                evidence: header_evidence(l),
+                ..Position::default()
+            };
+            set_org(&mut pos, org);
+            taken[i] = true;
+            out.push(pos);
+            continue;
+        }
         let strong = words.title_strength(t) == 3
             && words.org_strength(t) < 2
             && t.split_whitespace().count() <= 7
@@ -1284,6 +1297,33 @@ fn title_line_positions(lines: &[Line<'_>], used: &[bool], words: &Words) -> Vec
         out.push(pos);
     }
     out
+}
+
+/// A line of two comma-separated fields, one an organisation (a legal form, an organisation
+/// word at its end or a known name) and the other a job title ending with its head word.
+fn org_and_title<'a>(t: &'a str, words: &Words) -> Option<(&'a str, &'a str)> {
+    if t.split_whitespace().count() > 12 || t.ends_with('.') && is_sentence(t) {
+        return None;
+    }
+    let parts = split_outside_brackets(t, ", ");
+    let [a, b] = parts[..] else {
+        return None;
+    };
+    let (a, b) = (a.trim(), b.trim().trim_end_matches(';'));
+    let org = |x: &str| {
+        words.org_strength(x) >= 2
+            && words.title_strength(x) < 2
+            && !x.contains(". ")
+            && !no_organisation(x, words)
+    };
+    let title = |x: &str| words.title_strength(x) == 3 && words.org_strength(x) < 2;
+    if org(a) && title(b) {
+        Some((a, b))
+    } else if title(a) && org(b) {
+        Some((b, a))
+    } else {
+        None
+    }
 }
 
 /// Extract experience from the experience/projects sections (and dated header lines elsewhere).
@@ -4300,6 +4340,26 @@ mod tests {
         assert!(
             got.iter().all(|r| r.0.is_empty() && r.1.is_none()),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn undated_lines_of_an_organisation_and_a_title() {
+        let got = extract(
+            "Jane Roe\nOTHER EMPLOYMENT\nBIRCH DRILLING SERVICES, Field Technician\n\
+             Engineer, Larch Seismic Ltd.\nReporting, testing and writing\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "BIRCH DRILLING SERVICES".into(),
+                    some("Field Technician"),
+                    None,
+                    None
+                ),
+                ("Larch Seismic Ltd.".into(), some("Engineer"), None, None),
+            ]
         );
     }
 
