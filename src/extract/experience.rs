@@ -2145,7 +2145,19 @@ fn no_organisation(org: &str, words: &Words) -> bool {
         || t.starts_with(['(', '（']);
     // "Inc", "Ltd.": a legal form left alone by a comma before it.
     let legal_form_alone = !t.contains(' ') && words.has_legal_form(t);
-    if legal_form_alone {
+    // "XXXXXXXX": a name blacked out; "Recently", "Currently": a sentence's first word.
+    let placeholder = t.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, 'x' | 'X') || !c.is_alphanumeric());
+    let time_adverb = [
+        "recently",
+        "currently",
+        "previously",
+        "formerly",
+        "presently",
+    ]
+    .contains(&t.trim_end_matches([',', '.']).to_ascii_lowercase().as_str());
+    if legal_form_alone || placeholder || time_adverb {
         return true;
     }
     if !(place || degree || lower_start || dangling || unbalanced || date_word) {
@@ -3290,6 +3302,8 @@ mod tests {
             "January",
             "Sept.",
             "Summer",
+            "XXXXXXXX",
+            "Recently",
         ] {
             assert!(no_organisation(no, w), "{no}");
         }
@@ -3305,6 +3319,7 @@ mod tests {
             "HP Inc",
             "Mayfield Dairy",
             "The Pantry at Fernhill",
+            "Xerox",
         ] {
             assert!(!no_organisation(yes, w), "{yes}");
         }
