@@ -2064,6 +2064,12 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
                 }
             }
         }
+        if p.title
+            .as_deref()
+            .is_some_and(|t| reads_as_duty(t) || page_number(t))
+        {
+            p.title = None;
+        }
         let no_title = p.title.as_deref().is_some_and(|t| {
             !t.chars().any(char::is_alphabetic)
                 || t.bytes().any(|b| b.is_ascii_digit()) && dates::parse_date(t.trim()).is_some()
@@ -2175,6 +2181,42 @@ fn no_organisation(org: &str, words: &Words) -> bool {
 const DANGLING_WORDS: [&str; 15] = [
     "and", "or", "of", "&", "at", "in", "for", "with", "from", "to", "by", "the", "as", "on", "a",
 ];
+
+/// A duty written as a sentence, not a title: a verb ending in "-ed" or "-ing" first, then
+/// three or more lower-case content words ("Implemented instruction focusing on skills
+/// maintenance", "Updating daily reports to the manager"). "Acting Director of
+/// Operations", "Managing Director" keep their capitals.
+fn reads_as_duty(t: &str) -> bool {
+    let mut ws = t.split_whitespace();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let verb = first.len() > 4
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && (first.ends_with("ed") || first.ends_with("ing"));
+    let lower_content = ws
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !NAME_FUNCTION_WORDS.contains(w)
+                && w.chars().count() > 2
+        })
+        .count();
+    verb && lower_content >= 3
+}
+
+/// A page's running footer: "Page 2", "Page 1 of 3".
+fn page_number(t: &str) -> bool {
+    let lower = t.trim().to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("page ") else {
+        return false;
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    match rest.split_once(" of ") {
+        Some((a, b)) => digits(a.trim()) && digits(b.trim()),
+        None => digits(rest.trim()),
+    }
+}
 
 /// A title in brackets under its label at the end of a field: "X (Designation: Software
 /// Intern)" → ("X", "Data Intern"); the head is empty when the brackets are all of it.
@@ -4376,6 +4418,19 @@ mod tests {
                 ("Larch Seismic Ltd.".into(), some("Engineer"), None, None),
             ]
         );
+    }
+
+    #[test]
+    fn a_duty_sentence_is_no_title() {
+        assert!(reads_as_duty(
+            "Implemented lessons focusing on reading skills"
+        ));
+        assert!(reads_as_duty("Updating weekly reports for the manager"));
+        assert!(!reads_as_duty("Acting Director of Operations"));
+        assert!(!reads_as_duty("Managing Director"));
+        assert!(!reads_as_duty("Engineering Manager, platform team"));
+        assert!(page_number("Page 1 of 2") && page_number("PAGE 3"));
+        assert!(!page_number("Page Designer"));
     }
 
     #[test]
