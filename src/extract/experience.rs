@@ -2052,7 +2052,7 @@ fn drop_non_positions(positions: &mut Vec<Position>, words: &Words) {
                 t.truncate(cut);
             }
         }
-        // "Location: Pune, India", "Client: …": another field's label and value, no title.
+        // "Location: Lowtown, India", "Client: …": another field's label and value, no title.
         if let Some((field, v)) = p.title.as_deref().and_then(|t| {
             let (label, v) = t.split_once([':', '：'])?;
             field_of_label(label.trim()).map(|f| (f, v.trim().to_owned()))
@@ -2177,14 +2177,14 @@ fn no_organisation(org: &str, words: &Words) -> bool {
 }
 
 /// Words that end a piece of a sentence cut at a line break, never a name: conjunctions,
-/// prepositions and articles written in lower case ("Articles of Clerkship at").
+/// prepositions and articles written in lower case ("two summers of fieldwork at").
 const DANGLING_WORDS: [&str; 15] = [
     "and", "or", "of", "&", "at", "in", "for", "with", "from", "to", "by", "the", "as", "on", "a",
 ];
 
 /// A duty written as a sentence, not a title: a verb ending in "-ed" or "-ing" first, then
-/// three or more lower-case content words ("Implemented instruction focusing on skills
-/// maintenance", "Updating daily reports to the manager"). "Acting Director of
+/// three or more lower-case content words ("Prepared monthly budgets for three
+/// departments", "Reviewing supplier invoices for the finance team"). "Acting Director of
 /// Operations", "Managing Director" keep their capitals.
 fn reads_as_duty(t: &str) -> bool {
     let mut ws = t.split_whitespace();
@@ -3340,7 +3340,7 @@ mod tests {
             "NY",
             "India/ Boston",
             "Inc",
-            "Articles of Clerkship at",
+            "Two summers of fieldwork at",
             "January",
             "Sept.",
             "Summer",
@@ -4423,9 +4423,11 @@ mod tests {
     #[test]
     fn a_duty_sentence_is_no_title() {
         assert!(reads_as_duty(
-            "Implemented lessons focusing on reading skills"
+            "Prepared monthly budgets for three departments"
         ));
-        assert!(reads_as_duty("Updating weekly reports for the manager"));
+        assert!(reads_as_duty(
+            "Reviewing supplier invoices for the finance team"
+        ));
         assert!(!reads_as_duty("Acting Director of Operations"));
         assert!(!reads_as_duty("Managing Director"));
         assert!(!reads_as_duty("Engineering Manager, platform team"));
