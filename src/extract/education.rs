@@ -126,12 +126,14 @@ fn clean_field(field: &str) -> Option<String> {
         .then(|| f.to_owned())
 }
 
-/// "GPA: 3.8/4.0", "CGPA 8.1", "Percentage: 78": a grade, not a field of study.
+/// "GPA: 3.8/4.0", "CGPA 8.1", "Percentage: 78": a grade (`lex:score-label`), not a field
+/// of study.
 fn is_score(s: &str) -> bool {
     let lower = s.trim().to_ascii_lowercase();
-    ["gpa", "cgpa", "grade", "score", "percentage", "marks"]
+    Words::get()
+        .score_labels
         .iter()
-        .any(|w| lower.starts_with(w))
+        .any(|w| lower.starts_with(w.as_str()))
 }
 
 fn split_degree_field_as_written(s: &str) -> (String, Option<String>) {
@@ -589,7 +591,6 @@ fn merge_into(into: &mut Education, from: Education) {
     }
 }
 
-/// Parse education from the education section (and an "教育：…" contact line).
 /// Degrees written after the name as post-nominal letters ("Jane Q. Roe, Ph.D., MBA") that no
 /// education record states: each is a study without a school. Certifications there ("PMP")
 /// name no degree and are left out.
@@ -634,6 +635,7 @@ pub fn degrees_after_name(lines: &[Line<'_>], name: &str, known: &[Education]) -
     out
 }
 
+/// Parse education from the education section (and an "教育：…" contact line).
 pub fn extract_education(lines: &[Line<'_>], words: &Words) -> Vec<Education> {
     let mut out: Vec<Education> = Vec::new();
     let mut cur = Education::default();

@@ -2155,14 +2155,9 @@ fn no_organisation(org: &str, words: &Words) -> bool {
     let placeholder = t.chars().filter(|c| c.is_alphanumeric()).count() >= 3
         && t.chars()
             .all(|c| matches!(c, 'x' | 'X') || !c.is_alphanumeric());
-    let time_adverb = [
-        "recently",
-        "currently",
-        "previously",
-        "formerly",
-        "presently",
-    ]
-    .contains(&t.trim_end_matches([',', '.']).to_ascii_lowercase().as_str());
+    let time_adverb = words
+        .time_adverbs_en
+        .contains(&t.trim_end_matches([',', '.']).to_ascii_lowercase());
     if legal_form_alone || placeholder || time_adverb {
         return true;
     }

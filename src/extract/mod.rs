@@ -732,6 +732,10 @@ pub struct Words {
     pub language_is_cues: Vec<String>,
     /// First words of an education line that names no school (`lex:not-school-opener`).
     pub not_school_openers: Vec<String>,
+    /// Labels of a grade ("GPA", "Percentage"), lower case.
+    pub score_labels: Vec<String>,
+    /// Time adverbs that open a sentence ("Recently", "Currently"), lower case.
+    pub time_adverbs_en: Vec<String>,
     /// Field labels of a position ("公司", "Job Title") → field ("org", "title", …).
     pub field_labels: Vec<(String, &'static str)>,
     /// `title_en` as [`token_key`]s, sorted: for [`Words::is_title`].
@@ -889,6 +893,8 @@ impl Words {
                 use_cues_en: by_script(lex.terms("tech-use-cue"), true),
                 language_is_cues: lex.terms("language-is-cue"),
                 not_school_openers: lower(lex.terms("not-school-opener")),
+                score_labels: lower(lex.terms("score-label")),
+                time_adverbs_en: lower(lex.terms("time-adverb-en")),
                 field_labels: [
                     ("field-label-org", "org"),
                     ("field-label-title", "title"),

@@ -759,6 +759,15 @@ mod tests {
         assert_eq!(lines[10].column, 1);
     }
 
+    /// A layout table's row `k` at baseline `y`: the dates alone in the left cell, the
+    /// organisation beside them and the title under it in the right cell.
+    fn dated_entry(k: usize, y: f32) -> Vec<Glyph> {
+        let mut g = word(&format!("20{}0 - 20{}5", k + 1, k + 1), 40.0, y);
+        g.extend(word(&format!("Organisation {k}"), 200.0, y));
+        g.extend(word(&format!("Title {k}"), 200.0, y - 14.0));
+        g
+    }
+
     #[test]
     fn a_layout_tables_dates_column_is_read_beside_its_entries() {
         // A borderless Word table: each entry's dates alone in the left cell, on the baseline
@@ -767,9 +776,7 @@ mod tests {
         let mut g = word("Experience", 40.0, 720.0);
         for k in 0..4 {
             let y = 700.0 - 60.0 * k as f32;
-            g.extend(word(&format!("20{}0 - 20{}5", k + 1, k + 1), 40.0, y));
-            g.extend(word(&format!("Organisation {k}"), 200.0, y));
-            g.extend(word(&format!("Title {k}"), 200.0, y - 14.0));
+            g.extend(dated_entry(k, y));
             g.extend(word(
                 &format!("did the first thing at {k}"),
                 210.0,
@@ -810,9 +817,7 @@ mod tests {
         let mut g = word("Experience", 40.0, 720.0);
         for k in 0..2 {
             let y = 700.0 - 60.0 * k as f32;
-            g.extend(word(&format!("20{}0 - 20{}5", k + 1, k + 1), 40.0, y));
-            g.extend(word(&format!("Organisation {k}"), 200.0, y));
-            g.extend(word(&format!("Title {k}"), 200.0, y - 14.0));
+            g.extend(dated_entry(k, y));
             if k == 0 {
                 g.extend(word("did a thing", 210.0, y - 28.0));
             }
